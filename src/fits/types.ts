@@ -1,0 +1,148 @@
+/** A parsed header value. Integers beyond Number.MAX_SAFE_INTEGER are BigInt. */
+export type FitsValue =
+  | { type: 'string'; value: string }
+  | { type: 'logical'; value: boolean }
+  | { type: 'integer'; value: number | bigint }
+  | { type: 'float'; value: number }
+  | { type: 'complex'; re: number; im: number }
+  | { type: 'undefined' };
+
+/** One 80-byte header card, with its raw text and where it sits in the file. */
+export interface Card {
+  /** 0-based position of the card in its header. */
+  index: number;
+  /** Byte offset of the card's first byte in the (uncompressed) file. */
+  offset: number;
+  /** The 80 bytes as latin1 text (one character per byte). */
+  raw: string;
+  /** Keyword name: bytes 1-8 trimmed, or the dotted-less HIERARCH name (e.g. `ESO DET CHIP`). */
+  keyword: string;
+  /** True when the card is a HIERARCH card. */
+  hierarch: boolean;
+  /** True when the card carries a value indicator (`= ` in bytes 9-10, or HIERARCH `=`). */
+  hasValue: boolean;
+  /** The parsed value; undefined for commentary cards. */
+  value?: FitsValue;
+  /** The value text as written (trimmed), for messages. */
+  valueText?: string;
+  /** Comment text after `/`, or the commentary text. */
+  comment?: string;
+  /** Why the value field could not be parsed, when it could not. */
+  valueError?: string;
+  /** 0-based column in the card where the value starts (for fixed-format checks). */
+  valueColumn?: number;
+  /** 0-based column of the last character of the value. */
+  valueEndColumn?: number;
+}
+
+export type HduKind = 'primary' | 'random-groups' | 'image' | 'ascii-table' | 'binary-table' | 'unknown';
+
+/** One binary or ASCII table column, as described by its TFORMn etc. */
+export interface ColumnInfo {
+  /** 1-based column number. */
+  n: number;
+  name?: string;
+  tform?: string;
+  /** Parsed binary TFORM: repeat count, type code, width in bytes within a row. */
+  repeat?: number;
+  code?: string;
+  width?: number;
+  /** For P/Q columns: the element type code and maximum element count. */
+  arrayCode?: string;
+  maxElements?: number;
+  unit?: string;
+  tdim?: string;
+}
+
+/** Header keywords collected for quick lookup: the first card of each name. */
+export type CardMap = Map<string, Card>;
+
+export interface Hdu {
+  index: number;
+  kind: HduKind;
+  /** Byte offset of the first header block. */
+  headerOffset: number;
+  /** Bytes of header, a multiple of 2880 when complete. */
+  headerSize: number;
+  cards: Card[];
+  /** Keyword → first card with that keyword (commentary cards excluded). */
+  keywords: CardMap;
+  /** Index of the END card, or -1 when none was found. */
+  endIndex: number;
+  /** Offset of the data unit. */
+  dataOffset: number;
+  /** Data bytes that the header declares, without fill; -1 when it cannot be computed. */
+  dataSize: number;
+  /** Data bytes including fill to a multiple of 2880. */
+  paddedDataSize: number;
+  /** Data bytes actually present in the file (less than paddedDataSize when truncated). */
+  dataBytesRead: number;
+  /** Why dataSize could not be computed from the header. */
+  sizeError?: string;
+  /** Ones'-complement sum of the data unit including fill (only when the data was read). */
+  dataSum?: number;
+  /** Ones'-complement sum of the raw header blocks. */
+  headerSum?: number;
+  /** Count of non-zero (or non-blank for ASCII tables) bytes found in the data fill. */
+  badFillBytes?: number;
+  /** Offset of the first bad fill byte. */
+  badFillOffset?: number;
+  /** Count of non-blank bytes after END in the header, and the first offset. */
+  badHeaderFillBytes: number;
+  badHeaderFillOffset?: number;
+  /** The main table (NAXIS1*NAXIS2 bytes) and heap, when captured for table checks. */
+  tableBytes?: Uint8Array;
+  heapBytes?: Uint8Array;
+  columns?: ColumnInfo[];
+}
+
+export interface ReadLimits {
+  /** Largest header accepted, in bytes; larger headers are cut off with a finding. */
+  maxHeaderBytes: number;
+  /** Largest number of HDUs walked in one file. */
+  maxHdus: number;
+  /** Largest table + heap captured for column checks, per HDU. */
+  maxTableCaptureBytes: number;
+  /** Largest number of decompressed bytes read from a compressed file. */
+  maxInflatedBytes: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxHeaderBytes: 16 * 1024 * 1024,
+  maxHdus: 10_000,
+  maxTableCaptureBytes: 64 * 1024 * 1024,
+  maxInflatedBytes: 8 * 1024 * 1024 * 1024,
+};
+
+/** A structural fact the reader could not get past; rules turn these into findings. */
+export interface ReadProblem {
+  code:
+    | 'empty-file'
+    | 'not-fits'
+    | 'no-end'
+    | 'header-truncated'
+    | 'header-too-large'
+    | 'data-truncated'
+    | 'trailing-bytes'
+    | 'too-many-hdus'
+    | 'bad-size'
+    | 'gzip-error'
+    | 'inflate-limit'
+    | 'io-error';
+  hdu: number | null;
+  offset: number;
+  message: string;
+}
+
+export interface FitsFile {
+  /** Bytes in the (uncompressed) FITS stream that were seen. */
+  size: number;
+  /** True when the stream was gzip-compressed. */
+  compressed: boolean;
+  hdus: Hdu[];
+  problems: ReadProblem[];
+  /** Bytes after the last complete HDU. */
+  trailingBytes: number;
+  /** SHA-256 hex of the file as stored on disk. */
+  sha256?: string;
+}

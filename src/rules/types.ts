@@ -1,0 +1,94 @@
+import type { FitsFile } from '../fits/types.js';
+import type { FileKind, Severity } from '../report/types.js';
+import type { ParsedName } from '../rules/naming/parse.js';
+
+export type RuleScope = 'name' | 'fits' | 'collection' | 'mast';
+
+export interface RuleMeta {
+  /** Stable, namespaced id: `name/…`, `fits/…`, `hlsp/…`, `collection/…`, `mast/…`. */
+  id: string;
+  /** One sentence: what the rule checks. */
+  description: string;
+  /** Default severity; a finding may carry its own (e.g. required vs recommended keywords). */
+  severity: Severity;
+  scope: RuleScope;
+  /** Longer explanation for the generated rules documentation. */
+  rationale?: string;
+  /** Where the requirement comes from (FITS Standard section, MAST guide page). */
+  source?: string;
+}
+
+/** What a rule reports; the engine adds ruleId, path and the final severity. */
+export interface FindingInput {
+  message: string;
+  hdu?: number | null;
+  keyword?: string | null;
+  offset?: number | null;
+  hint?: string;
+  /** Overrides the rule's default severity for this one finding. */
+  severity?: Severity;
+  /** For collection-scope rules: which file the finding is about. */
+  path?: string;
+}
+
+export type ReportFn = (finding: FindingInput) => void;
+
+export interface ProjectSettings {
+  /** The collection's HLSP id (proj-id), lower case. */
+  project?: string;
+  doi?: string;
+  title?: string;
+  lead?: string;
+  version?: string;
+}
+
+export interface NameContext {
+  /** The bare file name. */
+  name: string;
+  /** Path relative to the collection root. */
+  path: string;
+  parsed: ParsedName;
+  settings: ProjectSettings;
+}
+
+export interface FitsContext {
+  path: string;
+  name: string;
+  parsed: ParsedName;
+  fits: FitsFile;
+  settings: ProjectSettings;
+  /** Keyword profiles that apply to this file, e.g. ['common', 'image', 'jwst']. */
+  profiles: string[];
+}
+
+/** What the per-file pass keeps of each file for collection and MAST rules. */
+export interface FileRecord {
+  path: string;
+  kind: FileKind;
+  size: number;
+  sha256: string | null;
+  /** Selected primary/data header values (keyword → value as text or number). */
+  header: Record<string, string | number | boolean | null>;
+  /** Provenance ids claimed by the file (FILEIDnn, PROVENANCE rows, HDRTAB rows). */
+  provenance: string[];
+  /** Raw content of small text files (README, manifest), capped. */
+  text?: string;
+  /** Set for directories (to check their names) and unreadable entries. */
+  isDirectory?: boolean;
+}
+
+export interface CollectionContext {
+  root: string;
+  files: FileRecord[];
+  settings: ProjectSettings;
+}
+
+export interface Rule<C> {
+  meta: RuleMeta;
+  check(context: C, report: ReportFn): void;
+}
+
+export type NameRule = Rule<NameContext>;
+export type FitsRule = Rule<FitsContext>;
+export type CollectionRule = Rule<CollectionContext>;
+export type AnyRule = NameRule | FitsRule | CollectionRule;
