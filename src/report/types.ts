@@ -69,6 +69,8 @@ export interface FormatterContext {
   docsBase: string;
   /** Cap on the number of annotations (github). */
   maxAnnotations?: number;
+  /** Metadata of every rule that may appear in the report, by id. */
+  rules: Record<string, { description: string; severity: Severity; docsUrl: string }>;
 }
 
 /** A formatter is a plain function from a report to text, in the style of ESLint formatters. */
