@@ -33,6 +33,8 @@ export interface Card {
   valueColumn?: number;
   /** 0-based column of the last character of the value. */
   valueEndColumn?: number;
+  /** For a long string: how many CONTINUE cards were joined into this card's value. */
+  continuedBy?: number;
 }
 
 export type HduKind = 'primary' | 'random-groups' | 'image' | 'ascii-table' | 'binary-table' | 'unknown';

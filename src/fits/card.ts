@@ -1,0 +1,189 @@
+import type { Card, FitsValue } from './types.js';
+
+export const CARD_LENGTH = 80;
+export const BLOCK_LENGTH = 2880;
+export const CARDS_PER_BLOCK = 36;
+
+const COMMENTARY = new Set(['COMMENT', 'HISTORY', '']);
+const INTEGER = /^[+-]?[0-9]+$/;
+const REAL = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[EDed][+-]?[0-9]+)?$/;
+
+/** Decodes bytes as latin1 so that each byte stays one character and offsets stay exact. */
+export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+}
+
+/** Parses one 80-character card. Never throws: problems land in `valueError`. */
+export function parseCard(raw: string, index: number, offset: number): Card {
+  const name = raw.slice(0, 8);
+  const keyword = name.trimEnd();
+  if (keyword === 'HIERARCH') return parseHierarch(raw, index, offset);
+  const card: Card = { index, offset, raw, keyword, hierarch: false, hasValue: false };
+  if (keyword === 'CONTINUE') {
+    // A CONTINUE card has no value indicator; its string starts in column 11 or later.
+    parseValueField(card, raw, 8);
+    return card;
+  }
+  if (raw.slice(8, 10) === '= ' && !COMMENTARY.has(keyword)) {
+    card.hasValue = true;
+    parseValueField(card, raw, 10);
+  } else {
+    card.comment = raw.slice(8).trimEnd();
+  }
+  return card;
+}
+
+function parseHierarch(raw: string, index: number, offset: number): Card {
+  const eq = raw.indexOf('=', 9);
+  const card: Card = { index, offset, raw, keyword: 'HIERARCH', hierarch: true, hasValue: false };
+  if (eq < 0) {
+    card.comment = raw.slice(8).trimEnd();
+    return card;
+  }
+  card.keyword = raw.slice(9, eq).trim().replace(/\s+/g, ' ');
+  card.hasValue = true;
+  parseValueField(card, raw, eq + 1);
+  return card;
+}
+
+/** Parses the value (and comment) that starts at `start`, filling value, valueText and errors. */
+function parseValueField(card: Card, raw: string, start: number): void {
+  let i = start;
+  while (i < raw.length && raw[i] === ' ') i++;
+  if (i >= raw.length || raw[i] === '/') {
+    card.value = { type: 'undefined' };
+    if (i < raw.length) card.comment = raw.slice(i + 1).trim();
+    return;
+  }
+  card.valueColumn = i;
+  if (raw[i] === "'") {
+    parseString(card, raw, i);
+    return;
+  }
+  const slash = raw.indexOf('/', i);
+  const end = slash < 0 ? raw.length : slash;
+  const text = raw.slice(i, end).trimEnd();
+  if (slash >= 0) card.comment = raw.slice(slash + 1).trim();
+  card.valueText = text;
+  card.valueEndColumn = i + text.length - 1;
+  if (text.startsWith('(')) {
+    card.value = parseComplex(card, text);
+    return;
+  }
+  if (/\s/.test(text)) {
+    const first = text.split(/\s+/)[0]!;
+    card.valueError = `text after the value '${first}' is not separated by '/'`;
+    card.value = parseScalar(card, first) ?? { type: 'undefined' };
+    return;
+  }
+  const value = parseScalar(card, text);
+  if (value) card.value = value;
+  else {
+    card.value = { type: 'undefined' };
+    card.valueError = `'${text}' is not a valid FITS value (string, logical, integer, real or complex)`;
+  }
+}
+
+function parseScalar(card: Card, text: string): FitsValue | undefined {
+  if (text === 'T') return { type: 'logical', value: true };
+  if (text === 'F') return { type: 'logical', value: false };
+  if (INTEGER.test(text)) {
+    const big = BigInt(text);
+    const safe = big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER);
+    return { type: 'integer', value: safe ? Number(big) : big };
+  }
+  if (REAL.test(text)) {
+    if (/[ed]/.test(text)) card.valueError = `the exponent in '${text}' must be an upper-case E or D`;
+    return { type: 'float', value: Number(text.replace(/[Dd]/, 'E')) };
+  }
+  return undefined;
+}
+
+function parseComplex(card: Card, text: string): FitsValue {
+  const close = text.indexOf(')');
+  if (close < 0) {
+    card.valueError = `complex value '${text}' has no closing ')'`;
+    return { type: 'undefined' };
+  }
+  const inner = text.slice(1, close).split(',');
+  if (inner.length !== 2) {
+    card.valueError = `complex value '${text}' must have exactly two parts separated by ','`;
+    return { type: 'undefined' };
+  }
+  const [re, im] = inner.map((part) => part.trim()) as [string, string];
+  const parts = [re, im].map((part) =>
+    INTEGER.test(part) || REAL.test(part) ? Number(part.replace(/[Dd]/, 'E')) : Number.NaN,
+  );
+  if (parts.some(Number.isNaN)) {
+    card.valueError = `complex value '${text}' has a part that is not a number`;
+    return { type: 'undefined' };
+  }
+  if (text.slice(close + 1).trim() !== '')
+    card.valueError = `text after the complex value is not separated by '/'`;
+  return { type: 'complex', re: parts[0]!, im: parts[1]! };
+}
+
+function parseString(card: Card, raw: string, open: number): void {
+  let value = '';
+  let i = open + 1;
+  for (;;) {
+    if (i >= raw.length) {
+      card.valueError = 'the string value has no closing quote';
+      card.value = { type: 'string', value: value.trimEnd() };
+      card.valueText = raw.slice(open).trimEnd();
+      card.valueEndColumn = raw.length - 1;
+      return;
+    }
+    const ch = raw[i]!;
+    if (ch === "'") {
+      if (raw[i + 1] === "'") {
+        value += "'";
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    value += ch;
+    i++;
+  }
+  card.value = { type: 'string', value: value.trimEnd() };
+  card.valueText = raw.slice(open, i + 1);
+  card.valueEndColumn = i;
+  const rest = raw.slice(i + 1);
+  const restTrimmed = rest.trimStart();
+  if (restTrimmed.startsWith('/')) card.comment = restTrimmed.slice(1).trim();
+  else if (restTrimmed !== '') card.valueError = `text after the closing quote is not separated by '/'`;
+}
+
+/** The value as a JS primitive: string, number, bigint, boolean, or null when undefined/complex. */
+export function plainValue(value: FitsValue | undefined): string | number | bigint | boolean | null {
+  if (!value) return null;
+  switch (value.type) {
+    case 'string':
+    case 'logical':
+    case 'integer':
+    case 'float':
+      return value.value;
+    default:
+      return null;
+  }
+}
+
+/** Joins CONTINUE cards into the string of the card before them (FITS 4.0 §4.2.1.2). */
+export function joinLongStrings(cards: Card[]): void {
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i]!;
+    if (card.value?.type !== 'string' || card.keyword === 'CONTINUE') continue;
+    let text = card.value.value;
+    let j = i + 1;
+    while (text.endsWith('&') && cards[j]?.keyword === 'CONTINUE' && cards[j]!.value?.type === 'string') {
+      text = text.slice(0, -1) + (cards[j]!.value as { value: string }).value;
+      j++;
+    }
+    if (j > i + 1) {
+      card.value = { type: 'string', value: text };
+      card.continuedBy = j - i - 1;
+      i = j - 1;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The FITS 32-bit ones'-complement checksum (FITS 4.0 §4.4.2.7 and Appendix J).
+ *
+ * Sums are kept modulo 2^32 - 1, which is what end-around carry computes; the only difference is
+ * that end-around carry writes a non-zero multiple of 2^32 - 1 as 0xFFFFFFFF, which `toStored` does.
+ */
+export const ONES_MODULUS = 0xffffffff;
+
+/** Adds the big-endian 32-bit words of `bytes[start, end)` to `sum`. `end - start` must be a multiple of 4. */
+export function addWords(sum: number, bytes: Uint8Array, start = 0, end = bytes.length): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Float64 stays exact below 2^53, so fold every 2^20 words (each < 2^32).
+  const stride = 4 << 20;
+  for (let chunk = start; chunk < end; chunk += stride) {
+    const stop = Math.min(chunk + stride, end);
+    for (let i = chunk; i < stop; i += 4) sum += view.getUint32(i);
+    sum %= ONES_MODULUS;
+  }
+  return sum;
+}
+
+/** Adds two sums (ones'-complement sums of adjacent word-aligned ranges add). */
+export function combineSums(a: number, b: number): number {
+  return (a + b) % ONES_MODULUS;
+}
+
+/** The value CFITSIO writes in DATASUM for this sum. */
+export function toStored(sum: number, anyNonZero: boolean): number {
+  return sum === 0 && anyNonZero ? ONES_MODULUS : sum;
+}
+
+/** Encodes a sum as the 16-character CHECKSUM string for that sum's complement (FITS App. J). */
+export function encodeChecksum(sum: number): string {
+  const value = (ONES_MODULUS - (sum % ONES_MODULUS)) >>> 0;
+  const exclude = new Set([0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f, 0x40, 0x5b, 0x5c, 0x5d, 0x5e, 0x5f, 0x60]);
+  const chars = new Array<number>(16).fill(0);
+  for (let byteIndex = 0; byteIndex < 4; byteIndex++) {
+    const byte = (value >>> (24 - 8 * byteIndex)) & 0xff;
+    const quotient = Math.floor(byte / 4) + 0x30;
+    const remainder = byte % 4;
+    const column = [quotient + remainder, quotient, quotient, quotient];
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (let k = 0; k < 4; k += 2) {
+        if (exclude.has(column[k]!) || exclude.has(column[k + 1]!)) {
+          column[k] = column[k]! + 1;
+          column[k + 1] = column[k + 1]! - 1;
+          changed = true;
+        }
+      }
+    }
+    for (let k = 0; k < 4; k++) chars[4 * k + byteIndex] = column[k]!;
+  }
+  // Rotate right by one character.
+  const rotated = [chars[15]!, ...chars.slice(0, 15)];
+  return String.fromCharCode(...rotated);
+}
+
+/** Parses a DATASUM value (an unsigned decimal string); null when blank or not a number. */
+export function parseDatasum(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^[0-9]+$/.test(trimmed)) return Number.NaN;
+  const value = Number(trimmed);
+  return value > ONES_MODULUS ? Number.NaN : value;
+}

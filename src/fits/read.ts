@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { FitsParser, type ParserOptions } from './parser.js';
+import type { FitsFile } from './types.js';
+import { DEFAULT_LIMITS } from './types.js';
+
+const CHUNK = 1 << 20;
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+export interface ReadOptions extends ParserOptions {
+  /** Compute the SHA-256 of the stored file (reads every byte). Default true. */
+  hash?: boolean;
+}
+
+let sharedBuffer: Buffer | undefined;
+
+/** True when the first bytes are gzip's magic number. */
+export function isGzip(head: Uint8Array): boolean {
+  return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+}
+
+/**
+ * Reads a plain FITS file synchronously in 1 MiB chunks. Data no check needs is skipped without
+ * reading when hashing is off. I/O errors become an `io-error` problem, never an exception.
+ */
+export function readFitsFileSync(path: string, options: ReadOptions = {}): FitsFile {
+  const parser = new FitsParser(options);
+  const hash = options.hash === false ? undefined : createHash('sha256');
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    sharedBuffer ??= Buffer.allocUnsafe(CHUNK);
+    const buffer = sharedBuffer;
+    let position = 0;
+    while (position < size) {
+      const skippable = hash ? 0 : Math.min(parser.skippable(), size - position);
+      if (skippable > 0) {
+        parser.skip(skippable);
+        position += skippable;
+        continue;
+      }
+      const read = readSync(fd, buffer, 0, Math.min(CHUNK, size - position), position);
+      if (read <= 0) break;
+      const chunk = buffer.subarray(0, read);
+      hash?.update(chunk);
+      parser.push(chunk);
+      position += read;
+    }
+    return { ...parser.end(), compressed: false, ...(hash ? { sha256: hash.digest('hex') } : {}) };
+  } catch (error) {
+    const result = parser.end();
+    result.problems.push({ code: 'io-error', hdu: null, offset: 0, message: describeIoError(error) });
+    return { ...result, compressed: false };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Streams a gzip-compressed FITS file through zlib with constant memory. Decompression stops at
+ * `limits.maxInflatedBytes` with an `inflate-limit` problem, so a small bomb cannot fill memory or disk.
+ */
+export async function readGzipFits(path: string, options: ReadOptions = {}): Promise<FitsFile> {
+  const parser = new FitsParser(options);
+  const limit = options.limits?.maxInflatedBytes ?? DEFAULT_LIMITS.maxInflatedBytes;
+  const hash = options.hash === false ? undefined : createHash('sha256');
+  const source = createReadStream(path, { highWaterMark: CHUNK });
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  if (hash) source.on('data', (chunk) => hash.update(chunk as Buffer));
+  source.pipe(gunzip);
+  let inflated = 0;
+  let failure: string | undefined;
+  let limited = false;
+  source.on('error', (error) => gunzip.destroy(error));
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      const room = limit - inflated;
+      if (chunk.length > room) {
+        parser.push(chunk.subarray(0, room));
+        inflated = limit;
+        limited = true;
+        break;
+      }
+      parser.push(chunk);
+      inflated += chunk.length;
+    }
+  } catch (error) {
+    failure = describeIoError(error);
+  } finally {
+    source.destroy();
+    gunzip.destroy();
+  }
+  const result = parser.end();
+  if (limited) {
+    result.problems.push({
+      code: 'inflate-limit',
+      hdu: null,
+      offset: inflated,
+      message: `the compressed file expands to more than ${limit} bytes; reading stopped there (raise the limit with --max-inflated-bytes)`,
+    });
+  }
+  if (failure) result.problems.push({ code: 'gzip-error', hdu: null, offset: inflated, message: failure });
+  const file: FitsFile = { ...result, compressed: true };
+  if (hash && !limited && !failure) file.sha256 = hash.digest('hex');
+  return file;
+}
+
+/** Reads a FITS file, plain or gzip (by magic number, not by name). */
+export async function readFits(path: string, options: ReadOptions = {}): Promise<FitsFile> {
+  if (sniffGzip(path)) return readGzipFits(path, options);
+  return readFitsFileSync(path, options);
+}
+
+function sniffGzip(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(2);
+    readSync(fd, head, 0, 2, 0);
+    return isGzip(head);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export function describeIoError(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) {
+    const code = String((error as { code: unknown }).code);
+    const messages: Record<string, string> = {
+      EACCES: 'permission denied: the file cannot be read',
+      EISDIR: 'this is a directory, not a file',
+      ENOENT: 'the file disappeared while it was being checked',
+      Z_DATA_ERROR: 'the gzip data is corrupt',
+      Z_BUF_ERROR: 'the gzip stream is truncated',
+    };
+    if (messages[code]) return messages[code]!;
+    return `${code}: ${(error as { message?: string }).message ?? 'read failed'}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { joinLongStrings, parseCard } from '../../src/fits/card.js';
+import { pad80 } from '../support/fits-builder.js';
+
+const parse = (text: string) => parseCard(pad80(text), 0, 0);
+
+describe('parseCard', () => {
+  it('parses fixed-format integers, logicals and strings', () => {
+    expect(parse('NAXIS   =                    2 / number of axes').value).toEqual({
+      type: 'integer',
+      value: 2,
+    });
+    expect(parse('SIMPLE  =                    T').value).toEqual({ type: 'logical', value: true });
+    const card = parse("OBJECT  = 'M101    '           / target");
+    expect(card.value).toEqual({ type: 'string', value: 'M101' });
+    expect(card.comment).toBe('target');
+  });
+
+  it('keeps integers beyond 2^53 exact as BigInt', () => {
+    expect(parse('BIG     = 123456789012345678901234').value).toEqual({
+      type: 'integer',
+      value: 123456789012345678901234n,
+    });
+  });
+
+  it('accepts D exponents and flags lower-case exponents', () => {
+    expect(parse('EXPTIME =              1.5D+03').value).toEqual({ type: 'float', value: 1500 });
+    const lower = parse('EXPTIME =              1.5e+03');
+    expect(lower.value).toEqual({ type: 'float', value: 1500 });
+    expect(lower.valueError).toMatch(/upper-case E or D/);
+  });
+
+  it('parses complex values and rejects malformed ones', () => {
+    expect(parse('CVAL    = (1.5, -2.0E1)').value).toEqual({ type: 'complex', re: 1.5, im: -20 });
+    expect(parse('CVAL    = (1.5, -2.0E1').valueError).toMatch(/closing/);
+    expect(parse('CVAL    = (1.5)').valueError).toMatch(/two parts/);
+  });
+
+  it("unescapes '' in strings and keeps leading spaces", () => {
+    expect(parse("NOTE    = '  it''s here'").value).toEqual({ type: 'string', value: "  it's here" });
+  });
+
+  it('reports a missing closing quote and text without a slash', () => {
+    expect(parse("NOTE    = 'unterminated").valueError).toMatch(/closing quote/);
+    expect(parse('NOTE    = 12 apples').valueError).toMatch(/not separated by '\/'/);
+    expect(parse("NOTE    = 'a' apples").valueError).toMatch(/not separated/);
+  });
+
+  it('treats a blank value as undefined and commentary cards as valueless', () => {
+    expect(parse('UNDEF   =                      / nothing').value).toEqual({ type: 'undefined' });
+    expect(parse('COMMENT = looks like a value').hasValue).toBe(false);
+    expect(parse('HISTORY written by a test').comment).toBe('written by a test');
+  });
+
+  it('parses HIERARCH cards', () => {
+    const card = parse('HIERARCH ESO DET CHIP TEMP = 120.5 / kelvin');
+    expect(card.hierarch).toBe(true);
+    expect(card.keyword).toBe('ESO DET CHIP TEMP');
+    expect(card.value).toEqual({ type: 'float', value: 120.5 });
+  });
+
+  it('joins CONTINUE long strings', () => {
+    const cards = [
+      parseCard(pad80("LONG    = 'first part &'"), 0, 0),
+      parseCard(pad80("CONTINUE  'second part &'"), 1, 80),
+      parseCard(pad80("CONTINUE  ' end'"), 2, 160),
+    ];
+    joinLongStrings(cards);
+    expect(cards[0]!.value).toEqual({ type: 'string', value: 'first part second part  end' });
+    expect(cards[0]!.continuedBy).toBe(2);
+  });
+
+  it('rejects garbage values', () => {
+    const card = parse('BAD     = 12.3.4');
+    expect(card.value).toEqual({ type: 'undefined' });
+    expect(card.valueError).toMatch(/not a valid FITS value/);
+  });
+});
