@@ -1,3 +1,5 @@
+import type { FileRecord } from '../rules/types.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 export type Verdict = 'PASS' | 'NEEDS REVIEW' | 'FAIL';
 export type FileKind = 'fits' | 'fits.gz' | 'readme' | 'manifest' | 'table' | 'preview' | 'other';
@@ -61,6 +63,10 @@ export interface Report {
   notChecked: NotChecked[];
   mast?: MastStats;
   shard?: { index: number; count: number };
+  /** Sharded runs only: what each file contributed, so `merge` can run the collection and MAST rules. */
+  records?: FileRecord[];
+  /** Present when --baseline was used: how many known findings were left out. */
+  baseline?: { file: string; suppressed: number };
 }
 
 export interface FormatterContext {

@@ -73,8 +73,14 @@ export interface FileRecord {
   provenance: string[];
   /** Raw content of small text files (README, manifest), capped. */
   text?: string;
-  /** Set for directories (to check their names) and unreadable entries. */
+  /** Set for directories (to check their names). */
   isDirectory?: boolean;
+  /** Why the entry was not read: a symbolic link (never followed), an unreadable directory, a device. */
+  skipped?: 'symlink' | 'symlink-outside' | 'symlink-loop' | 'unreadable' | 'special';
+  /** Why a non-FITS file could not be read. */
+  readError?: string;
+  /** Number of HDUs, for FITS files. */
+  hduCount?: number;
 }
 
 export interface CollectionContext {

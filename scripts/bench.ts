@@ -1,0 +1,293 @@
+/**
+ * `npm run bench`: builds its inputs in a temp dir, then times hlsp-validate against fitsverify and
+ * astropy on the same files, interleaved and repeated, and prints medians, ratios and peak RSS.
+ *
+ *   npm run bench -- [--reps 3] [--cases small,many,big,gz] [--small 10000] [--many 100000] [--keep]
+ *
+ * Nothing here is a test: timings go to docs/performance.md with the machine they came from.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs as parseCliArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
+import { demoSpecs, mosaicPath } from '../test/support/demo.js';
+import { card, fitsFile, float32Data, type HduSpec, primaryCards } from '../test/support/fits-builder.js';
+
+interface Args {
+  reps: number;
+  cases: string[];
+  small: number;
+  many: number;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const { values } = parseCliArgs({
+    args: argv,
+    options: {
+      reps: { type: 'string', default: '3' },
+      cases: { type: 'string', default: 'small,many,big,gz' },
+      small: { type: 'string', default: '10000' },
+      many: { type: 'string', default: '100000' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  return {
+    reps: Number(values.reps),
+    cases: values.cases.split(','),
+    small: Number(values.small),
+    many: Number(values.many),
+    keep: values.keep,
+  };
+}
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const BIN = join(ROOT, 'bin/hlsp-validate.js');
+const ASTROPY_PYTHON = '/usr/bin/python3';
+
+const haveFitsverify = !spawnSync('fitsverify', ['-h'], { stdio: 'ignore' }).error;
+const haveAstropy =
+  spawnSync(ASTROPY_PYTHON, ['-c', 'import astropy.io.fits'], { stdio: 'ignore' }).status === 0;
+
+/** A 3-HDU HLSP image product like the demo's (primary + SCI + ERR), with checksums: every offline rule runs on it. */
+function smallProduct(): Buffer {
+  const hdus: HduSpec[] = demoSpecs().fits.get(mosaicPath('f150w'))!.slice(0, 3);
+  return fitsFile(hdus);
+}
+
+async function makeCollection(dir: string, count: number): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const bytes = smallProduct();
+  const perDir = 5000;
+  const list: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const sub = join(dir, `part${String(Math.floor(i / perDir)).padStart(3, '0')}`);
+    if (i % perDir === 0) mkdirSync(sub, { recursive: true });
+    const path = join(sub, `hlsp_bench_jwst_nircam_field-${String(i).padStart(6, '0')}_f150w_v1.0_i2d.fits`);
+    writeFileSync(path, bytes);
+    list.push(path);
+  }
+  writeFileSync(
+    join(dir, 'hlsp.config.json'),
+    JSON.stringify({ project: 'bench', mast: { mode: 'offline' } }),
+  );
+  const listFile = join(dir, '..', `${count}.list`);
+  writeFileSync(listFile, `${list.join('\n')}\n`);
+  return listFile;
+}
+
+/** A ~200 MB float32 image with CHECKSUM, written in slices so the generator itself stays small. */
+async function makeBigImage(path: string): Promise<void> {
+  const side = 7200;
+  const cards = [...primaryCards({ bitpix: -32, axes: [side, side] }), card('BUNIT', 'MJy/sr')];
+  // Build a small file for the header and checksum arithmetic, then stream the pixels.
+  const rowBytes = side * 4;
+  const row = Buffer.from(float32Data(Array.from({ length: side }, (_, i) => (i % 97) * 0.5)));
+  const { addWords } = await import('../src/fits/checksum.js');
+  const rowSum = addWords(0, row);
+  const dataBytes = rowBytes * side;
+  const padded = Math.ceil(dataBytes / 2880) * 2880;
+  let dataSum = 0;
+  for (let r = 0; r < side; r++) dataSum = (dataSum + rowSum) % 0xffffffff;
+  const { encodeChecksum, toStored } = await import('../src/fits/checksum.js');
+  const { headerBytes } = await import('../test/support/fits-builder.js');
+  const withSums = [
+    ...cards,
+    card('CHECKSUM', '0000000000000000'),
+    card('DATASUM', String(toStored(dataSum, true))),
+  ];
+  const headerSum = addWords(0, headerBytes(withSums));
+  withSums[withSums.length - 2] = card('CHECKSUM', encodeChecksum((headerSum + dataSum) % 0xffffffff));
+  const header = headerBytes(withSums);
+  const out = createWriteStream(path);
+  const write = (chunk: Buffer) =>
+    new Promise<void>((resolve) => (out.write(chunk) ? resolve() : out.once('drain', resolve)));
+  await write(header);
+  const block = Buffer.concat(Array.from({ length: 64 }, () => row));
+  for (let r = 0; r < side; r += 64)
+    await write(r + 64 <= side ? block : Buffer.concat(Array.from({ length: side - r }, () => row)));
+  await write(Buffer.alloc(padded - dataBytes));
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+async function gzipFile(source: string, target: string): Promise<void> {
+  const { createReadStream } = await import('node:fs');
+  await pipeline(createReadStream(source), createGzip({ level: 1 }), createWriteStream(target));
+}
+
+interface Run {
+  seconds: number;
+  rssMb: number;
+  status: number | null;
+}
+
+/** Runs a command under /usr/bin/time for wall time and peak RSS. */
+function timed(command: string, args: string[]): Run {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const line = result.stderr.trim().split('\n').pop() ?? '';
+  const [seconds, kb] = line.split(' ').map(Number);
+  return { seconds: seconds ?? Number.NaN, rssMb: (kb ?? 0) / 1024, status: result.status };
+}
+
+const ASTROPY_SCRIPT = `
+import sys
+from astropy.io import fits
+paths = [line.strip() for line in open(sys.argv[1]) if line.strip()]
+for path in paths:
+    with fits.open(path, checksum=True) as hdus:
+        for hdu in hdus:
+            hdu.header
+            if hdu.data is not None:
+                hdu.data
+`;
+
+interface Tool {
+  name: string;
+  run(): Run;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const work = mkdtempSync(join(tmpdir(), 'hlsp-bench-'));
+  const astropyScript = join(work, 'astropy_check.py');
+  writeFileSync(astropyScript, ASTROPY_SCRIPT);
+  console.log(
+    `# hlsp-validate benchmark\n\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  console.log(
+    `fitsverify: ${haveFitsverify ? 'yes' : 'not installed (apt-get install fitsverify)'}; astropy: ${haveAstropy ? 'yes' : 'not installed (apt-get install python3-astropy)'}`,
+  );
+  console.log(`repetitions: ${args.reps} (interleaved); work dir: ${work}\n`);
+  const rows: string[] = [];
+  const ours =
+    (paths: string[], extra: string[] = []): Tool['run'] =>
+    () =>
+      timed(process.execPath, [
+        BIN,
+        'check',
+        ...paths,
+        '--format',
+        'json',
+        '--output',
+        join(work, 'report.json'),
+        '--mast',
+        'offline',
+        '--no-progress',
+        ...extra,
+      ]);
+
+  const cases: { name: string; prepare(): Promise<Tool[]>; unit?: { bytes: number } }[] = [
+    {
+      name: `(a) ${args.small} small 3-HDU HLSP files`,
+      async prepare() {
+        const dir = join(work, 'small');
+        const list = await makeCollection(dir, args.small);
+        const tools: Tool[] = [{ name: 'hlsp-validate', run: ours([dir]) }];
+        if (haveFitsverify)
+          tools.push({ name: 'fitsverify -q', run: () => timed('fitsverify', ['-q', `@${list}`]) });
+        if (haveAstropy)
+          tools.push({
+            name: 'astropy checksum=True',
+            run: () => timed(ASTROPY_PYTHON, [astropyScript, list]),
+          });
+        return tools;
+      },
+    },
+    {
+      name: `(b) ${args.many} small files`,
+      async prepare() {
+        const dir = join(work, 'many');
+        const list = await makeCollection(dir, args.many);
+        const tools: Tool[] = [{ name: 'hlsp-validate', run: ours([dir]) }];
+        if (haveFitsverify)
+          tools.push({ name: 'fitsverify -q', run: () => timed('fitsverify', ['-q', `@${list}`]) });
+        return tools;
+      },
+    },
+    {
+      name: '(c) 200 MB image with CHECKSUM',
+      async prepare() {
+        const path = join(work, 'big.fits');
+        if (!existsSync(path)) await makeBigImage(path);
+        const tools: Tool[] = [
+          { name: 'hlsp-validate', run: ours([path]) },
+          { name: 'hlsp-validate --no-hash', run: ours([path], ['--no-hash']) },
+        ];
+        if (haveFitsverify)
+          tools.push({ name: 'fitsverify -q', run: () => timed('fitsverify', ['-q', path]) });
+        if (haveAstropy) {
+          const list = join(work, 'big.list');
+          writeFileSync(list, `${path}\n`);
+          tools.push({
+            name: 'astropy checksum=True',
+            run: () => timed(ASTROPY_PYTHON, [astropyScript, list]),
+          });
+        }
+        return tools;
+      },
+      unit: { bytes: 7200 * 7200 * 4 },
+    },
+    {
+      name: '(d) the same image, gzip -1',
+      async prepare() {
+        const path = join(work, 'big.fits');
+        if (!existsSync(path)) await makeBigImage(path);
+        const gz = join(work, 'big.fits.gz');
+        await gzipFile(path, gz);
+        const tools: Tool[] = [{ name: 'hlsp-validate', run: ours([gz]) }];
+        if (haveFitsverify) tools.push({ name: 'fitsverify -q', run: () => timed('fitsverify', ['-q', gz]) });
+        return tools;
+      },
+    },
+  ];
+  const selected = cases.filter((_, i) => args.cases.includes(['small', 'many', 'big', 'gz'][i]!));
+  rows.push(
+    '| case | tool | median s | min s | max s | peak RSS MB | ratio to hlsp-validate |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const benchCase of selected) {
+    process.stderr.write(`preparing ${benchCase.name}…\n`);
+    const tools = await benchCase.prepare();
+    const results = new Map<string, Run[]>(tools.map((tool) => [tool.name, []]));
+    tools[0]!.run(); // warm the page cache once
+    for (let rep = 0; rep < args.reps; rep++) {
+      for (const tool of tools) {
+        const run = tool.run();
+        results.get(tool.name)!.push(run);
+        process.stderr.write(
+          `  ${tool.name}: ${run.seconds}s ${run.rssMb.toFixed(0)} MB (exit ${run.status})\n`,
+        );
+      }
+    }
+    const oursMedian = median(results.get('hlsp-validate')!.map((r) => r.seconds));
+    for (const tool of tools) {
+      const runs = results.get(tool.name)!;
+      const seconds = runs.map((r) => r.seconds);
+      const m = median(seconds);
+      const throughput = benchCase.unit ? ` (${(benchCase.unit.bytes / m / 1e9).toFixed(2)} GB/s)` : '';
+      rows.push(
+        `| ${benchCase.name} | ${tool.name} | ${m.toFixed(2)}${throughput} | ${Math.min(...seconds).toFixed(2)} | ${Math.max(...seconds).toFixed(2)} | ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} | ${(m / oursMedian).toFixed(2)}× |`,
+      );
+    }
+  }
+  const startup = Array.from({ length: 5 }, () => timed(process.execPath, [BIN, '--version']).seconds);
+  rows.push(
+    '',
+    `start-up (\`hlsp-validate --version\`, median of 5): ${(median(startup) * 1000).toFixed(0)} ms`,
+  );
+  console.log(rows.join('\n'));
+  if (!args.keep) rmSync(work, { recursive: true, force: true });
+}
+
+await main();

@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import Ajv from 'ajv';
+import type { Severity } from '../report/types.js';
+import type { ProjectSettings } from '../rules/types.js';
+import { didYouMean } from '../util/did-you-mean.js';
+
+export const CONFIG_FILE = 'hlsp.config.json';
+
+export type RuleSetting = Severity | 'off';
+
+export interface ProfileAssignment {
+  /** Glob (fast-glob syntax) relative to the collection root. */
+  files: string;
+  /** Keyword profiles to apply, e.g. ['image', 'jwst']. */
+  profiles: string[];
+}
+
+export interface Config extends ProjectSettings {
+  $schema?: string;
+  profiles?: ProfileAssignment[];
+  /** Rule id or group (`fits`, `fits/*`) → severity or 'off'. */
+  rules?: Record<string, RuleSetting>;
+  ignore?: string[];
+  /** MAST cross-reference settings; the command line wins over these. */
+  mast?: { mode?: 'online' | 'cache' | 'offline'; url?: string; cacheDir?: string };
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** Where it came from, or null when no file was found. */
+  path: string | null;
+}
+
+/** A configuration problem the user must fix; the CLI exits with 2. */
+export class ConfigError extends Error {}
+
+/** Searches for hlsp.config.json from `start` up to the filesystem root. */
+export function findConfig(start: string): string | null {
+  let dir = resolve(start);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+function schemaPath(): URL {
+  return new URL('../../schemas/config.schema.json', import.meta.url);
+}
+
+/** Line and column of a byte position in text, 1-based. */
+function lineColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/** Loads and validates a config file; every problem is reported at once, with where and a fix. */
+export function loadConfig(path: string, ruleIds: string[]): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config ${path}: ${(error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const where = position ? ` at ${lineColumn(text, Number(position[1]))}` : '';
+    throw new ConfigError(`${path}${where}: not valid JSON (${message})`);
+  }
+  const problems = validateConfig(data, ruleIds);
+  if (problems.length > 0) {
+    throw new ConfigError(
+      `${path} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+  return data as Config;
+}
+
+let compiled: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
+
+/** Validates a parsed config against the schema and the known rule ids; returns readable problems. */
+export function validateConfig(data: unknown, ruleIds: string[]): string[] {
+  if (!compiled) {
+    const ajv = new Ajv.default({ allErrors: true, strict: false });
+    compiled = ajv.compile(JSON.parse(readFileSync(schemaPath(), 'utf8')));
+  }
+  const problems: string[] = [];
+  if (!compiled(data)) {
+    for (const error of compiled.errors ?? []) {
+      // Unknown rule ids are reported below, with a suggestion.
+      if (error.instancePath === '/rules' && (error.keyword === 'propertyNames' || 'propertyName' in error))
+        continue;
+      problems.push(describeSchemaError(error));
+    }
+  }
+  const rules = (data as Config | null)?.rules;
+  if (rules && typeof rules === 'object') {
+    const groups = new Set(ruleIds.map((id) => id.split('/')[0]!));
+    for (const key of Object.keys(rules)) {
+      const group = key.replace(/\/\*$/, '');
+      if (ruleIds.includes(key) || groups.has(group)) continue;
+      const suggestion = didYouMean(key, [...ruleIds, ...groups]);
+      problems.push(
+        `/rules/${key}: unknown rule id '${key}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`,
+      );
+    }
+  }
+  return [...new Set(problems)];
+}
+
+function describeSchemaError(error: ErrorObject): string {
+  const where = error.instancePath || '/';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const property = (error.params as { additionalProperty: string }).additionalProperty;
+      return `${where}: unknown setting '${property}'`;
+    }
+    case 'enum':
+      return `${where}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return `${where}: ${error.message ?? 'invalid'}`;
+  }
+}
+
+/** The severity a rule's finding ends up with, or 'off'. Exact ids win over groups. */
+export function effectiveSeverity(ruleId: string, severity: Severity, rules: Config['rules']): RuleSetting {
+  if (!rules) return severity;
+  const exact = rules[ruleId];
+  if (exact) return exact;
+  const group = ruleId.split('/')[0]!;
+  return rules[`${group}/*`] ?? rules[group] ?? severity;
+}
+
+/** Project settings: the config's values, with the command line's --project winning. */
+export function projectSettings(config: Config, project?: string): ProjectSettings {
+  const settings: ProjectSettings = {};
+  const id = project ?? config.project;
+  if (id) settings.project = id.toLowerCase();
+  if (config.doi) settings.doi = config.doi;
+  if (config.title) settings.title = config.title;
+  if (config.lead) settings.lead = config.lead;
+  if (config.version) settings.version = config.version;
+  return settings;
+}

@@ -1,0 +1,145 @@
+import { accessSync, constants, lstatSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import type { FileKind } from '../report/types.js';
+
+export interface DiscoveredEntry {
+  /** Absolute path on disk. */
+  absolute: string;
+  /** Relative to the collection root, `/` separated. */
+  path: string;
+  kind: FileKind;
+  size: number;
+  isDirectory: boolean;
+  /** Why the entry was not read (symlink, unreadable); it becomes a finding. */
+  skipped?: 'symlink' | 'symlink-outside' | 'symlink-loop' | 'unreadable' | 'special';
+}
+
+export interface DiscoverResult {
+  root: string;
+  entries: DiscoveredEntry[];
+}
+
+export class InputError extends Error {}
+
+const README = /^hlsp_[^_]+_readme\.[a-z0-9.]+$/i;
+const MANIFEST = /^hlsp_[^_]+_manifest\.csv$/i;
+const PREVIEW = /\.(png|jpe?g|gif|tiff?|pdf)$/i;
+const TABLE = /\.(csv|ecsv|txt|dat|tsv|parquet|h5|hdf5|db|sqlite|votable|xml|asdf)$/i;
+
+/** Classifies a file by its name; FITS files are confirmed by their first bytes when read. */
+export function classify(name: string): FileKind {
+  const lower = name.toLowerCase();
+  if (README.test(lower)) return 'readme';
+  if (MANIFEST.test(lower)) return 'manifest';
+  if (/\.(fits|fit|fts)\.gz$/.test(lower)) return 'fits.gz';
+  if (/\.(fits|fit|fts)$/.test(lower)) return 'fits';
+  if (PREVIEW.test(lower)) return 'preview';
+  if (TABLE.test(lower)) return 'table';
+  return 'other';
+}
+
+/** The deepest directory that holds every input. */
+function commonRoot(paths: string[]): string {
+  const dirs = paths.map((path) => {
+    try {
+      return statSync(path).isDirectory() ? path : dirname(path);
+    } catch {
+      return dirname(path);
+    }
+  });
+  let root = dirs[0]!;
+  for (const dir of dirs.slice(1)) {
+    while (!(dir === root || dir.startsWith(root.endsWith(sep) ? root : root + sep))) root = dirname(root);
+  }
+  return root;
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+/**
+ * Walks the inputs. Symbolic links are never followed: each becomes an entry marked `skipped`, so
+ * the report says what was passed over (a link can loop or lead outside the collection).
+ */
+export function discover(inputs: string[], options: { ignore?: string[] } = {}): DiscoverResult {
+  if (inputs.length === 0) throw new InputError('no input path given');
+  const absolute = inputs.map((input) => resolve(input));
+  for (const [i, path] of absolute.entries()) {
+    try {
+      lstatSync(path);
+    } catch {
+      throw new InputError(`path not found: ${inputs[i]}`);
+    }
+  }
+  const root = commonRoot(absolute);
+  const seen = new Set<string>();
+  const entries: DiscoveredEntry[] = [];
+  const add = (abs: string, isDirectory: boolean, size: number, skipped?: DiscoveredEntry['skipped']) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    const path = toPosix(relative(root, abs)) || basename(abs);
+    const entry: DiscoveredEntry = {
+      absolute: abs,
+      path,
+      kind: isDirectory ? 'other' : classify(basename(abs)),
+      size,
+      isDirectory,
+    };
+    if (skipped) entry.skipped = skipped;
+    entries.push(entry);
+  };
+  for (const input of absolute) {
+    const stat = lstatSync(input);
+    if (stat.isSymbolicLink()) {
+      add(input, false, 0, symlinkKind(input, root));
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      add(input, false, stat.size);
+      continue;
+    }
+    const found = fg.sync('**', {
+      cwd: input,
+      dot: true,
+      onlyFiles: false,
+      followSymbolicLinks: false,
+      stats: true,
+      absolute: true,
+      ignore: options.ignore ?? [],
+      suppressErrors: true,
+    });
+    for (const item of found) {
+      const itemStats = item.stats!;
+      const abs = resolve(item.path);
+      if (itemStats.isSymbolicLink()) add(abs, false, 0, symlinkKind(abs, root));
+      else if (itemStats.isDirectory())
+        add(abs, true, 0, isReadableDirectory(abs) ? undefined : 'unreadable');
+      else if (itemStats.isFile()) add(abs, false, itemStats.size);
+      else add(abs, false, 0, 'special');
+    }
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { root, entries };
+}
+
+function symlinkKind(path: string, root: string): DiscoveredEntry['skipped'] {
+  try {
+    const target = realpathSync(path);
+    const rel = relative(root, target);
+    return rel.startsWith('..') || isAbsolute(rel) ? 'symlink-outside' : 'symlink';
+  } catch (error) {
+    return (error as { code?: string }).code === 'ELOOP' ? 'symlink-loop' : 'symlink';
+  }
+}
+
+/** fast-glob silently skips directories it cannot open; check each one so it is reported instead. */
+function isReadableDirectory(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Config } from '../config/config.js';
+import type { DiscoveredEntry } from '../discover/discover.js';
+import { plainValue } from '../fits/card.js';
+import { describeIoError, readFits, readFitsFileSync } from '../fits/read.js';
+import { readTextColumn } from '../fits/table.js';
+import type { FitsFile, Hdu, ReadLimits } from '../fits/types.js';
+import type { FileEntry, Finding } from '../report/types.js';
+import { parseName } from '../rules/naming/parse.js';
+import type {
+  FileRecord,
+  FitsContext,
+  FitsRule,
+  NameContext,
+  NameRule,
+  ProjectSettings,
+} from '../rules/types.js';
+import { toFinding } from './findings.js';
+
+/** Header keywords kept per file for collection, manifest and MAST rules (bounded memory per file). */
+export const RECORD_KEYWORDS = [
+  'HLSPID',
+  'HLSPVER',
+  'HLSPLEAD',
+  'HLSPNAME',
+  'HLSPTARG',
+  'DOI',
+  'LICENSE',
+  'LICENURL',
+  'TELESCOP',
+  'INSTRUME',
+  'DETECTOR',
+  'FILTER',
+  'PUPIL',
+  'DISPRSR',
+  'PROPOSID',
+  'TARGNAME',
+  'OBJECT',
+  'RA_TARG',
+  'DEC_TARG',
+  'DATE-BEG',
+  'DATE-END',
+  'MJD-BEG',
+  'MJD-END',
+  'CAL_VER',
+  'SIMULATD',
+];
+const RECORD_PATTERNS = /^(FILTER|INSTRU|DETECT|DISPR)[0-9]{2}$/;
+const FILEID = /^FILEID[0-9]{2,}$/;
+const PROVENANCE_COLUMNS = ['FILENAME', 'FILE_NAME', 'OBS_ID', 'OBSID', 'FILEID', 'SOURCE'];
+/** README and manifest text kept for collection rules. */
+const MAX_TEXT_BYTES = 1024 * 1024;
+const CONTEXT_CARDS = 2;
+
+/** Files that editors and operating systems leave behind; the stray-file rule reports them. */
+export const STRAY_FILE =
+  /^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|.*~|\.#.*|#.*#|.*\.(swp|swo|bak|orig|tmp))$/i;
+
+export interface FileCheckEnvironment {
+  settings: ProjectSettings;
+  config: Config;
+  nameRules: NameRule[];
+  fitsRules: FitsRule[];
+  profilesFor(path: string): string[];
+  limits?: Partial<ReadLimits>;
+  hash: boolean;
+}
+
+export interface FileOutcome {
+  entry: FileEntry;
+  record: FileRecord;
+  findings: Finding[];
+}
+
+/** Runs the per-file pass on one discovered entry: read once, run name and FITS rules on that view. */
+export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironment): Promise<FileOutcome> {
+  const entry: FileEntry = {
+    path: item.path,
+    size: item.size,
+    sha256: null,
+    kind: item.kind,
+    verdict: 'PASS',
+  };
+  const record: FileRecord = {
+    path: item.path,
+    kind: item.kind,
+    size: item.size,
+    sha256: null,
+    header: {},
+    provenance: [],
+  };
+  const findings: Finding[] = [];
+  if (item.isDirectory) record.isDirectory = true;
+  if (item.isDirectory || item.skipped) {
+    if (item.skipped) record.skipped = item.skipped;
+    return { entry, record, findings };
+  }
+  const name = basename(item.path);
+  const parsed = parseName(name);
+  const push = (
+    ruleId: string,
+    severity: FitsRule['meta']['severity'],
+    input: Parameters<typeof toFinding>[3],
+  ) => {
+    const finding = toFinding(ruleId, severity, item.path, input, env.config.rules);
+    if (finding) findings.push(finding);
+  };
+  if (!STRAY_FILE.test(name)) {
+    const nameContext: NameContext = { name, path: item.path, parsed, settings: env.settings };
+    for (const rule of env.nameRules)
+      rule.check(nameContext, (input) => push(rule.meta.id, rule.meta.severity, input));
+  }
+  if (item.kind === 'fits' || item.kind === 'fits.gz') {
+    const options = { hash: env.hash, ...(env.limits ? { limits: env.limits } : {}) };
+    const fits =
+      item.kind === 'fits'
+        ? readFitsFileSync(item.absolute, options)
+        : await readFits(item.absolute, options);
+    entry.sha256 = record.sha256 = fits.sha256 ?? null;
+    const context: FitsContext = {
+      path: item.path,
+      name,
+      parsed,
+      fits,
+      settings: env.settings,
+      profiles: env.profilesFor(item.path),
+    };
+    const before = findings.length;
+    for (const rule of env.fitsRules)
+      rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input));
+    addCardContext(findings.slice(before), fits);
+    fillRecord(record, fits);
+  } else {
+    const { sha256, text, error } = hashAndRead(
+      item.absolute,
+      item.kind === 'readme' || item.kind === 'manifest',
+      env.hash,
+    );
+    entry.sha256 = record.sha256 = sha256;
+    if (text !== undefined) record.text = text;
+    if (error) record.readError = error;
+  }
+  return { entry, record, findings };
+}
+
+function hashAndRead(
+  path: string,
+  keepText: boolean,
+  hash: boolean,
+): { sha256: string | null; text?: string; error?: string } {
+  if (!hash && !keepText) return { sha256: null };
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const digest = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    const kept: Buffer[] = [];
+    let keptBytes = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read <= 0) break;
+      const chunk = buffer.subarray(0, read);
+      digest.update(chunk);
+      if (keepText && keptBytes < MAX_TEXT_BYTES) {
+        kept.push(Buffer.from(chunk.subarray(0, MAX_TEXT_BYTES - keptBytes)));
+        keptBytes += Math.min(read, MAX_TEXT_BYTES - keptBytes);
+      }
+      if (!hash && keptBytes >= MAX_TEXT_BYTES) break;
+    }
+    const result: { sha256: string | null; text?: string } = { sha256: hash ? digest.digest('hex') : null };
+    if (keepText) result.text = Buffer.concat(kept).toString('utf8');
+    return result;
+  } catch (error) {
+    return { sha256: null, error: describeIoError(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function fillRecord(record: FileRecord, fits: FitsFile): void {
+  for (const hdu of fits.hdus) {
+    for (const card of hdu.cards) {
+      if (!card.hasValue) continue;
+      const key = card.keyword;
+      if (FILEID.test(key)) {
+        const value = plainValue(card.value);
+        if (typeof value === 'string' && value.trim() !== '') record.provenance.push(value.trim());
+        continue;
+      }
+      if (key in record.header) continue;
+      if (!RECORD_KEYWORDS.includes(key) && !RECORD_PATTERNS.test(key)) continue;
+      const value = plainValue(card.value);
+      record.header[key] = typeof value === 'bigint' ? value.toString() : value;
+    }
+    const extname = hdu.keywords.get('EXTNAME');
+    const tableName = extname?.value?.type === 'string' ? extname.value.value.trim().toUpperCase() : '';
+    if (tableName === 'PROVENANCE' || tableName === 'HDRTAB') record.provenance.push(...provenanceRows(hdu));
+  }
+  record.hduCount = fits.hdus.length;
+}
+
+function provenanceRows(hdu: Hdu): string[] {
+  for (const column of PROVENANCE_COLUMNS) {
+    const values = readTextColumn(hdu, column).filter((value) => value !== '');
+    if (values.length > 0) return values;
+  }
+  return [];
+}
+
+/** Adds the raw header cards around each finding, for reviewers reading the HTML report. */
+function addCardContext(findings: Finding[], fits: FitsFile): void {
+  for (const finding of findings) {
+    if (finding.hdu === null || finding.offset === null) continue;
+    const hdu = fits.hdus[finding.hdu];
+    if (!hdu) continue;
+    const index = hdu.cards.findIndex((card) => card.offset === finding.offset);
+    if (index < 0) continue;
+    finding.context = hdu.cards
+      .slice(Math.max(0, index - CONTEXT_CARDS), index + CONTEXT_CARDS + 1)
+      .map((card) => card.raw.trimEnd());
+  }
+}

@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import picomatch from 'picomatch';
+import type { Config } from '../config/config.js';
+import { type DiscoveredEntry, discover } from '../discover/discover.js';
+import type { ReadLimits } from '../fits/types.js';
+import type { FileEntry, Finding, MastStats, NotChecked, Report } from '../report/types.js';
+import type { CollectionRule, FileRecord, FitsRule, NameRule, ProjectSettings } from '../rules/types.js';
+import { VERSION } from '../version.js';
+import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
+import { applyVerdicts, compareFindings, summarize, toFinding } from './findings.js';
+
+export interface Shard {
+  /** 1-based shard number. */
+  index: number;
+  count: number;
+}
+
+export interface RuleSets {
+  name: NameRule[];
+  fits: FitsRule[];
+  collection: CollectionRule[];
+}
+
+export interface MastPassResult {
+  findings: Finding[];
+  notChecked: NotChecked[];
+  stats: MastStats;
+}
+
+export interface CheckOptions {
+  paths: string[];
+  config: Config;
+  settings: ProjectSettings;
+  rules: RuleSets;
+  /** The MAST cross-reference pass, run over every file record of the collection. */
+  mastPass?: (records: FileRecord[]) => Promise<MastPassResult>;
+  shard?: Shard;
+  hash?: boolean;
+  limits?: Partial<ReadLimits>;
+  /** Runs the per-file pass; defaults to in-process. The worker pool plugs in here. */
+  runFiles?: (
+    entries: DiscoveredEntry[],
+    env: FileCheckEnvironment,
+    onDone: (outcome: FileOutcome) => void,
+  ) => Promise<void>;
+  onProgress?: (done: number, total: number) => void;
+  now?: () => Date;
+}
+
+export interface CheckResult {
+  report: Report;
+  records: FileRecord[];
+}
+
+/** Deterministic shard of a path: the same file lands in the same shard on every machine. */
+export function shardOf(path: string, count: number): number {
+  const digest = createHash('sha1').update(path).digest();
+  return (digest.readUInt32BE(0) % count) + 1;
+}
+
+/** Matches files against the config's profile globs. */
+export function profileMatcher(config: Config): (path: string) => string[] {
+  const assignments = (config.profiles ?? []).map((assignment) => ({
+    test: picomatch(assignment.files, { dot: true }),
+    profiles: assignment.profiles,
+  }));
+  return (path) => {
+    const profiles: string[] = [];
+    for (const assignment of assignments) if (assignment.test(path)) profiles.push(...assignment.profiles);
+    return [...new Set(profiles)];
+  };
+}
+
+async function runInProcess(
+  entries: DiscoveredEntry[],
+  env: FileCheckEnvironment,
+  onDone: (outcome: FileOutcome) => void,
+): Promise<void> {
+  for (const entry of entries) onDone(await checkEntry(entry, env));
+}
+
+/** The whole check: discover → per-file pass → collection pass → MAST pass → sorted report. */
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const startedMs = Date.now();
+  // The configuration file configures the check; it is not a product of the collection.
+  const { root, entries } = discover(options.paths, {
+    ignore: [...(options.config.ignore ?? []), '**/hlsp.config.json'],
+  });
+  const shard = options.shard;
+  const mine = shard ? entries.filter((entry) => shardOf(entry.path, shard.count) === shard.index) : entries;
+  const env: FileCheckEnvironment = {
+    settings: options.settings,
+    config: options.config,
+    nameRules: options.rules.name,
+    fitsRules: options.rules.fits,
+    profilesFor: profileMatcher(options.config),
+    hash: options.hash ?? true,
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
+  const files: FileEntry[] = [];
+  const records: FileRecord[] = [];
+  const findings: Finding[] = [];
+  let done = 0;
+  const runFiles = options.runFiles ?? runInProcess;
+  await runFiles(mine, env, (outcome) => {
+    if (!outcome.record.isDirectory && !outcome.record.skipped) files.push(outcome.entry);
+    records.push(outcome.record);
+    findings.push(...outcome.findings);
+    done++;
+    options.onProgress?.(done, mine.length);
+  });
+  records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const notChecked: NotChecked[] = [];
+  let mast: MastStats | undefined;
+  if (shard) {
+    notChecked.push({
+      ruleId: 'collection/*',
+      reason: `shard ${shard.index}/${shard.count}: collection rules run when the shard reports are merged`,
+    });
+    notChecked.push({
+      ruleId: 'mast/*',
+      reason: `shard ${shard.index}/${shard.count}: MAST rules run when the shard reports are merged`,
+    });
+  } else {
+    const collected = await collectionPass(root, records, options);
+    findings.push(...collected.findings);
+    notChecked.push(...collected.notChecked);
+    mast = collected.mast;
+  }
+  findings.sort(compareFindings);
+  applyVerdicts(files, findings);
+  const report: Report = {
+    tool: { name: 'hlsp-validate', version: VERSION },
+    project: options.settings.project ?? null,
+    root: options.paths.length === 1 ? options.paths[0]! : root,
+    startedAt: started.toISOString(),
+    durationMs: Date.now() - startedMs,
+    summary: summarize(files, findings),
+    files,
+    findings,
+    notChecked,
+  };
+  if (mast) report.mast = mast;
+  if (shard) {
+    report.shard = { index: shard.index, count: shard.count };
+    report.records = records;
+  }
+  return { report, records };
+}
+
+/** Collection and MAST rules over the records of the whole collection (also used by `merge`). */
+export async function collectionPass(
+  root: string,
+  records: FileRecord[],
+  options: Pick<CheckOptions, 'config' | 'settings' | 'rules' | 'mastPass'>,
+): Promise<{ findings: Finding[]; notChecked: NotChecked[]; mast?: MastStats }> {
+  const findings: Finding[] = [];
+  const notChecked: NotChecked[] = [];
+  const context = { root, files: records, settings: options.settings };
+  for (const rule of options.rules.collection) {
+    rule.check(context, (input) => {
+      const finding = toFinding(
+        rule.meta.id,
+        rule.meta.severity,
+        input.path ?? '',
+        input,
+        options.config.rules,
+      );
+      if (finding) findings.push(finding);
+    });
+  }
+  if (!options.mastPass) return { findings, notChecked };
+  const mast = await options.mastPass(records);
+  for (const finding of mast.findings) {
+    const configured = toFinding(
+      finding.ruleId,
+      finding.severity,
+      finding.path,
+      finding,
+      options.config.rules,
+    );
+    if (configured)
+      findings.push({ ...configured, ...(finding.context ? { context: finding.context } : {}) });
+  }
+  notChecked.push(...mast.notChecked);
+  return { findings, notChecked, mast: mast.stats };
+}

@@ -1,0 +1,374 @@
+/**
+ * The demo contribution (fixtures/demo) and its broken twin (fixtures/demo-broken): a small,
+ * realistic JWST HLSP built from scratch. `UPDATE_GOLDEN=1 npx vitest run test/fixtures` rewrites
+ * them; otherwise test/fixtures/demo.test.ts checks the committed files equal what this builds.
+ */
+import {
+  binaryTableCards,
+  type CardSpec,
+  card,
+  fitsFile,
+  float32Data,
+  type HduSpec,
+  primaryCards,
+} from './fits-builder.js';
+
+export const DEMO_PROJECT = 'nirdemo';
+export const DEMO_DOI = '10.17909/demo-0001';
+export const DEMO_LEAD = 'Ada Example';
+export const DEMO_VERSION = 'v1.0';
+const PROGRAM = '2736';
+const TARGET_RA = 110.8375;
+const TARGET_DEC = -73.4391;
+const MJD_BEG = 59737.2;
+const MJD_END = 59737.9;
+
+/** Text files and FITS files of a contribution, by relative path. */
+export type Contribution = Map<string, Buffer>;
+
+function mjdToIso(mjd: number): string {
+  const ms = (mjd - 40587) * 86_400_000;
+  return new Date(Math.round(ms)).toISOString().replace('Z', '');
+}
+
+function commonPrimary(instrument: string, extra: CardSpec[]): CardSpec[] {
+  return [
+    ...primaryCards(),
+    card('DATE', '2026-11-01T00:00:00', 'file creation date (UTC)'),
+    card('HLSPID', DEMO_PROJECT.toUpperCase(), 'HLSP identifier (acronym)'),
+    card('HLSPLEAD', DEMO_LEAD, 'full name of HLSP project lead'),
+    card('HLSPNAME', 'NIRCam and NIRSpec demo of SMACS 0723', 'title of HLSP project'),
+    card('HLSPTARG', 'SMACS0723', 'designation of the target(s) or field(s)'),
+    card('HLSPVER', DEMO_VERSION, 'version identifier for HLSP product'),
+    card('DOI', DEMO_DOI, 'digital object identifier of the collection'),
+    card('LICENSE', 'CC BY 4.0', 'license for use of these data'),
+    card('LICENURL', 'https://creativecommons.org/licenses/by/4.0/', 'data license URL'),
+    card('TELESCOP', 'JWST', 'telescope used to acquire the data'),
+    card('OBSERVAT', 'JWST', 'observatory'),
+    card('INSTRUME', instrument, 'instrument used to acquire the data'),
+    card('PROPOSID', PROGRAM, 'JWST program number'),
+    card('REFERENC', '2022ApJ...936L..14P', 'bibliographic reference'),
+    card('TIMESYS', 'UTC', 'time scale of the time-related keywords'),
+    ...extra,
+  ];
+}
+
+function dateCards(): CardSpec[] {
+  return [
+    card('DATE-BEG', mjdToIso(MJD_BEG), 'start of the first exposure (UTC)'),
+    card('DATE-END', mjdToIso(MJD_END), 'end of the last exposure (UTC)'),
+    card('MJD-BEG', MJD_BEG, 'start of the first exposure (MJD)'),
+    card('MJD-END', MJD_END, 'end of the last exposure (MJD)'),
+    card('TIMESYS', 'UTC', 'time scale'),
+    card('XPOSURE', 7537.0, '[s] total exposure time'),
+  ];
+}
+
+function wcsCards(size: number): CardSpec[] {
+  return [
+    card('WCSAXES', 2),
+    card('CTYPE1', 'RA---TAN'),
+    card('CTYPE2', 'DEC--TAN'),
+    card('CUNIT1', 'deg'),
+    card('CUNIT2', 'deg'),
+    card('CRPIX1', size / 2 + 0.5),
+    card('CRPIX2', size / 2 + 0.5),
+    card('CRVAL1', TARGET_RA),
+    card('CRVAL2', TARGET_DEC),
+    card('CD1_1', -8.3333e-6),
+    card('CD1_2', 0.0),
+    card('CD2_1', 0.0),
+    card('CD2_2', 8.3333e-6),
+    card('RADESYS', 'ICRS'),
+  ];
+}
+
+/** Deterministic pseudo-random numbers (no Math.random: the fixtures must rebuild byte for byte). */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function imageCards(extname: string, size: number, filter: string, bunit: string): CardSpec[] {
+  return [
+    card('XTENSION', 'IMAGE', 'image extension'),
+    card('BITPIX', -32),
+    card('NAXIS', 2),
+    card('NAXIS1', size),
+    card('NAXIS2', size),
+    card('PCOUNT', 0),
+    card('GCOUNT', 1),
+    card('EXTNAME', extname, 'extension name'),
+    card('BUNIT', bunit),
+    card('FILTER', filter.toUpperCase(), 'filter'),
+    card('PUPIL', 'CLEAR', 'pupil'),
+    card('DETECTOR', 'MULTIPLE', 'detectors used'),
+    card('APERTURE', 'NRCALL_FULL', 'aperture'),
+    card('RA_TARG', TARGET_RA, '[deg] target right ascension'),
+    card('DEC_TARG', TARGET_DEC, '[deg] target declination'),
+    ...dateCards(),
+    ...wcsCards(size),
+  ];
+}
+
+function mosaic(filter: string, seed: number): HduSpec[] {
+  const size = 48;
+  const random = generator(seed);
+  const pixels = (scale: number) =>
+    float32Data(Array.from({ length: size * size }, () => Number((random() * scale).toFixed(4))));
+  const fileIds = [1, 2, 3, 4].map((visit, i) =>
+    card(
+      `FILEID${String(i + 1).padStart(2, '0')}`,
+      `jw02736001001_02105_0000${visit}_nrcb1_cal.fits`,
+      'source exposure',
+    ),
+  );
+  const hdus: HduSpec[] = [
+    {
+      cards: commonPrimary('NIRCAM', [
+        card('FILEID05', `jw02736-o001_t001_nircam_clear-${filter}`, 'source mosaic'),
+        ...fileIds,
+      ]),
+      checksum: true,
+    },
+    { cards: imageCards('SCI', size, filter, 'MJy/sr'), data: pixels(2), checksum: true },
+    { cards: imageCards('ERR', size, filter, 'MJy/sr'), data: pixels(0.1), checksum: true },
+    { cards: imageCards('WHT', size, filter, ''), data: pixels(100), checksum: true },
+  ];
+  return hdus;
+}
+
+function catalog(): HduSpec[] {
+  const rows = 25;
+  const random = generator(42);
+  const rowBytes = 8 + 8 + 4 * 3 + 12;
+  const table = Buffer.alloc(rows * rowBytes);
+  for (let row = 0; row < rows; row++) {
+    const at = row * rowBytes;
+    table.writeDoubleBE(TARGET_RA + (random() - 0.5) * 0.02, at);
+    table.writeDoubleBE(TARGET_DEC + (random() - 0.5) * 0.02, at + 8);
+    table.writeFloatBE(random() * 10, at + 16);
+    table.writeFloatBE(random() * 10, at + 20);
+    table.writeFloatBE(random() * 10, at + 24);
+    table.write(`SRC-${String(row + 1).padStart(4, '0')}`.padEnd(12), at + 28, 'latin1');
+  }
+  const columns = [
+    { name: 'RA', format: 'D', unit: 'deg' },
+    { name: 'DEC', format: 'D', unit: 'deg' },
+    { name: 'F150W', format: 'E', unit: 'uJy' },
+    { name: 'F200W', format: 'E', unit: 'uJy' },
+    { name: 'F444W', format: 'E', unit: 'uJy' },
+    { name: 'SOURCE', format: '12A' },
+  ];
+  const primary = commonPrimary('NIRCAM', [
+    card('FILTER', 'MULTI', 'several filters, see FILTERnn'),
+    card('FILTER01', 'F150W'),
+    card('FILTER02', 'F200W'),
+    card('FILTER03', 'F444W'),
+    card('FILEID01', 'jw02736-o001_t001_nircam_clear-f150w'),
+    card('FILEID02', 'jw02736-o001_t001_nircam_clear-f200w'),
+    card('FILEID03', 'jw02736-o001_t001_nircam_clear-f444w'),
+  ]);
+  const extension = [
+    ...binaryTableCards(columns, rows, rowBytes, { extname: 'CATALOG' }),
+    card('RADESYS', 'ICRS'),
+    ...dateCards(),
+  ];
+  return [
+    { cards: primary, checksum: true },
+    { cards: extension, data: table, checksum: true },
+  ];
+}
+
+function spectrum(): HduSpec[] {
+  const rows = 200;
+  const random = generator(7);
+  const rowBytes = 8 * 3 + 4;
+  const table = Buffer.alloc(rows * rowBytes);
+  for (let row = 0; row < rows; row++) {
+    const at = row * rowBytes;
+    table.writeDoubleBE(1.66 + (row * (3.07 - 1.66)) / rows, at);
+    table.writeDoubleBE(1e-19 * (1 + random()), at + 8);
+    table.writeDoubleBE(1e-40 * (1 + random()), at + 16);
+    table.writeInt32BE(0, at + 24);
+  }
+  const columns = [
+    { name: 'WAVELENGTH', format: 'D', unit: 'um' },
+    { name: 'FLUX', format: 'D', unit: 'erg/s/cm2/Angstrom' },
+    { name: 'VARIANCE', format: 'D', unit: '(erg/s/cm2/Angstrom)**2' },
+    { name: 'FLAGS', format: 'J' },
+  ];
+  const primary = commonPrimary('NIRSPEC', [
+    card('FILEID01', 'jw02736-o007_s000006355_nirspec_f170lp-g235m'),
+  ]);
+  const extension = [
+    ...binaryTableCards(columns, rows, rowBytes, { extname: 'SPECTRUM' }),
+    card('FILTER', 'F170LP'),
+    card('DISPRSR', 'G235M', 'disperser'),
+    card('APERTURE', 'NRS_FULL_MSA'),
+    card('DETECTOR', 'NRS1'),
+    card('RA_TARG', TARGET_RA + 0.003),
+    card('DEC_TARG', TARGET_DEC - 0.001),
+    card('RADESYS', 'ICRS'),
+    ...dateCards(),
+  ];
+  return [
+    { cards: primary, checksum: true },
+    { cards: extension, data: table, checksum: true },
+  ];
+}
+
+export const DEMO_README = `# NIRDEMO: NIRCam and NIRSpec demo of SMACS 0723
+
+Version: v1.0 (first delivery; no changes since a previous version).
+Contribution date: 2026-11-01.
+
+## Contact
+Ada Example, Example University — ada@example.org
+
+## References
+Please cite the collection DOI 10.17909/demo-0001 and Pontoppidan et al. 2022, ApJ 936, L14 (2022ApJ...936L..14P).
+
+## Description of the files
+- \`images/\`: NIRCam mosaics of the SMACS 0723 field in F150W, F200W and F444W (\`_i2d.fits\`): extension SCI (surface brightness, MJy/sr), ERR (1-sigma error) and WHT (weight).
+- \`catalogs/\`: the source catalogue (\`_cat.fits\`), one row per source: RA, DEC (deg, ICRS), fluxes in each filter (uJy), SOURCE name.
+- \`spectra/\`: a NIRSpec G235M/F170LP 1-D spectrum (\`_x1d.fits\`) with columns WAVELENGTH (um), FLUX, VARIANCE and FLAGS (0 = good).
+- \`hlsp_nirdemo_manifest.csv\`: every file with its size and SHA-256, written by \`hlsp-validate manifest\`.
+
+All products were made from JWST program 2736 (Early Release Observations); the FILEIDnn keywords list the source observations in MAST.
+This is demonstration data generated for the hlsp-validate test suite, not a real HLSP.
+`;
+
+export const DEMO_CONFIG = {
+  project: DEMO_PROJECT,
+  doi: DEMO_DOI,
+  title: 'NIRCam and NIRSpec demo of SMACS 0723',
+  lead: DEMO_LEAD,
+  version: DEMO_VERSION,
+  mast: { mode: 'cache', cacheDir: 'mast-cache' },
+  ignore: ['mast-cache/**'],
+};
+
+/** Replaces (or with `null`, removes) the first card with this keyword; appends when absent. */
+export function setCard(cards: CardSpec[], keyword: string, replacement: CardSpec | null): void {
+  const index = cards.findIndex((c) => c.keyword === keyword);
+  if (replacement === null) {
+    if (index >= 0) cards.splice(index, 1);
+  } else if (index >= 0) cards[index] = replacement;
+  else cards.push(replacement);
+}
+
+const BASE = `hlsp_${DEMO_PROJECT}_jwst`;
+const FILTERS = ['f150w', 'f200w', 'f444w'];
+export const mosaicPath = (filter: string) =>
+  `images/${BASE}_nircam_smacs0723_${filter}_${DEMO_VERSION}_i2d.fits`;
+export const CATALOG_PATH = `catalogs/${BASE}_nircam_smacs0723_multi_${DEMO_VERSION}_cat.fits`;
+export const SPECTRUM_PATH = `spectra/${BASE}_nirspec_smacs0723-06355_f170lp-g235m_${DEMO_VERSION}_x1d.fits`;
+
+/** The clean demo as HDU specs (FITS) and bytes (text files), without its manifest. */
+export function demoSpecs(): { fits: Map<string, HduSpec[]>; text: Map<string, string> } {
+  const fits = new Map<string, HduSpec[]>();
+  FILTERS.forEach((filter, i) => {
+    fits.set(mosaicPath(filter), mosaic(filter, 100 + i));
+  });
+  fits.set(CATALOG_PATH, catalog());
+  fits.set(SPECTRUM_PATH, spectrum());
+  const text = new Map<string, string>([
+    [`hlsp_${DEMO_PROJECT}_readme.md`, DEMO_README],
+    ['hlsp.config.json', `${JSON.stringify(DEMO_CONFIG, null, 2)}\n`],
+  ]);
+  return { fits, text };
+}
+
+export function toContribution(specs: ReturnType<typeof demoSpecs>): Contribution {
+  const files: Contribution = new Map();
+  for (const [path, hdus] of specs.fits) files.set(path, fitsFile(hdus));
+  for (const [path, text] of specs.text) files.set(path, Buffer.from(text));
+  return files;
+}
+
+export function demoFiles(): Contribution {
+  return toContribution(demoSpecs());
+}
+
+/** One typical contributor mistake planted in the broken twin. */
+export interface PlantedMistake {
+  what: string;
+  path: string;
+}
+
+/**
+ * The broken twin: the demo with a dozen mistakes MAST sees in real deliveries
+ * (reference/hlsp-requirements.md §5). Returns the files and the list of what was planted.
+ */
+export function demoBrokenFiles(): { files: Contribution; mistakes: PlantedMistake[] } {
+  const specs = demoSpecs();
+  const mistakes: PlantedMistake[] = [];
+  const plant = (path: string, what: string, change: (hdus: HduSpec[]) => void) => {
+    change(specs.fits.get(path)!);
+    mistakes.push({ path, what });
+  };
+  plant(mosaicPath('f150w'), "LICENSE written 'CC-BY-4.0'", (hdus) => {
+    setCard(hdus[0]!.cards, 'LICENSE', card('LICENSE', 'CC-BY-4.0'));
+  });
+  plant(mosaicPath('f150w'), 'MJD-BEG stored as a string', (hdus) => {
+    setCard(hdus[1]!.cards, 'MJD-BEG', card('MJD-BEG', String(MJD_BEG)));
+  });
+  plant(mosaicPath('f200w'), "DATE-BEG with a space instead of 'T'", (hdus) => {
+    setCard(hdus[1]!.cards, 'DATE-BEG', card('DATE-BEG', mjdToIso(MJD_BEG).replace('T', ' ')));
+  });
+  plant(mosaicPath('f200w'), 'EQUINOX given although RADESYS is ICRS', (hdus) => {
+    hdus[1]!.cards.push(card('EQUINOX', 2000.0));
+  });
+  plant(mosaicPath('f444w'), 'HLSPNAME misspelled HSLPNAME', (hdus) => {
+    const cards = hdus[0]!.cards;
+    const index = cards.findIndex((c) => c.keyword === 'HLSPNAME');
+    cards[index] = card('HSLPNAME', 'NIRCam and NIRSpec demo of SMACS 0723');
+  });
+  plant(mosaicPath('f444w'), 'HLSPLEAD missing', (hdus) => {
+    setCard(hdus[0]!.cards, 'HLSPLEAD', null);
+  });
+  plant(CATALOG_PATH, "FILTER = 'MULTIPLE' instead of 'MULTI'", (hdus) => {
+    setCard(hdus[0]!.cards, 'FILTER', card('FILTER', 'MULTIPLE'));
+  });
+  plant(CATALOG_PATH, 'HLSPVER disagrees with the version in the file name', (hdus) => {
+    setCard(hdus[0]!.cards, 'HLSPVER', card('HLSPVER', 'v1.1'));
+  });
+  plant(SPECTRUM_PATH, 'no TUNIT for the FLUX column', (hdus) => {
+    setCard(hdus[1]!.cards, 'TUNIT2', null);
+  });
+  const files = toContribution(specs);
+  // Mistakes in names and bytes, made after the files are built.
+  const renamed = mosaicPath('f444w').replace('_v1.0_', '_v1-0_');
+  files.set(renamed, files.get(mosaicPath('f444w'))!);
+  files.delete(mosaicPath('f444w'));
+  mistakes.push({ path: renamed, what: "version written 'v1-0'" });
+  const upper = SPECTRUM_PATH.replace('spectra/', 'Spectra/');
+  files.set(upper, files.get(SPECTRUM_PATH)!);
+  files.delete(SPECTRUM_PATH);
+  mistakes.push({ path: upper, what: 'directory name not lower case' });
+  const flipped = Buffer.from(files.get(mosaicPath('f200w'))!);
+  flipped[flipped.length - 2880 * 2 + 100]! ^= 0x01;
+  files.set(mosaicPath('f200w'), flipped);
+  mistakes.push({ path: mosaicPath('f200w'), what: 'one data byte changed after the checksum was written' });
+  const catalogBytes = files.get(CATALOG_PATH)!;
+  files.set(CATALOG_PATH, catalogBytes.subarray(0, catalogBytes.length - 1000));
+  mistakes.push({ path: CATALOG_PATH, what: 'file truncated (upload cut short)' });
+  files.set('images/.DS_Store', Buffer.from('Bud1\u0000\u0000stray'));
+  mistakes.push({ path: 'images/.DS_Store', what: 'macOS .DS_Store left behind' });
+  files.set(
+    `images/HLSP_${DEMO_PROJECT}_jwst_nircam_smacs0723_F150W_v1.0_drz.fits`,
+    files.get(mosaicPath('f150w'))!,
+  );
+  mistakes.push({
+    path: `images/HLSP_${DEMO_PROJECT}_jwst_nircam_smacs0723_F150W_v1.0_drz.fits`,
+    what: 'upper case in a file name',
+  });
+  const readme = `hlsp_${DEMO_PROJECT}_readme.md`;
+  files.set(readme, Buffer.from('# NIRDEMO\n\nImages and a catalogue of SMACS 0723.\n'));
+  mistakes.push({ path: readme, what: 'README without contact, version or references' });
+  return { files, mistakes };
+}
