@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import type { Severity } from '../report/types.js';
 import type { ProjectSettings } from '../rules/types.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -92,6 +93,7 @@ let compiled: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null })
 export function validateConfig(data: unknown, ruleIds: string[]): string[] {
   if (!compiled) {
     const ajv = new Ajv.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
     compiled = ajv.compile(JSON.parse(readFileSync(schemaPath(), 'utf8')));
   }
   const problems: string[] = [];

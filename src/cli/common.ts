@@ -1,0 +1,90 @@
+import { appendFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FormatterContext, Report } from '../report/types.js';
+import { allRuleMeta } from '../rules/index.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { ruleDocsUrl } from '../version.js';
+
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'junit', 'github', 'html', 'markdown'] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** A problem with how the tool was called or set up; the CLI prints it and exits with 2. */
+export class UsageError extends Error {}
+
+export interface OutputTarget {
+  format: FormatName;
+  /** File to write, or undefined for standard output. */
+  file?: string;
+}
+
+/** Parses `--format fmt[:file]` values plus `--output` and `--html` into output targets. */
+export function outputTargets(formats: string[], output?: string, html?: string): OutputTarget[] {
+  const targets: OutputTarget[] = [];
+  for (const value of formats.length > 0 ? formats : ['stylish']) {
+    const colon = value.indexOf(':');
+    const format = (colon < 0 ? value : value.slice(0, colon)) as FormatName;
+    if (!FORMAT_NAMES.includes(format)) {
+      throw new UsageError(`unknown format '${format}'; use one of ${FORMAT_NAMES.join(', ')}`);
+    }
+    const target: OutputTarget = { format };
+    if (colon >= 0) target.file = value.slice(colon + 1);
+    targets.push(target);
+  }
+  const toStdout = targets.filter((target) => !target.file);
+  if (output) {
+    if (toStdout.length !== 1)
+      throw new UsageError('--output needs exactly one --format without its own file');
+    toStdout[0]!.file = output;
+  }
+  if (html) targets.push({ format: 'html', file: html });
+  // With every format going to files, the terminal still gets the summary, unless --output took it.
+  if (!output && !targets.some((target) => !target.file)) targets.unshift({ format: 'stylish' });
+  return targets;
+}
+
+export function formatterContext(color: boolean): FormatterContext {
+  const rules: FormatterContext['rules'] = {};
+  for (const meta of allRuleMeta) {
+    rules[meta.id] = {
+      description: meta.description,
+      severity: meta.severity,
+      docsUrl: ruleDocsUrl(meta.id),
+    };
+  }
+  return { color, docsBase: ruleDocsUrl(''), rules };
+}
+
+/** Whether to colour terminal output: never with NO_COLOR or --no-color, only on a terminal. */
+export function useColor(option: boolean | undefined, stream: NodeJS.WriteStream = process.stdout): boolean {
+  if (option === false) return false;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+/** Renders the report in every requested format; files are written atomically. */
+export async function emit(report: Report, targets: OutputTarget[], color: boolean): Promise<void> {
+  const { formatters } = await import('../report/index.js');
+  for (const target of targets) {
+    const context = formatterContext(target.file ? false : color);
+    const text = formatters[target.format](report, context);
+    if (target.file) writeFileAtomic(resolve(target.file), text);
+    else process.stdout.write(text);
+  }
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) {
+    try {
+      appendFileSync(summaryFile, formatters.markdown(report, formatterContext(false)));
+    } catch {
+      process.stderr.write(`warning: could not append to GITHUB_STEP_SUMMARY (${summaryFile})\n`);
+    }
+  }
+}
+
+export function parseInteger(name: string, min: number): (value: string) => number {
+  return (value) => {
+    if (!/^[0-9]+$/.test(value) || Number(value) < min)
+      throw new UsageError(`${name} must be a whole number ≥ ${min}, got '${value}'`);
+    return Number(value);
+  };
+}

@@ -1,0 +1,38 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { projectSettings } from '../config/config.js';
+import { buildManifest } from '../engine/manifest.js';
+import { runCheck } from '../engine/run.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { loadProjectConfig } from './check.js';
+import { UsageError } from './common.js';
+
+export interface ManifestOptions {
+  output?: string;
+  config?: string;
+  project?: string;
+}
+
+/** `hlsp-validate manifest <dir>`: the delivery manifest CSV, to stdout or --output. */
+export async function manifestCommand(dir: string, options: ManifestOptions): Promise<number> {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+    throw new UsageError(`directory not found: ${dir}`);
+  }
+  if (!isDirectory) throw new UsageError(`${dir} is not a directory`);
+  const { config } = loadProjectConfig(options.config, dir);
+  const { records } = await runCheck({
+    paths: [dir],
+    config,
+    settings: projectSettings(config, options.project),
+    rules: { name: [], fits: [], collection: [] },
+  });
+  const csv = buildManifest(records);
+  if (options.output) {
+    writeFileAtomic(resolve(options.output), csv);
+    process.stderr.write(`hlsp-validate: wrote ${options.output}\n`);
+  } else process.stdout.write(csv);
+  return 0;
+}

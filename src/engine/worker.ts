@@ -1,0 +1,23 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { DiscoveredEntry } from '../discover/discover.js';
+import { ruleSets } from '../rules/index.js';
+import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
+import type { WorkerSetup } from './pool.js';
+import { profileMatcher } from './run.js';
+
+const setup = workerData as WorkerSetup;
+const env: FileCheckEnvironment = {
+  settings: setup.settings,
+  config: setup.config,
+  nameRules: ruleSets.name,
+  fitsRules: ruleSets.fits,
+  profilesFor: profileMatcher(setup.config),
+  hash: setup.hash,
+  ...(setup.limits ? { limits: setup.limits } : {}),
+};
+
+parentPort!.on('message', async (batch: DiscoveredEntry[]) => {
+  const outcomes: FileOutcome[] = [];
+  for (const entry of batch) outcomes.push(await checkEntry(entry, env));
+  parentPort!.postMessage(outcomes);
+});

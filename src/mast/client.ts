@@ -1,0 +1,244 @@
+import { Pool } from 'undici';
+import { VERSION } from '../version.js';
+import type { ResponseCache } from './cache.js';
+import { redact } from './redact.js';
+
+export type Row = Record<string, unknown>;
+
+export interface Filter {
+  paramName: string;
+  values: unknown[];
+}
+
+export interface MastRequest {
+  service: string;
+  params: { columns: string; filters: Filter[] };
+  format: 'json';
+  pagesize: number;
+  page: number;
+}
+
+interface Envelope {
+  status?: string;
+  msg?: string;
+  data?: Row[];
+  paging?: { page?: number; pageSize?: number; pagesFiltered?: number; rows?: number; rowsFiltered?: number };
+}
+
+export interface MastClientOptions {
+  baseUrl: string;
+  /** Sent as `Authorization: token …` to baseUrl's host only; never stored or shown. */
+  token?: string;
+  cache?: ResponseCache;
+  /** `cache`: replay only, never the network. */
+  replayOnly?: boolean;
+  timeoutMs?: number;
+  retries?: number;
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  pollIntervalMs?: number;
+  maxPollMs?: number;
+  concurrency?: number;
+  pagesize?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** A MAST failure the report can show as "not checked", with the reason (the token never in it). */
+export class MastError extends Error {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export class CacheMiss extends Error {}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The MAST Portal API client: form POST to /api/v0/invoke, paging, polling, retries, bounded concurrency. */
+export class MastClient {
+  requests = 0;
+  cacheHits = 0;
+  private readonly pool: Pool | undefined;
+  private readonly path: string;
+  private readonly options: Required<Omit<MastClientOptions, 'token' | 'cache'>> &
+    Pick<MastClientOptions, 'token' | 'cache'>;
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(options: MastClientOptions) {
+    this.options = {
+      timeoutMs: 30_000,
+      retries: 4,
+      backoffMs: 500,
+      maxBackoffMs: 15_000,
+      pollIntervalMs: 1500,
+      maxPollMs: 180_000,
+      concurrency: 4,
+      pagesize: 5000,
+      replayOnly: false,
+      sleep: defaultSleep,
+      random: Math.random,
+      ...options,
+    };
+    const url = new URL(options.baseUrl);
+    this.path = `${url.pathname.replace(/\/$/, '')}/api/v0/invoke`;
+    if (!this.options.replayOnly) {
+      this.pool = new Pool(url.origin, {
+        connections: this.options.concurrency,
+        keepAliveTimeout: 10_000,
+        pipelining: 1,
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  /** All rows of a Mast.Caom.Filtered query, every page. */
+  async filtered(filters: Filter[], columns = '*'): Promise<Row[]> {
+    const rows: Row[] = [];
+    for (let page = 1; ; page++) {
+      const request: MastRequest = {
+        service: 'Mast.Caom.Filtered',
+        params: { columns, filters },
+        format: 'json',
+        pagesize: this.options.pagesize,
+        page,
+      };
+      const envelope = await this.limited(() => this.invoke(request));
+      rows.push(...(envelope.data ?? []));
+      const pages = envelope.paging?.pagesFiltered ?? 1;
+      if (page >= pages || (envelope.data ?? []).length === 0) break;
+    }
+    return rows;
+  }
+
+  private async limited<T>(task: () => Promise<T>): Promise<T> {
+    while (this.active >= this.options.concurrency)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  /** One request: cache, then network with polling while EXECUTING and retries on transient failures. */
+  private async invoke(request: MastRequest): Promise<Envelope> {
+    const cached = this.options.cache?.get(request, this.options.replayOnly) as Envelope | undefined;
+    if (cached) {
+      this.cacheHits++;
+      return cached;
+    }
+    if (this.options.replayOnly)
+      throw new CacheMiss(`no recorded response for ${request.service} page ${request.page}`);
+    const started = Date.now();
+    for (;;) {
+      const envelope = await this.withRetries(request);
+      if (envelope.status === 'EXECUTING') {
+        if (Date.now() - started > this.options.maxPollMs)
+          throw new MastError(
+            `MAST was still executing the query after ${Math.round(this.options.maxPollMs / 1000)} s`,
+            true,
+          );
+        await this.options.sleep(this.options.pollIntervalMs);
+        continue;
+      }
+      if (envelope.status === 'ERROR')
+        throw new MastError(`MAST answered ERROR: ${this.redact(envelope.msg ?? 'no message')}`, false);
+      this.options.cache?.set(request, envelope);
+      return envelope;
+    }
+  }
+
+  private redact(text: string): string {
+    return redact(text, this.options.token);
+  }
+
+  private async withRetries(request: MastRequest): Promise<Envelope> {
+    let lastError: MastError | undefined;
+    for (let attempt = 0; attempt <= this.options.retries; attempt++) {
+      if (attempt > 0) {
+        const exponential = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** (attempt - 1));
+        const retryAfter = (lastError as MastError & { retryAfterMs?: number })?.retryAfterMs;
+        await this.options.sleep(
+          retryAfter !== undefined
+            ? Math.min(retryAfter, this.options.maxBackoffMs)
+            : exponential * (0.5 + this.options.random()),
+        );
+      }
+      try {
+        return await this.send(request);
+      } catch (error) {
+        lastError =
+          error instanceof MastError
+            ? error
+            : new MastError(this.redact(`cannot reach MAST: ${(error as Error).message}`), true);
+        if (!lastError.transient) throw lastError;
+      }
+    }
+    throw new MastError(`${lastError!.message} (gave up after ${this.options.retries + 1} attempts)`, true);
+  }
+
+  private async send(request: MastRequest): Promise<Envelope> {
+    this.requests++;
+    const body = new URLSearchParams({ request: JSON.stringify(request) }).toString();
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      'user-agent': `hlsp-validate/${VERSION} node/${process.versions.node}`,
+    };
+    if (this.options.token) headers.authorization = `token ${this.options.token}`;
+    let response: Awaited<ReturnType<Pool['request']>>;
+    try {
+      response = await this.pool!.request({
+        path: this.path,
+        method: 'POST',
+        headers,
+        body,
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
+      });
+    } catch (error) {
+      throw new MastError(this.redact(`cannot reach MAST: ${(error as Error).message}`), true);
+    }
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      throw new MastError(this.redact(`the connection to MAST broke: ${(error as Error).message}`), true);
+    }
+    const status = response.statusCode;
+    if (status === 429 || status >= 500) {
+      const error = new MastError(`MAST answered HTTP ${status}`, true) as MastError & {
+        retryAfterMs?: number;
+      };
+      const retryAfter = Number(response.headers['retry-after']);
+      if (Number.isFinite(retryAfter)) error.retryAfterMs = retryAfter * 1000;
+      throw error;
+    }
+    if (status >= 300 && status < 400)
+      throw new MastError(
+        `MAST answered a redirect (HTTP ${status}); redirects are not followed, so the token cannot leave the configured host`,
+        false,
+      );
+    if (status >= 400)
+      throw new MastError(
+        `MAST refused the request (HTTP ${status})${status === 401 || status === 403 ? '; check MAST_API_TOKEN' : ''}`,
+        false,
+      );
+    try {
+      return JSON.parse(text) as Envelope;
+    } catch {
+      // An HTML error page from a proxy (e.g. a 504 with status 200) is transient.
+      throw new MastError('MAST answered with something that is not JSON', true);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+/** Escapes text for XML/HTML element content and attribute values. */
+export function escapeXml(text: string): string {
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // XML 1.0 forbids most control characters, even escaped: show them as visible escapes.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what we neutralise
+      .replace(
+        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+        (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`,
+      )
+  );
+}
+
+/** Escapes text for Markdown table cells and inline text (no HTML, no links, no pipes). */
+export function escapeMarkdown(text: string): string {
+  return escapeXml(text)
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,160 @@
+import type { Formatter, Report } from './types.js';
+
+/**
+ * The report JSON made safe inside <script type="application/json">: no `<`, `>` or `&` can end
+ * the element or start a comment, and U+2028/2029 cannot break older parsers.
+ */
+export function embedJson(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const STYLE = `
+:root{--fail:#b42318;--warn:#b54708;--info:#175cd3;--pass:#067647;--line:#e4e7ec;--muted:#667085;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#101828}
+body{margin:0;background:#f9fafb}
+header{background:#fff;border-bottom:1px solid var(--line);padding:16px 24px;display:flex;gap:24px;align-items:center;flex-wrap:wrap}
+h1{font-size:18px;margin:0}
+.verdict{font-weight:700;padding:4px 10px;border-radius:6px;color:#fff}
+.verdict.FAIL{background:var(--fail)}.verdict.NEEDS{background:var(--warn)}.verdict.PASS{background:var(--pass)}
+.counts span{margin-right:14px}.muted{color:var(--muted)}
+main{display:grid;grid-template-columns:minmax(260px,340px) 1fr;gap:16px;padding:16px 24px}
+section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px;min-width:0}
+h2{font-size:15px;margin:0 0 8px}
+table{border-collapse:collapse;width:100%;font-size:13px}
+th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+th{color:var(--muted);font-weight:600}
+tr.file{cursor:pointer}tr.file:hover,tr.file.selected{background:#eff8ff}
+td.path,td.msg{word-break:break-all}
+.sev{font-weight:600}.sev.error{color:var(--fail)}.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}
+.filters{display:flex;gap:8px;flex-wrap:wrap;margin-bottom:10px}
+.filters input,.filters select,button{font:inherit;font-size:13px;padding:5px 8px;border:1px solid #d0d5dd;border-radius:6px;background:#fff}
+button{cursor:pointer}button:disabled{opacity:.4;cursor:default}
+pre.cards{background:#101828;color:#e4e7ec;padding:8px;border-radius:6px;font-size:12px;overflow-x:auto;margin:6px 0 0}
+.hint{color:var(--muted);font-size:12px}
+.pager{display:flex;gap:8px;align-items:center;margin-top:8px}
+a{color:var(--info)}
+@media (max-width:900px){main{grid-template-columns:1fr}}
+`;
+
+const SCRIPT = `
+(function(){
+  var report = JSON.parse(document.getElementById('report-data').textContent);
+  var rules = JSON.parse(document.getElementById('rules-data').textContent);
+  var PAGE = 200, page = 0, selectedFile = '';
+  function el(tag, attrs, text){var e=document.createElement(tag);if(attrs)for(var k in attrs)e.setAttribute(k,attrs[k]);if(text!==undefined&&text!==null)e.textContent=String(text);return e;}
+  var $ = function(id){return document.getElementById(id);};
+  var s = report.summary;
+  $('verdict').textContent = s.verdict; $('verdict').className = 'verdict ' + s.verdict.split(' ')[0];
+  $('counts').textContent = s.files + ' files · ' + s.errors + ' errors · ' + s.warnings + ' warnings · ' + s.infos + ' info';
+  $('root').textContent = report.root + ' · ' + report.tool.name + ' ' + report.tool.version + ' · ' + report.startedAt;
+  var ruleSelect = $('f-rule'), fileSelect = $('f-file');
+  Array.from(new Set(report.findings.map(function(f){return f.ruleId;}))).sort().forEach(function(id){ruleSelect.appendChild(el('option',{value:id},id));});
+  var paths = Array.from(new Set(report.files.map(function(f){return f.path;}).concat(report.findings.map(function(f){return f.path;})))).sort();
+  paths.forEach(function(p){fileSelect.appendChild(el('option',{value:p},p||'(collection)'));});
+  var fileBody = $('files-body');
+  report.files.forEach(function(file){
+    var tr = el('tr',{'class':'file','data-path':file.path,tabindex:'0'});
+    tr.appendChild(el('td',{'class':'path'},file.path));
+    var v = el('td',{'class':'sev ' + (file.verdict==='FAIL'?'error':file.verdict==='PASS'?'':'warning')},file.verdict);
+    tr.appendChild(v);
+    var pick = function(){ fileSelect.value = file.path; selectedFile = file.path; page = 0; render(); };
+    tr.addEventListener('click', pick); tr.addEventListener('keydown', function(e){ if(e.key==='Enter') pick(); });
+    fileBody.appendChild(tr);
+  });
+  function matches(f){
+    var sev = $('f-sev').value, rule = ruleSelect.value, file = fileSelect.value, text = $('f-text').value.toLowerCase();
+    if (sev && f.severity !== sev) return false;
+    if (rule && f.ruleId !== rule) return false;
+    if (file && f.path !== file) return false;
+    if (text) { var hay = (f.path+' '+f.message+' '+(f.keyword||'')+' '+f.ruleId+' '+(f.hint||'')).toLowerCase(); if (hay.indexOf(text) < 0) return false; }
+    return true;
+  }
+  function render(){
+    var list = report.findings.filter(matches);
+    var pages = Math.max(1, Math.ceil(list.length / PAGE)); if (page >= pages) page = pages - 1;
+    var body = $('findings-body'); body.textContent = '';
+    list.slice(page*PAGE, page*PAGE+PAGE).forEach(function(f){
+      var tr = el('tr',{'class':'finding'});
+      tr.appendChild(el('td',{'class':'sev '+f.severity},f.severity));
+      tr.appendChild(el('td',{'class':'path'},f.path||'(collection)'));
+      tr.appendChild(el('td',null,f.hdu===null?'':f.hdu));
+      tr.appendChild(el('td',null,f.keyword||''));
+      var msg = el('td',{'class':'msg'}); msg.appendChild(el('div',null,f.message));
+      if (f.hint) msg.appendChild(el('div',{'class':'hint'},'→ ' + f.hint));
+      if (f.offset !== null) msg.appendChild(el('div',{'class':'hint'},'byte offset ' + f.offset));
+      if (f.context && f.context.length) msg.appendChild(el('pre',{'class':'cards'},f.context.join('\\n')));
+      tr.appendChild(msg);
+      var ruleCell = el('td'); var meta = rules[f.ruleId];
+      if (meta && /^https:\\/\\//.test(meta.docsUrl)) { var a = el('a',{href:meta.docsUrl,target:'_blank',rel:'noopener noreferrer'},f.ruleId); ruleCell.appendChild(a); }
+      else ruleCell.textContent = f.ruleId;
+      tr.appendChild(ruleCell);
+      body.appendChild(tr);
+    });
+    $('shown').textContent = list.length + ' of ' + report.findings.length + ' findings';
+    $('page').textContent = 'page ' + (page+1) + ' of ' + pages;
+    $('prev').disabled = page === 0; $('next').disabled = page >= pages - 1;
+    Array.prototype.forEach.call(document.querySelectorAll('tr.file'), function(tr){ tr.classList.toggle('selected', tr.getAttribute('data-path') === fileSelect.value); });
+  }
+  ['f-sev','f-rule','f-file'].forEach(function(id){ $(id).addEventListener('change', function(){ page = 0; render(); }); });
+  $('f-text').addEventListener('input', function(){ page = 0; render(); });
+  $('prev').addEventListener('click', function(){ page--; render(); });
+  $('next').addEventListener('click', function(){ page++; render(); });
+  $('clear').addEventListener('click', function(){ $('f-sev').value=''; ruleSelect.value=''; fileSelect.value=''; $('f-text').value=''; page=0; render(); });
+  var nc = $('not-checked');
+  report.notChecked.forEach(function(n){ nc.appendChild(el('li',null,n.ruleId + ': ' + n.reason)); });
+  if (!report.notChecked.length) nc.parentNode.style.display = 'none';
+  render();
+  document.body.setAttribute('data-ready','true');
+})();
+`;
+
+/** One self-contained HTML file: inline CSS and JS, the report embedded as data, no external requests. */
+export const html: Formatter = (report: Report, context) => {
+  const rules: Record<string, { docsUrl: string }> = {};
+  for (const [id, meta] of Object.entries(context.rules)) rules[id] = { docsUrl: meta.docsUrl };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>hlsp-validate report</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+  <h1>hlsp-validate</h1>
+  <span id="verdict" class="verdict"></span>
+  <span id="counts" class="counts"></span>
+  <span id="root" class="muted"></span>
+</header>
+<main>
+  <section aria-label="Files">
+    <h2>Files</h2>
+    <table><thead><tr><th>file</th><th>verdict</th></tr></thead><tbody id="files-body"></tbody></table>
+  </section>
+  <section aria-label="Findings">
+    <h2>Findings <span id="shown" class="muted"></span></h2>
+    <div class="filters">
+      <select id="f-sev" aria-label="severity"><option value="">all severities</option><option value="error">errors</option><option value="warning">warnings</option><option value="info">info</option></select>
+      <select id="f-rule" aria-label="rule"><option value="">all rules</option></select>
+      <select id="f-file" aria-label="file"><option value="">all files</option></select>
+      <input id="f-text" type="search" placeholder="search messages, keywords…" aria-label="search">
+      <button id="clear" type="button">clear</button>
+    </div>
+    <table><thead><tr><th>severity</th><th>file</th><th>HDU</th><th>keyword</th><th>message</th><th>rule</th></tr></thead><tbody id="findings-body"></tbody></table>
+    <div class="pager"><button id="prev" type="button">previous</button><span id="page" class="muted"></span><button id="next" type="button">next</button></div>
+    <div><h2>Not checked</h2><ul id="not-checked"></ul></div>
+  </section>
+</main>
+<script type="application/json" id="report-data">${embedJson(report)}</script>
+<script type="application/json" id="rules-data">${embedJson(rules)}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+};

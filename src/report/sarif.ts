@@ -1,0 +1,70 @@
+import type { Formatter, Severity } from './types.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
+
+/** SARIF 2.1.0: one run, rules with help links, results with relative artifact locations. */
+export const sarif: Formatter = (report, context) => {
+  const ruleIds = [
+    ...new Set([...Object.keys(context.rules), ...report.findings.map((f) => f.ruleId)]),
+  ].sort();
+  const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const rules = ruleIds.map((id) => {
+    const meta = context.rules[id];
+    return {
+      id,
+      shortDescription: { text: meta?.description ?? id },
+      ...(meta ? { helpUri: meta.docsUrl, defaultConfiguration: { level: LEVEL[meta.severity] } } : {}),
+    };
+  });
+  const results = report.findings.map((finding) => {
+    const region = finding.offset !== null ? { region: { byteOffset: finding.offset, byteLength: 80 } } : {};
+    const where = [finding.hdu !== null ? `HDU ${finding.hdu}` : '', finding.keyword ?? '']
+      .filter(Boolean)
+      .join(', ');
+    return {
+      ruleId: finding.ruleId,
+      ruleIndex: index.get(finding.ruleId)!,
+      level: LEVEL[finding.severity],
+      message: {
+        text: `${where ? `${where}: ` : ''}${finding.message}${finding.hint ? ` (${finding.hint})` : ''}`,
+      },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: {
+              uri: encodeURI(finding.path || '.').replace(/[?#]/g, encodeURIComponent),
+              uriBaseId: 'COLLECTION',
+            },
+            ...region,
+          },
+        },
+      ],
+      properties: { hdu: finding.hdu, keyword: finding.keyword },
+    };
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'hlsp-validate',
+            version: report.tool.version,
+            informationUri: 'https://github.com/hlsp-validate/hlsp-validate',
+            rules,
+          },
+        },
+        originalUriBaseIds: {
+          COLLECTION: { description: { text: 'The collection root given to hlsp-validate' } },
+        },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

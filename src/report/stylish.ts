@@ -1,0 +1,77 @@
+import { Chalk } from 'chalk';
+import type { Finding, Formatter, Report, Severity } from './types.js';
+
+/** Control characters (from hostile file names or header values) shown as escapes, never sent to the terminal. */
+export function terminalSafe(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what we neutralise
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+
+/** The terminal summary, grouped by file, in the style of ESLint's stylish formatter. */
+export const stylish: Formatter = (report, context) => {
+  const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  const paint: Record<Severity, (text: string) => string> = {
+    error: chalk.red,
+    warning: chalk.yellow,
+    info: chalk.blue,
+  };
+  const lines: string[] = [];
+  const byPath = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    const list = byPath.get(finding.path);
+    if (list) list.push(finding);
+    else byPath.set(finding.path, [finding]);
+  }
+  for (const [path, findings] of byPath) {
+    lines.push('', chalk.underline(terminalSafe(path || '(collection)')));
+    for (const finding of findings) {
+      const where = [
+        finding.hdu !== null ? `hdu ${finding.hdu}` : '',
+        finding.keyword ? terminalSafe(finding.keyword) : '',
+        finding.offset !== null ? `@${finding.offset}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      lines.push(
+        `  ${paint[finding.severity](LABEL[finding.severity].padEnd(7))} ${chalk.dim(where.padEnd(22))} ${terminalSafe(finding.message)}  ${chalk.dim(finding.ruleId)}`,
+      );
+      if (finding.hint)
+        lines.push(`  ${''.padEnd(7)} ${''.padEnd(22)} ${chalk.dim(`→ ${terminalSafe(finding.hint)}`)}`);
+    }
+  }
+  lines.push('', summaryLine(report, chalk));
+  for (const entry of report.notChecked) {
+    lines.push(
+      chalk.dim(
+        `not checked: ${entry.ruleId}${entry.path ? ` (${terminalSafe(entry.path)})` : ''}: ${terminalSafe(entry.reason)}`,
+      ),
+    );
+  }
+  if (report.mast) {
+    lines.push(
+      chalk.dim(
+        `MAST (${report.mast.mode}): ${report.mast.ids} ids, ${report.mast.requests} requests, ${report.mast.cacheHits} from cache`,
+      ),
+    );
+  }
+  if (report.baseline)
+    lines.push(
+      chalk.dim(
+        `baseline ${terminalSafe(report.baseline.file)}: ${report.baseline.suppressed} known findings not shown`,
+      ),
+    );
+  return `${lines.join('\n')}\n`;
+};
+
+function summaryLine(report: Report, chalk: InstanceType<typeof Chalk>): string {
+  const { files, errors, warnings, infos, verdict } = report.summary;
+  const paintVerdict =
+    verdict === 'FAIL' ? chalk.red.bold : verdict === 'NEEDS REVIEW' ? chalk.yellow.bold : chalk.green.bold;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${terminalSafe(report.root)}: ${plural(files, 'file')} checked · ${paintVerdict(verdict)} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
+}

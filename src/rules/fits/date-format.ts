@@ -1,0 +1,81 @@
+import type { FitsRule } from '../types.js';
+import { headerCards } from './util.js';
+
+const ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?)?$/;
+const LEGACY = /^([0-9]{2})\/([0-9]{2})\/([0-9]{2})$/;
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Why a DATE* value is not a FITS date, or undefined when it is one. */
+export function fitsDateProblem(value: string): { message: string; warning?: boolean } | undefined {
+  const text = value.trim();
+  const iso = ISO.exec(text);
+  if (iso) {
+    const [year, month, day, hour, minute, second] = iso
+      .slice(1)
+      .map((v) => (v === undefined ? 0 : Number(v)));
+    if (month! < 1 || month! > 12) return { message: `month ${month} does not exist` };
+    if (day! < 1 || day! > daysIn(year!, month!))
+      return { message: `day ${day} does not exist in ${year}-${String(month).padStart(2, '0')}` };
+    if (hour! > 23 || minute! > 59 || second! > 60) return { message: 'the time of day is out of range' };
+    return undefined;
+  }
+  const legacy = LEGACY.exec(text);
+  if (legacy) {
+    const year = Number(legacy[3]);
+    return {
+      message: `'${text}' is the old DD/MM/YY form${year <= 10 ? ` (year ${year} — did you mean 20${legacy[3]}?)` : ''}`,
+      warning: true,
+    };
+  }
+  if (/Z$|[+-][0-9]{2}:?[0-9]{2}$/.test(text) && ISO.test(text.replace(/(Z|[+-][0-9]{2}:?[0-9]{2})$/, ''))) {
+    return { message: `'${text}' has a time zone; FITS dates have none (the time scale is TIMESYS)` };
+  }
+  if (/^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]/.test(text))
+    return { message: `'${text}' separates date and time with a space; FITS needs 'T'` };
+  return { message: `'${text}' is not a FITS date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.sss])` };
+}
+
+export const dateFormat: FitsRule = {
+  meta: {
+    id: 'fits/date-format',
+    description:
+      "Every DATE* keyword holds a real calendar date as 'YYYY-MM-DD[Thh:mm:ss[.s…]]', without a time zone.",
+    severity: 'error',
+    scope: 'fits',
+    rationale:
+      "Dates with a space instead of 'T' (astropy Time.iso), a trailing 'Z', or impossible days are common and break archive ingest.",
+    source: 'FITS Standard 4.0 §4.4.2.1, §9.1.1',
+  },
+  check(context, report) {
+    for (const hdu of context.fits.hdus) {
+      for (const card of headerCards(hdu)) {
+        if (!card.keyword.startsWith('DATE') || !card.hasValue) continue;
+        if (card.keyword === 'DATEREF' || card.value?.type === 'undefined') continue;
+        if (card.value?.type !== 'string') {
+          report({
+            hdu: hdu.index,
+            keyword: card.keyword,
+            offset: card.offset,
+            message: `${card.keyword} must be a quoted date string, found ${card.valueText ?? 'no value'}`,
+            hint: "write e.g. '2024-05-01T12:00:00'",
+          });
+          continue;
+        }
+        const problem = fitsDateProblem(card.value.value);
+        if (problem) {
+          report({
+            hdu: hdu.index,
+            keyword: card.keyword,
+            offset: card.offset,
+            message: `${card.keyword}: ${problem.message}`,
+            hint: "write 'YYYY-MM-DDThh:mm:ss' in the time scale given by TIMESYS",
+            ...(problem.warning ? { severity: 'warning' as const } : {}),
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import type { FitsRule } from '../types.js';
+
+export const endCard: FitsRule = {
+  meta: {
+    id: 'fits/end-card',
+    description:
+      'Every header ends with an END card, blank in columns 9-80, followed only by spaces to the end of its block.',
+    severity: 'error',
+    scope: 'fits',
+    source: 'FITS Standard 4.0 §4.4.1, §3.3.1',
+  },
+  check(context, report) {
+    for (const hdu of context.fits.hdus) {
+      if (hdu.endIndex < 0) {
+        report({
+          message: `HDU ${hdu.index}'s header has no END card`,
+          hdu: hdu.index,
+          offset: hdu.headerOffset,
+          hint: 'write the header again with a FITS library',
+        });
+        continue;
+      }
+      const end = hdu.cards[hdu.endIndex]!;
+      if (end.raw.slice(8).trim() !== '') {
+        report({
+          message: 'the END card must be blank in columns 9-80',
+          hdu: hdu.index,
+          keyword: 'END',
+          offset: end.offset,
+          hint: 'remove the text after END',
+        });
+      }
+      if (hdu.badHeaderFillBytes > 0) {
+        report({
+          message: `${hdu.badHeaderFillBytes} bytes after the END card are not spaces`,
+          hdu: hdu.index,
+          offset: hdu.badHeaderFillOffset ?? end.offset,
+          hint: 'the rest of the header block after END must be filled with ASCII spaces',
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,211 @@
+import { intValue, logicalValue, stringValue } from '../../fits/layout.js';
+import type { Card, Hdu } from '../../fits/types.js';
+import type { FindingInput, FitsRule } from '../types.js';
+import { shown } from './util.js';
+
+const BITPIX = [8, 16, 32, 64, -32, -64];
+const XTENSIONS = ['IMAGE', 'TABLE', 'BINTABLE'];
+const LEGACY_XTENSIONS = ['A3DTABLE', 'IUEIMAGE', 'FOREIGN', 'DUMP'];
+
+/** The keywords that must open a header, in order, for this HDU. */
+function expectedOrder(hdu: Hdu): string[] {
+  const naxis = Math.max(0, Math.min(intValue(hdu.keywords, 'NAXIS') ?? 0, 999));
+  const axes = Array.from({ length: naxis }, (_, i) => `NAXIS${i + 1}`);
+  if (hdu.index === 0) return ['SIMPLE', 'BITPIX', 'NAXIS', ...axes];
+  return ['XTENSION', 'BITPIX', 'NAXIS', ...axes, 'PCOUNT', 'GCOUNT'];
+}
+
+/** Mandatory keywords are written in fixed format: values end in column 30 (FITS 4.0 §4.2). */
+function fixedFormatProblem(card: Card): string | undefined {
+  if (card.value?.type === 'integer' || card.value?.type === 'logical') {
+    if (card.valueEndColumn !== 29)
+      return `${card.keyword} must be written in fixed format, its value ending in column 30`;
+  }
+  if (
+    card.keyword === 'XTENSION' &&
+    card.value?.type === 'string' &&
+    (card.valueColumn !== 10 || (card.valueEndColumn ?? 0) < 19)
+  ) {
+    return "XTENSION's value must start in column 11 and be padded to 8 characters ('IMAGE   ')";
+  }
+  return undefined;
+}
+
+export const mandatoryKeywords: FitsRule = {
+  meta: {
+    id: 'fits/mandatory-keywords',
+    description:
+      'Each header opens with its mandatory keywords, in order, in fixed format, with legal values (SIMPLE/BITPIX/NAXIS/NAXISn; XTENSION/…/PCOUNT/GCOUNT; TFIELDS for tables).',
+    severity: 'error',
+    scope: 'fits',
+    rationale:
+      'Readers locate the data from these keywords; a wrong order or value makes the rest of the file unreadable for some of them.',
+    source: 'FITS Standard 4.0 §4.4.1, §7',
+  },
+  check(context, report) {
+    const { hdus } = context.fits;
+    for (const hdu of hdus) {
+      const emit = (card: Card | undefined, message: string, hint: string) => {
+        const finding: FindingInput = { message, hdu: hdu.index, hint };
+        if (card) Object.assign(finding, { keyword: card.keyword, offset: card.offset });
+        else finding.offset = hdu.headerOffset;
+        report(finding);
+      };
+      const order = expectedOrder(hdu);
+      order.forEach((name, position) => {
+        const card = hdu.cards[position];
+        if (card?.keyword === name) {
+          const problem = fixedFormatProblem(card);
+          if (problem)
+            emit(
+              card,
+              problem,
+              'write the header with a FITS library, which uses fixed format for these keywords',
+            );
+          return;
+        }
+        const elsewhere = hdu.cards.find((c) => c.keyword === name);
+        emit(
+          card,
+          elsewhere
+            ? `${name} must be card ${position + 1} of HDU ${hdu.index}'s header, but it is card ${elsewhere.index + 1}`
+            : `HDU ${hdu.index}'s header has no ${name} keyword (it must be card ${position + 1})`,
+          `the header must start with ${order.join(', ')}, in this order`,
+        );
+      });
+      const bitpix = hdu.keywords.get('BITPIX');
+      if (bitpix && !BITPIX.includes(intValue(hdu.keywords, 'BITPIX') ?? Number.NaN)) {
+        emit(
+          bitpix,
+          `BITPIX = ${shown(bitpix)} is not one of ${BITPIX.join(', ')}`,
+          'use 8, 16, 32 or 64 for integers, -32 or -64 for floats',
+        );
+      }
+      const naxis = hdu.keywords.get('NAXIS');
+      const naxisValue = intValue(hdu.keywords, 'NAXIS');
+      if (naxis && (naxisValue === undefined || naxisValue < 0 || naxisValue > 999)) {
+        emit(
+          naxis,
+          `NAXIS = ${shown(naxis)} must be an integer from 0 to 999`,
+          'set NAXIS to the number of data axes',
+        );
+      }
+      for (let axis = 1; axis <= Math.min(naxisValue ?? 0, 999); axis++) {
+        const card = hdu.keywords.get(`NAXIS${axis}`);
+        const value = intValue(hdu.keywords, `NAXIS${axis}`);
+        if (card && (value === undefined || value < 0))
+          emit(
+            card,
+            `NAXIS${axis} = ${shown(card)} must be a non-negative integer`,
+            'set it to the length of that axis',
+          );
+      }
+      for (const card of hdu.cards) {
+        const match = /^NAXIS([0-9]+)$/.exec(card.keyword);
+        if (match && Number(match[1]) > (naxisValue ?? 0)) {
+          emit(
+            card,
+            `${card.keyword} is given, but NAXIS = ${naxisValue ?? '?'}`,
+            `remove ${card.keyword} or raise NAXIS`,
+          );
+        }
+      }
+      if (hdu.index === 0) checkPrimary(hdu, hdus.length, emit);
+      else checkExtension(hdu, emit);
+    }
+  },
+};
+
+type Emit = (card: Card | undefined, message: string, hint: string) => void;
+
+function checkPrimary(hdu: Hdu, hduCount: number, emit: Emit): void {
+  const simple = hdu.keywords.get('SIMPLE');
+  if (simple && logicalValue(hdu.keywords, 'SIMPLE') !== true) {
+    emit(
+      simple,
+      `SIMPLE = ${shown(simple)}; a file that conforms to the FITS Standard has SIMPLE = T`,
+      'set SIMPLE = T',
+    );
+  }
+  const extend = hdu.keywords.get('EXTEND');
+  if (extend && logicalValue(hdu.keywords, 'EXTEND') === false && hduCount > 1) {
+    emit(
+      extend,
+      `EXTEND = F, but the file has ${hduCount - 1} extension(s)`,
+      'set EXTEND = T (fitsverify misses this one)',
+    );
+  }
+  if (hdu.kind === 'random-groups') {
+    for (const name of ['PCOUNT', 'GCOUNT']) {
+      if (!hdu.keywords.has(name))
+        emit(undefined, `a random-groups file needs ${name}`, `add ${name} after GROUPS`);
+    }
+  }
+}
+
+function checkExtension(hdu: Hdu, emit: Emit): void {
+  const xtensionCard = hdu.keywords.get('XTENSION');
+  const xtension = stringValue(hdu.keywords, 'XTENSION')?.trim() ?? '';
+  if (xtensionCard && !XTENSIONS.includes(xtension)) {
+    const legacy = LEGACY_XTENSIONS.includes(xtension);
+    emit(
+      xtensionCard,
+      legacy
+        ? `XTENSION = '${xtension}' is a legacy extension type`
+        : `XTENSION = '${xtension}' is not a registered extension type`,
+      `use IMAGE, TABLE or BINTABLE`,
+    );
+  }
+  const pcount = intValue(hdu.keywords, 'PCOUNT');
+  const gcount = intValue(hdu.keywords, 'GCOUNT');
+  const bitpix = intValue(hdu.keywords, 'BITPIX');
+  const naxis = intValue(hdu.keywords, 'NAXIS');
+  if (xtension === 'IMAGE' || xtension === 'TABLE') {
+    if (pcount !== undefined && pcount !== 0)
+      emit(
+        hdu.keywords.get('PCOUNT'),
+        `PCOUNT = ${pcount} in an ${xtension} extension; it must be 0`,
+        'set PCOUNT = 0',
+      );
+    if (gcount !== undefined && gcount !== 1)
+      emit(
+        hdu.keywords.get('GCOUNT'),
+        `GCOUNT = ${gcount} in an ${xtension} extension; it must be 1`,
+        'set GCOUNT = 1',
+      );
+  }
+  if (xtension === 'BINTABLE') {
+    if (gcount !== undefined && gcount !== 1)
+      emit(hdu.keywords.get('GCOUNT'), `GCOUNT = ${gcount} in a BINTABLE; it must be 1`, 'set GCOUNT = 1');
+    if (pcount !== undefined && pcount < 0)
+      emit(
+        hdu.keywords.get('PCOUNT'),
+        `PCOUNT = ${pcount} is negative`,
+        'PCOUNT is the size of the heap in bytes',
+      );
+  }
+  if (xtension === 'TABLE' || xtension === 'BINTABLE') {
+    if (bitpix !== undefined && bitpix !== 8)
+      emit(
+        hdu.keywords.get('BITPIX'),
+        `BITPIX = ${bitpix} in a ${xtension}; tables need BITPIX = 8`,
+        'set BITPIX = 8',
+      );
+    if (naxis !== undefined && naxis !== 2)
+      emit(
+        hdu.keywords.get('NAXIS'),
+        `NAXIS = ${naxis} in a ${xtension}; tables need NAXIS = 2`,
+        'set NAXIS = 2',
+      );
+    const tfields = hdu.keywords.get('TFIELDS');
+    const count = intValue(hdu.keywords, 'TFIELDS');
+    if (!tfields)
+      emit(undefined, `the ${xtension} header has no TFIELDS keyword`, 'add TFIELDS, the number of columns');
+    else if (count === undefined || count < 0 || count > 999)
+      emit(
+        tfields,
+        `TFIELDS = ${shown(tfields)} must be an integer from 0 to 999`,
+        'set TFIELDS to the number of columns',
+      );
+  }
+}

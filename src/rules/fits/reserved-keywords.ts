@@ -1,0 +1,75 @@
+import { logicalValue } from '../../fits/layout.js';
+import type { Hdu } from '../../fits/types.js';
+import type { FitsRule } from '../types.js';
+import { headerCards } from './util.js';
+
+const IMAGE_ONLY = /^(BSCALE|BZERO|BUNIT|BLANK|DATAMAX|DATAMIN)$/;
+const TABLE_ONLY =
+  /^(TFIELDS|TTYPE[0-9]+|TFORM[0-9]+|TBCOL[0-9]+|TUNIT[0-9]+|TSCAL[0-9]+|TZERO[0-9]+|TNULL[0-9]+|TDISP[0-9]+|TDIM[0-9]+|THEAP)$/;
+const GROUPS_ONLY = /^(GROUPS|PTYPE[0-9]+|PSCAL[0-9]+|PZERO[0-9]+)$/;
+
+function problemFor(hdu: Hdu, keyword: string): { message: string; severity?: 'warning' } | undefined {
+  const isTable = hdu.kind === 'binary-table' || hdu.kind === 'ascii-table';
+  const compressedImage = logicalValue(hdu.keywords, 'ZIMAGE') === true;
+  if (hdu.index === 0 && (keyword === 'XTENSION' || keyword === 'INHERIT'))
+    return { message: `${keyword} is not allowed in the primary header` };
+  if (hdu.index > 0 && (keyword === 'SIMPLE' || keyword === 'EXTEND' || keyword === 'BLOCKED'))
+    return { message: `${keyword} is allowed only in the primary header` };
+  if (
+    hdu.kind !== 'random-groups' &&
+    GROUPS_ONLY.test(keyword) &&
+    !(keyword === 'GROUPS' && hdu.index === 0)
+  ) {
+    return { message: `${keyword} belongs to random-groups files only` };
+  }
+  if (isTable && IMAGE_ONLY.test(keyword) && !compressedImage)
+    return { message: `${keyword} is an image keyword and is not allowed in a table` };
+  if (!isTable && TABLE_ONLY.test(keyword))
+    return { message: `${keyword} is a table keyword and is not allowed in an image` };
+  if (keyword === 'EPOCH') return { message: 'EPOCH is deprecated', severity: 'warning' };
+  if (
+    keyword === 'BLANK' &&
+    !isTable &&
+    (hdu.keywords.get('BITPIX')?.value as { value?: number } | undefined)?.value !== undefined
+  ) {
+    const bitpix = Number((hdu.keywords.get('BITPIX')!.value as { value: number }).value);
+    if (bitpix < 0)
+      return { message: 'BLANK is not allowed in a floating-point image (NaN marks undefined pixels)' };
+  }
+  return undefined;
+}
+
+const HINTS: Record<string, string> = {
+  EPOCH: 'use EQUINOX instead',
+  BLANK: 'remove BLANK; use NaN for undefined pixels in float images',
+};
+
+export const reservedKeywords: FitsRule = {
+  meta: {
+    id: 'fits/reserved-keywords',
+    description:
+      'Reserved keywords appear only where they mean something: no EXTEND in extensions, no BSCALE or BUNIT in tables, no TFORMn in images, no BLANK in float images; EPOCH is deprecated.',
+    severity: 'error',
+    scope: 'fits',
+    source: 'FITS Standard 4.0 §4.4.2, §7; fitsverify',
+  },
+  check(context, report) {
+    for (const hdu of context.fits.hdus) {
+      for (const card of headerCards(hdu)) {
+        if (!card.hasValue) continue;
+        const problem = problemFor(hdu, card.keyword);
+        if (!problem) continue;
+        report({
+          message: problem.message,
+          hdu: hdu.index,
+          keyword: card.keyword,
+          offset: card.offset,
+          hint:
+            HINTS[card.keyword] ??
+            `remove ${card.keyword} from HDU ${hdu.index}, or move it to the HDU it describes`,
+          ...(problem.severity ? { severity: problem.severity } : {}),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,117 @@
+import { intValue } from '../../fits/layout.js';
+import type { FitsRule } from '../types.js';
+import { headerCards } from './util.js';
+
+const NUMERIC =
+  /^(CRPIX|CRVAL|CDELT|CROTA|CRDER|CSYER)[0-9]+[A-Z]?$|^(PC|CD)[0-9]+_[0-9]+[A-Z]?$|^PV[0-9]+_[0-9]+[A-Z]?$/;
+const TEXT = /^(CTYPE|CUNIT|CNAME)[0-9]+[A-Z]?$|^PS[0-9]+_[0-9]+[A-Z]?$/;
+const AXIS = /^(?:CRPIX|CRVAL|CDELT|CTYPE|CUNIT|CROTA)([0-9]+)[A-Z]?$/;
+const RADESYS = ['ICRS', 'FK5', 'FK4', 'FK4-NO-E', 'GAPPT'];
+
+export const wcsKeywords: FitsRule = {
+  meta: {
+    id: 'fits/wcs-keywords',
+    description:
+      'WCS keywords have the right types, axis numbers within WCSAXES, and no PCi_j together with CDi_j or CROTAi; RADESYS is a known frame.',
+    severity: 'error',
+    scope: 'fits',
+    source: 'FITS Standard 4.0 §8; fitsverify',
+  },
+  check(context, report) {
+    for (const hdu of context.fits.hdus) {
+      const cards = headerCards(hdu);
+      const wcsaxes = intValue(hdu.keywords, 'WCSAXES');
+      const naxis = intValue(hdu.keywords, 'NAXIS') ?? 0;
+      let firstPc: (typeof cards)[number] | undefined;
+      let firstCd: (typeof cards)[number] | undefined;
+      let firstCrota: (typeof cards)[number] | undefined;
+      for (const card of cards) {
+        if (!card.hasValue) continue;
+        const where = { hdu: hdu.index, keyword: card.keyword, offset: card.offset };
+        const type = card.value?.type;
+        if (NUMERIC.test(card.keyword) && type !== 'integer' && type !== 'float' && type !== 'undefined') {
+          report({
+            ...where,
+            message: `${card.keyword} must be a number, found ${card.valueText}`,
+            hint: 'write the value without quotes',
+          });
+        }
+        if (TEXT.test(card.keyword) && type !== 'string' && type !== 'undefined') {
+          report({
+            ...where,
+            message: `${card.keyword} must be a quoted string, found ${card.valueText}`,
+            hint: "quote the value, e.g. 'RA---TAN'",
+          });
+        }
+        const axis = AXIS.exec(card.keyword);
+        if (axis) {
+          const index = Number(axis[1]);
+          if (wcsaxes !== undefined && index > wcsaxes)
+            report({
+              ...where,
+              message: `${card.keyword} is for axis ${index}, but WCSAXES = ${wcsaxes}`,
+              hint: 'raise WCSAXES or remove the keyword',
+            });
+          else if (
+            wcsaxes === undefined &&
+            hdu.kind !== 'binary-table' &&
+            hdu.kind !== 'ascii-table' &&
+            index > naxis
+          ) {
+            report({
+              ...where,
+              message: `${card.keyword} is for axis ${index}, but NAXIS = ${naxis} and there is no WCSAXES`,
+              hint: 'add WCSAXES before the other WCS keywords',
+              severity: 'warning',
+            });
+          }
+        }
+        if (/^PC[0-9]+_[0-9]+$/.test(card.keyword)) firstPc ??= card;
+        if (/^CD[0-9]+_[0-9]+$/.test(card.keyword)) firstCd ??= card;
+        if (/^CROTA[0-9]+$/.test(card.keyword)) firstCrota ??= card;
+        if (card.keyword === 'RADESYS' && type === 'string') {
+          const frame = (card.value as { value: string }).value.trim();
+          if (!RADESYS.includes(frame))
+            report({
+              ...where,
+              message: `RADESYS = '${frame}' is not one of ${RADESYS.join(', ')}`,
+              hint: "use 'ICRS' for modern data",
+              severity: 'warning',
+            });
+        }
+      }
+      if (firstPc && firstCd) {
+        report({
+          hdu: hdu.index,
+          keyword: firstCd.keyword,
+          offset: firstCd.offset,
+          message: `${firstPc.keyword} and ${firstCd.keyword} are both given; use either the CD matrix or PC with CDELT`,
+          hint: 'remove one of the two conventions',
+        });
+      }
+      if (firstPc && firstCrota) {
+        report({
+          hdu: hdu.index,
+          keyword: firstCrota.keyword,
+          offset: firstCrota.offset,
+          message: `${firstPc.keyword} and ${firstCrota.keyword} are both given`,
+          hint: 'remove CROTAi; the PC matrix already holds the rotation',
+        });
+      }
+      const wcsaxesCard = hdu.keywords.get('WCSAXES');
+      if (wcsaxesCard) {
+        const before = cards.find(
+          (c) => c.index < wcsaxesCard.index && (AXIS.test(c.keyword) || NUMERIC.test(c.keyword)),
+        );
+        if (before)
+          report({
+            hdu: hdu.index,
+            keyword: 'WCSAXES',
+            offset: wcsaxesCard.offset,
+            message: `WCSAXES must come before the other WCS keywords (${before.keyword} is earlier)`,
+            hint: 'move WCSAXES up',
+          });
+      }
+    }
+  },
+};

@@ -1,0 +1,267 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv from 'ajv';
+import { plainValue } from '../../fits/card.js';
+import { intValue } from '../../fits/layout.js';
+import type { Card, FitsFile, Hdu } from '../../fits/types.js';
+import { fitsDateProblem } from '../fits/date-format.js';
+import type { FindingInput, FitsContext } from '../types.js';
+
+export type Level = 'required' | 'recommended' | 'suggested';
+export type Placement = 'primary' | 'data' | 'any';
+export type FitsType = 'string' | 'integer' | 'float' | 'logical';
+
+export interface KeywordSpec {
+  level: Level;
+  hdu: Placement;
+  type: FitsType;
+  description?: string;
+  const?: unknown;
+  enum?: unknown[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMaximum?: number;
+  exclusiveMinimum?: number;
+  format?: 'fits-date';
+}
+
+export interface Profile {
+  profile: string;
+  description: string;
+  source: string;
+  keywords: Record<string, KeywordSpec>;
+}
+
+interface CompiledProfile extends Profile {
+  validate: ValidateFunction;
+}
+
+export const DEFAULT_SCHEMA_DIR = fileURLToPath(new URL('../../../schemas/keywords/', import.meta.url));
+
+const SEVERITY = { required: 'error', recommended: 'warning', suggested: 'info' } as const;
+
+/** Loads every profile in a directory and compiles its value constraints with ajv (allErrors). */
+export function loadProfiles(dir: string = DEFAULT_SCHEMA_DIR): Map<string, CompiledProfile> {
+  const ajv = new Ajv.default({ allErrors: true, strict: false });
+  ajv.addFormat('fits-date', (value: string) => fitsDateProblem(value) === undefined);
+  const profiles = new Map<string, CompiledProfile>();
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith('.json') || file === 'profile.schema.json') continue;
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
+    const properties: Record<string, object> = {};
+    for (const [keyword, spec] of Object.entries(profile.keywords)) {
+      const { level: _level, hdu: _hdu, type: _type, description: _description, ...constraints } = spec;
+      properties[keyword] = constraints;
+    }
+    profiles.set(profile.profile, { ...profile, validate: ajv.compile({ type: 'object', properties }) });
+  }
+  return profiles;
+}
+
+let defaults: Map<string, CompiledProfile> | undefined;
+export function defaultProfiles(): Map<string, CompiledProfile> {
+  defaults ??= loadProfiles();
+  return defaults;
+}
+
+const BY_PRODUCT_TYPE: [RegExp, string][] = [
+  [/^(i2d|img|drz|drc|mosaic|map|sci|stack|cube|s3d|wht|rms|exp|mask|segment|sim-img|psf)$/, 'image'],
+  [/^(spec|spec1d|spec2d|spec3d|x1d|s2d|sed|c1d|1d|2d|line)$/, 'spectrum'],
+  [/^(lc|tpf|cbv|eclipse)$/, 'lightcurve'],
+  [/^(cat|phot-cat|phot|list|source)$/, 'catalog'],
+];
+
+/** The HDU that holds the product's data: the first with data, else the primary. */
+export function dataHdu(fits: FitsFile): Hdu | undefined {
+  return (
+    fits.hdus.find((hdu) => hdu.dataSize > 0 && (intValue(hdu.keywords, 'NAXIS') ?? 0) > 0) ?? fits.hdus[0]
+  );
+}
+
+/** Profiles for a file: from the config, else from the product type in the name, else from the data HDU. */
+export function chooseProfiles(context: FitsContext): string[] {
+  const chosen = new Set<string>(['common']);
+  if (context.profiles.length > 0) for (const p of context.profiles) chosen.add(p);
+  else {
+    const type = context.parsed.productType.toLowerCase();
+    const byName = BY_PRODUCT_TYPE.find(([pattern]) => pattern.test(type))?.[1];
+    if (byName) chosen.add(byName);
+    else {
+      const data = dataHdu(context.fits);
+      if (data && (data.kind === 'image' || data.kind === 'primary')) chosen.add('image');
+    }
+    if ((context.parsed.fields.observatory ?? '').toLowerCase().split('-').includes('jwst'))
+      chosen.add('jwst');
+  }
+  return [...chosen];
+}
+
+export type ProfileFinding = FindingInput & { ruleId: string };
+
+function typeOk(type: FitsType, value: ReturnType<typeof plainValue>): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'logical':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value));
+    case 'float':
+      return typeof value === 'number' || typeof value === 'bigint';
+  }
+}
+
+function describeValueError(
+  keyword: string,
+  spec: KeywordSpec,
+  card: Card,
+  error: ErrorObject,
+): { message: string; hint: string } {
+  const found = card.valueText ?? String(plainValue(card.value));
+  switch (error.keyword) {
+    case 'const':
+      return {
+        message: `${keyword} must be '${String(spec.const)}', found ${found}`,
+        hint: `set ${keyword} = '${String(spec.const)}'`,
+      };
+    case 'enum':
+      return {
+        message: `${keyword} = ${found} is not one of ${spec.enum!.map((v) => `'${String(v)}'`).join(', ')}`,
+        hint: `use one of the listed values`,
+      };
+    case 'pattern':
+      return {
+        message: `${keyword} = ${found} does not have the expected form${spec.description ? ` (${spec.description})` : ''}`,
+        hint: `it must match ${spec.pattern}`,
+      };
+    case 'format':
+      return {
+        message: `${keyword} = ${found}: ${fitsDateProblem(String(plainValue(card.value)))?.message ?? 'not a FITS date'}`,
+        hint: "write 'YYYY-MM-DDThh:mm:ss'",
+      };
+    default:
+      return {
+        message: `${keyword} = ${found} ${error.message ?? 'is out of range'}`,
+        hint: spec.description ?? 'check the value',
+      };
+  }
+}
+
+const cache = new WeakMap<FitsContext, ProfileFinding[]>();
+
+/** Checks a file against its keyword profiles; the four hlsp/keyword-* rules each take their share. */
+export function profileFindings(context: FitsContext, profiles = defaultProfiles()): ProfileFinding[] {
+  const cached = cache.get(context);
+  if (cached && profiles === defaults) return cached;
+  const findings: ProfileFinding[] = [];
+  const { fits } = context;
+  const primary = fits.hdus[0];
+  const data = dataHdu(fits);
+  if (!primary || !data) return findings;
+  const checked = new Set<string>();
+  for (const name of chooseProfiles(context)) {
+    const profile = profiles.get(name);
+    if (!profile) continue;
+    const values: Record<string, unknown> = {};
+    const cards: Record<string, Card> = {};
+    for (const [keyword, spec] of Object.entries(profile.keywords)) {
+      const allowed = spec.hdu === 'primary' ? [primary] : spec.hdu === 'data' ? [data] : [primary, data];
+      let card: Card | undefined;
+      let hdu: Hdu | undefined;
+      for (const candidate of allowed) {
+        card = candidate.keywords.get(keyword);
+        if (card) {
+          hdu = candidate;
+          break;
+        }
+      }
+      const where = (h: Hdu, c: Card) => ({ hdu: h.index, keyword, offset: c.offset });
+      if (!card) {
+        const elsewhere = fits.hdus.find((h) => h.keywords.has(keyword));
+        if (elsewhere) {
+          card = elsewhere.keywords.get(keyword)!;
+          hdu = elsewhere;
+          findings.push({
+            ruleId: 'hlsp/keyword-placement',
+            ...where(elsewhere, card),
+            message: `${keyword} is in HDU ${elsewhere.index}, but belongs in the ${spec.hdu === 'primary' ? 'primary header' : spec.hdu === 'data' ? `HDU that holds the data (HDU ${data.index})` : `primary header or HDU ${data.index}`}`,
+            hint: `move ${keyword} there`,
+          });
+        } else {
+          if (checked.has(`missing:${keyword}`)) continue;
+          checked.add(`missing:${keyword}`);
+          const home = spec.hdu === 'primary' ? 0 : data.index;
+          findings.push({
+            ruleId: 'hlsp/keyword-required',
+            severity: SEVERITY[spec.level],
+            hdu: home,
+            keyword,
+            offset: fits.hdus[home]?.headerOffset ?? 0,
+            message: `${keyword} is missing (${spec.level} in the ${profile.profile} profile${spec.description ? `: ${spec.description}` : ''})`,
+            hint: `add ${keyword} to ${home === 0 ? 'the primary header' : `HDU ${home}`}`,
+          });
+          continue;
+        }
+      }
+      if (checked.has(`value:${keyword}:${hdu!.index}`) && !('const' in spec || spec.enum || spec.pattern))
+        continue;
+      checked.add(`value:${keyword}:${hdu!.index}`);
+      const value = plainValue(card.value);
+      if (card.value?.type === 'undefined' || value === null) {
+        findings.push({
+          ruleId: 'hlsp/keyword-type',
+          ...where(hdu!, card),
+          severity: SEVERITY[spec.level],
+          message: `${keyword} has no value`,
+          hint: `give ${keyword} a ${spec.type} value`,
+        });
+        continue;
+      }
+      if (!typeOk(spec.type, value)) {
+        const numeric =
+          typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value.trim()));
+        findings.push({
+          ruleId: 'hlsp/keyword-type',
+          ...where(hdu!, card),
+          message: numeric
+            ? `${keyword} is a number written as a string (${card.valueText}); it must be a ${spec.type}`
+            : `${keyword} must be a ${spec.type}, found ${card.valueText ?? String(value)}`,
+          hint: numeric
+            ? `remove the quotes: ${keyword} = ${value.trim()}`
+            : spec.type === 'string'
+              ? `quote the value: ${keyword} = '${String(value)}'`
+              : `write a ${spec.type}`,
+        });
+        continue;
+      }
+      values[keyword] = typeof value === 'bigint' ? Number(value) : value;
+      cards[keyword] = card;
+      Object.assign(cards, { [`@hdu:${keyword}`]: hdu });
+    }
+    if (!profile.validate(values)) {
+      for (const error of profile.validate.errors ?? []) {
+        const keyword = error.instancePath.split('/')[1] ?? '';
+        const card = cards[keyword];
+        const hdu = (cards as unknown as Record<string, Hdu>)[`@hdu:${keyword}`];
+        if (!card || !hdu) continue;
+        const key = `error:${keyword}:${error.keyword}`;
+        if (checked.has(key)) continue;
+        checked.add(key);
+        const { message, hint } = describeValueError(keyword, profile.keywords[keyword]!, card, error);
+        findings.push({
+          ruleId: 'hlsp/keyword-value',
+          hdu: hdu.index,
+          keyword,
+          offset: card.offset,
+          message,
+          hint,
+        });
+      }
+    }
+  }
+  if (profiles === defaults) cache.set(context, findings);
+  return findings;
+}

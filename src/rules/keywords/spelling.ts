@@ -1,0 +1,88 @@
+import { editDistance } from '../../util/did-you-mean.js';
+import type { FitsRule } from '../types.js';
+import { where } from './util.js';
+
+/** Keywords MAST asks for; a near miss of one of these is almost always a typo. */
+const KNOWN = [
+  'HLSPID',
+  'HLSPLEAD',
+  'HLSPNAME',
+  'HLSPTARG',
+  'HLSPVER',
+  'LICENSE',
+  'LICENURL',
+  'TELESCOP',
+  'INSTRUME',
+  'OBSERVAT',
+  'PROPOSID',
+  'REFERENC',
+  'TIMESYS',
+  'DATE-BEG',
+  'DATE-END',
+  'MJD-BEG',
+  'MJD-END',
+  'MJD-MID',
+  'XPOSURE',
+  'TELAPSE',
+  'RA_TARG',
+  'DEC_TARG',
+  'RADESYS',
+  'EQUINOX',
+  'APERTURE',
+  'DETECTOR',
+  'DISPRSR',
+  'SIMULATD',
+  'FILTER',
+  'BUNIT',
+];
+/** Legacy or common wrong names with their replacement. */
+const RENAMED: Record<string, string> = {
+  HLSPACRN: 'HLSPID',
+  HLSP_VER: 'HLSPVER',
+  HLSPVERS: 'HLSPVER',
+  DATE_BEG: 'DATE-BEG',
+  DATE_END: 'DATE-END',
+  MJD_BEG: 'MJD-BEG',
+  MJD_END: 'MJD-END',
+  RADECSYS: 'RADESYS',
+  DISPERSR: 'DISPRSR',
+  LICENCE: 'LICENSE',
+};
+
+export const keywordSpelling: FitsRule = {
+  meta: {
+    id: 'hlsp/keyword-spelling',
+    description:
+      'No misspelled HLSP keywords (HSLPNAME, HLSP_VER, MJD-end…): each near miss gets a "did you mean".',
+    severity: 'error',
+    scope: 'fits',
+    rationale:
+      'Misspellings occur even in STScI code (HSLPNAME in ULLYSES); the misspelled keyword is ignored and the real one reported missing.',
+    source: 'hlsp-requirements.md §5',
+  },
+  check(context, report) {
+    const present = new Set(context.fits.hdus.flatMap((hdu) => [...hdu.keywords.keys()]));
+    for (const hdu of context.fits.hdus) {
+      for (const card of hdu.cards) {
+        if (!card.hasValue || KNOWN.includes(card.keyword)) continue;
+        const name = card.raw.slice(0, 8).trim();
+        const upper = name.toUpperCase();
+        let suggestion: string | undefined =
+          RENAMED[upper] ?? (KNOWN.includes(upper) && upper !== name ? upper : undefined);
+        if (!suggestion && /^(HLSP|HSLP|LICEN|MJD|DATE|XPOS|RA_T|DEC_T|RADES|PROPO|REFER)/.test(upper)) {
+          suggestion = KNOWN.find((known) => editDistance(upper, known, 2) <= 2 && upper !== known);
+        }
+        if (!suggestion) continue;
+        // A near miss beside the real keyword may be deliberate; a case slip or a known legacy name never is.
+        const caseOnly = upper === suggestion;
+        if (present.has(suggestion) && !caseOnly && RENAMED[upper] === undefined) continue;
+        report({
+          ...where(hdu, card),
+          keyword: name,
+          message: `'${name}' looks like a misspelling of ${suggestion}`,
+          hint: `did you mean ${suggestion}?`,
+        });
+      }
+    }
+  },
+};

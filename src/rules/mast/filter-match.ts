@@ -1,0 +1,44 @@
+import type { MastRule } from './types.js';
+import { knownRows } from './types.js';
+
+export const filterMatch: MastRule = {
+  meta: {
+    id: 'mast/filter-match',
+    description:
+      "The product's FILTER/PUPIL (or FILTERnn) appear among the filters of its source observations in MAST.",
+    severity: 'error',
+    scope: 'mast',
+    source: "MAST CAOM filters (';'-separated, e.g. F200W;CLEAR)",
+  },
+  check(context, report) {
+    const header = context.product.header;
+    const declared = Object.entries(header)
+      .filter(([key]) => key === 'FILTER' || key === 'PUPIL' || /^FILTER[0-9]{2}$/.test(key))
+      .map(([, value]) =>
+        String(value ?? '')
+          .trim()
+          .toUpperCase(),
+      )
+      .filter((value) => value !== '' && value !== 'MULTI' && value !== 'CLEAR' && value !== 'N/A');
+    if (declared.length === 0) return;
+    const rows = knownRows(context);
+    if (rows.length === 0) return;
+    const available = new Set(
+      rows.flatMap(({ row }) =>
+        String(row.filters ?? '')
+          .toUpperCase()
+          .split(/[;,]/)
+          .map((f) => f.trim()),
+      ),
+    );
+    for (const filter of new Set(declared)) {
+      if (!available.has(filter)) {
+        report({
+          keyword: 'FILTER',
+          message: `the product says ${filter}, but none of its ${rows.length} source observation(s) used it (they used ${[...available].filter(Boolean).sort().join(', ')})`,
+          hint: 'check FILTER/PUPIL and the source ids',
+        });
+      }
+    }
+  },
+};

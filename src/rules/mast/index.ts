@@ -1,0 +1,168 @@
+import { defaultCacheDir, ResponseCache } from '../../mast/cache.js';
+import { CacheMiss, MastClient, type MastClientOptions, type Row } from '../../mast/client.js';
+import { parseProgram, parseSourceId, type SourceId } from '../../mast/provenance.js';
+import { redact } from '../../mast/redact.js';
+import type { MastStats, NotChecked } from '../../report/types.js';
+import type { FileRecord, FindingInput } from '../types.js';
+import { dateCoverage } from './date-coverage.js';
+import { exclusiveAccess } from './exclusive-access.js';
+import { filterMatch } from './filter-match.js';
+import { instrumentMatch } from './instrument-match.js';
+import { observationExecuted } from './observation-executed.js';
+import { observationExists } from './observation-exists.js';
+import { programExists } from './program-exists.js';
+import { targetPosition } from './target-position.js';
+import type { MastContext, MastRule } from './types.js';
+
+export const mastRules: MastRule[] = [
+  observationExists,
+  observationExecuted,
+  programExists,
+  instrumentMatch,
+  filterMatch,
+  dateCoverage,
+  targetPosition,
+  exclusiveAccess,
+];
+
+/** MAST takes at most this many values in one filter. */
+export const BATCH_SIZE = 500;
+const CACHE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+export interface MastPassOptions {
+  mode: 'online' | 'cache' | 'offline';
+  mastUrl: string;
+  token?: string;
+  cacheDir?: string;
+  now?: Date;
+  client?: Partial<MastClientOptions>;
+}
+
+export interface MastPassOutput {
+  findings: (FindingInput & { ruleId: string; path: string })[];
+  notChecked: NotChecked[];
+  stats: MastStats;
+}
+
+function batches<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+interface Product {
+  record: FileRecord;
+  sources: SourceId[];
+  program?: string;
+}
+
+/** What the collection claims: JWST source ids and programs, per FITS product. */
+export function collectClaims(records: FileRecord[]): Product[] {
+  const products: Product[] = [];
+  for (const record of records) {
+    if (record.kind !== 'fits' && record.kind !== 'fits.gz') continue;
+    const sources = new Map<string, SourceId>();
+    for (const text of record.provenance) {
+      const parsed = parseSourceId(text);
+      if (parsed) sources.set(parsed.obsId, parsed);
+    }
+    const telescope = String(record.header.TELESCOP ?? '')
+      .trim()
+      .toUpperCase();
+    const program =
+      telescope === 'JWST' || sources.size > 0 ? parseProgram(record.header.PROPOSID) : undefined;
+    if (sources.size === 0 && !program) continue;
+    products.push({ record, sources: [...sources.values()], ...(program ? { program } : {}) });
+  }
+  return products;
+}
+
+function notCheckedAll(reason: string): NotChecked[] {
+  return mastRules.map((rule) => ({ ruleId: rule.meta.id, reason }));
+}
+
+/** The MAST pass: every id of the whole run, deduplicated, looked up in batches, then each rule per product. */
+export async function runMastPass(records: FileRecord[], options: MastPassOptions): Promise<MastPassOutput> {
+  const products = collectClaims(records);
+  const obsIds = [...new Set(products.flatMap((p) => p.sources.map((s) => s.obsId)))].sort();
+  const programs = [...new Set(products.flatMap((p) => (p.program ? [p.program] : [])))].sort();
+  const stats: MastStats = {
+    mode: options.mode,
+    requests: 0,
+    cacheHits: 0,
+    ids: obsIds.length + programs.length,
+  };
+  if (products.length === 0) return { findings: [], notChecked: [], stats };
+  if (options.mode === 'offline')
+    return { findings: [], notChecked: notCheckedAll('--mast offline: MAST was not asked'), stats };
+  const client = new MastClient({
+    baseUrl: options.mastUrl,
+    ...(options.token ? { token: options.token } : {}),
+    cache: new ResponseCache(options.cacheDir ?? defaultCacheDir(), CACHE_TTL_MS),
+    replayOnly: options.mode === 'cache',
+    ...options.client,
+  });
+  const observations = new Map<string, Row>();
+  const knownPrograms = new Set<string>();
+  try {
+    const collection = { paramName: 'obs_collection', values: ['JWST'] };
+    const lookups = batches(obsIds, BATCH_SIZE).map(async (batch) => {
+      const rows = await client.filtered([collection, { paramName: 'obs_id', values: batch }]);
+      for (const row of rows) observations.set(String(row.obs_id ?? '').toLowerCase(), row);
+    });
+    const programLookups = batches(programs, BATCH_SIZE).map(async (batch) => {
+      const rows = await client.filtered(
+        [collection, { paramName: 'proposal_id', values: batch }],
+        'proposal_id',
+      );
+      for (const row of rows)
+        knownPrograms.add(
+          String(row.proposal_id ?? '')
+            .trim()
+            .replace(/^0+/, ''),
+        );
+    });
+    await Promise.all([...lookups, ...programLookups]);
+  } catch (error) {
+    const reason =
+      error instanceof CacheMiss
+        ? `--mast cache: ${error.message} (run once with --mast online to record it)`
+        : `MAST could not be queried: ${redact((error as Error).message, options.token)}`;
+    return {
+      findings: [],
+      notChecked: notCheckedAll(reason),
+      stats: { ...stats, requests: client.requests, cacheHits: client.cacheHits },
+    };
+  } finally {
+    await client.close();
+  }
+  const nowMjd = (options.now ?? new Date()).getTime() / 86_400_000 + 40587;
+  const findings: MastPassOutput['findings'] = [];
+  for (const product of products) {
+    const context: MastContext = {
+      product: product.record,
+      sources: product.sources,
+      observations,
+      nowMjd,
+      ...(product.program
+        ? { program: { id: product.program, known: knownPrograms.has(product.program) } }
+        : {}),
+    };
+    for (const rule of mastRules) {
+      rule.check(context, (finding) =>
+        findings.push({
+          ruleId: rule.meta.id,
+          severity: rule.meta.severity,
+          path: product.record.path,
+          hdu: 0,
+          ...finding,
+        }),
+      );
+    }
+  }
+  return {
+    findings,
+    notChecked: [],
+    stats: { ...stats, requests: client.requests, cacheHits: client.cacheHits },
+  };
+}

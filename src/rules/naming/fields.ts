@@ -1,0 +1,33 @@
+import type { ParsedName } from './parse.js';
+
+/**
+ * True for the collection's README and manifest (`hlsp_<proj-id>_readme.<ext>`,
+ * `hlsp_<proj-id>_manifest.csv`): collection-level files that need no version field.
+ */
+export function isReadme(parsed: ParsedName): boolean {
+  return ['readme', 'manifest'].includes(parsed.productType.toLowerCase());
+}
+
+/** True when the name is meant to be an HLSP name (starts with hlsp_ in any case). */
+export function isHlspName(parsed: ParsedName): boolean {
+  return parsed.parts[0]?.toLowerCase() === 'hlsp';
+}
+
+/** The name's fields with their template labels, for per-field rules. */
+export function labelledFields(parsed: ParsedName): { label: string; value: string }[] {
+  const parts = parsed.parts;
+  const out: { label: string; value: string }[] = [];
+  const count = parts.length;
+  parts.forEach((value, i) => {
+    let label: string;
+    if (i === 0) label = 'hlsp';
+    else if (i === 1) label = 'proj-id';
+    else if (i === count - 1) label = 'product-type';
+    else if (count === 8) label = ['observatory', 'instrument', 'target', 'opt-elem', 'version'][i - 2]!;
+    else if (i === count - 2 && !isReadme(parsed)) label = 'version';
+    else label = 'field';
+    out.push({ label, value: i === count - 1 ? parsed.productType : value });
+  });
+  if (parsed.extension) out.push({ label: 'extension', value: parsed.extension });
+  return out;
+}
