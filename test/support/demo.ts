@@ -339,6 +339,12 @@ export function demoBrokenFiles(): { files: Contribution; mistakes: PlantedMista
   plant(CATALOG_PATH, 'HLSPVER disagrees with the version in the file name', (hdus) => {
     setCard(hdus[0]!.cards, 'HLSPVER', card('HLSPVER', 'v1.1'));
   });
+  plant(SPECTRUM_PATH, 'FILEID01 names an observation that does not exist (o008 for o007)', (hdus) => {
+    setCard(hdus[0]!.cards, 'FILEID01', card('FILEID01', 'jw02736-o008_s000006355_nirspec_f170lp-g235m'));
+  });
+  plant(CATALOG_PATH, 'FILEID04 names a MIRI observation still in exclusive access', (hdus) => {
+    hdus[0]!.cards.push(card('FILEID04', 'jw09999-o001_t001_miri_f770w'));
+  });
   plant(SPECTRUM_PATH, 'no TUNIT for the FLUX column', (hdus) => {
     setCard(hdus[1]!.cards, 'TUNIT2', null);
   });

@@ -247,6 +247,8 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
         const card = cards[keyword];
         const hdu = (cards as unknown as Record<string, Hdu>)[`@hdu:${keyword}`];
         if (!card || !hdu) continue;
+        // fits/date-format already reports every malformed DATE* value; say it once.
+        if (error.keyword === 'format' && keyword.startsWith('DATE')) continue;
         const key = `error:${keyword}:${error.keyword}`;
         if (checked.has(key)) continue;
         checked.add(key);

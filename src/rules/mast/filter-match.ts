@@ -19,7 +19,7 @@ export const filterMatch: MastRule = {
           .trim()
           .toUpperCase(),
       )
-      .filter((value) => value !== '' && value !== 'MULTI' && value !== 'CLEAR' && value !== 'N/A');
+      .filter((value) => !['', 'MULTI', 'MULTIPLE', 'CLEAR', 'N/A', 'NONE'].includes(value));
     if (declared.length === 0) return;
     const rows = knownRows(context);
     if (rows.length === 0) return;
