@@ -62,6 +62,22 @@ function checkHeap(hdu: Hdu, report: (f: FindingInput) => void): void {
             message: `row ${row + 1} of column ${column.n}${column.name ? ` (${column.name.trim()})` : ''} points at heap bytes ${offset}-${offset + bytes}, beyond the ${heapSize}-byte heap`,
             hint: 'the array descriptor or PCOUNT is wrong; write the table again',
           });
+        } else if (column.arrayCode === 'L' && hdu.heapBytes) {
+          const heapStart = theap - tableBytes + offset;
+          for (let i = 0; i < count; i++) {
+            const byte = hdu.heapBytes[heapStart + i];
+            if (byte !== undefined && byte !== 0x54 && byte !== 0x46 && byte !== 0) {
+              bad++;
+              report({
+                hdu: hdu.index,
+                keyword: `TFORM${column.n}`,
+                offset: hdu.dataOffset + theap + offset + i,
+                message: `row ${row + 1} of logical array column ${column.n} holds byte 0x${byte.toString(16).padStart(2, '0')}; logicals are 'T', 'F' or 0 (undefined)`,
+                hint: 'write the column again as booleans',
+              });
+              break;
+            }
+          }
         } else if (column.maxElements !== undefined && count > column.maxElements) {
           bad++;
           report({

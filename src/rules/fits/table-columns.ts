@@ -98,8 +98,9 @@ function checkTable(hdu: Hdu, report: (f: FindingInput) => void): void {
           severity: 'warning',
         });
     }
-    const floatColumn = binary ? 'EDCM'.includes(code) : 'FED'.includes(code);
-    if (hdu.keywords.has(`TNULL${n}`) && (floatColumn || (binary && 'LXA'.includes(code)))) {
+    const floatColumn = 'EDCM'.includes(code);
+    // In ASCII tables TNULLn is the string that marks an undefined field, allowed on any column.
+    if (binary && hdu.keywords.has(`TNULL${n}`) && (floatColumn || 'LXA'.includes(code))) {
       report({
         ...at(`TNULL${n}`),
         message: `TNULL${n} is not allowed on column ${n} (format ${tform.trim()}); it applies only to integer columns`,
