@@ -20,7 +20,7 @@ import type {
 import { toFinding } from './findings.js';
 
 /** Header keywords kept per file for collection, manifest and MAST rules (bounded memory per file). */
-export const RECORD_KEYWORDS = [
+export const RECORD_KEYWORDS = new Set([
   'HLSPID',
   'HLSPVER',
   'HLSPLEAD',
@@ -46,7 +46,7 @@ export const RECORD_KEYWORDS = [
   'MJD-END',
   'CAL_VER',
   'SIMULATD',
-];
+]);
 const RECORD_PATTERNS = /^(FILTER|INSTRU|DETECT|DISPR)[0-9]{2}$/;
 const FILEID = /^FILEID[0-9]{2,}$/;
 const PROVENANCE_COLUMNS = ['FILENAME', 'FILE_NAME', 'OBS_ID', 'OBSID', 'FILEID', 'SOURCE'];
@@ -190,7 +190,7 @@ function fillRecord(record: FileRecord, fits: FitsFile): void {
         continue;
       }
       if (key in record.header) continue;
-      if (!RECORD_KEYWORDS.includes(key) && !RECORD_PATTERNS.test(key)) continue;
+      if (!RECORD_KEYWORDS.has(key) && !RECORD_PATTERNS.test(key)) continue;
       const value = plainValue(card.value);
       record.header[key] = typeof value === 'bigint' ? value.toString() : value;
     }

@@ -2,6 +2,7 @@ import type { FitsRule } from '../types.js';
 import { headerCards } from './util.js';
 
 const KEYWORD = /^[A-Z0-9_-]*$/;
+const NON_PRINTABLE = /[^\x20-\x7e]/;
 
 function describeByte(code: number): string {
   const names: Record<number, string> = { 0: 'NUL', 9: 'TAB', 10: 'LF', 13: 'CR', 127: 'DEL' };
@@ -22,19 +23,21 @@ export const cardCharacters: FitsRule = {
   check(context, report) {
     for (const hdu of context.fits.hdus) {
       for (const card of headerCards(hdu)) {
-        for (let i = 0; i < card.raw.length; i++) {
-          const code = card.raw.charCodeAt(i);
-          if (code < 32 || code > 126) {
-            report({
-              message: `card ${card.index + 1} has ${describeByte(code)} in column ${i + 1}; header cards may hold only printable ASCII`,
-              hdu: hdu.index,
-              keyword: card.keyword.replace(/[^\x20-\x7e]/g, '?') || null,
-              offset: card.offset + i,
-              hint: code === 9 ? 'replace the TAB with spaces' : 'replace the character with plain ASCII',
-            });
-            break;
+        // One native scan per card; the byte loop runs only on the rare bad card.
+        if (NON_PRINTABLE.test(card.raw))
+          for (let i = 0; i < card.raw.length; i++) {
+            const code = card.raw.charCodeAt(i);
+            if (code < 32 || code > 126) {
+              report({
+                message: `card ${card.index + 1} has ${describeByte(code)} in column ${i + 1}; header cards may hold only printable ASCII`,
+                hdu: hdu.index,
+                keyword: card.keyword.replace(/[^\x20-\x7e]/g, '?') || null,
+                offset: card.offset + i,
+                hint: code === 9 ? 'replace the TAB with spaces' : 'replace the character with plain ASCII',
+              });
+              break;
+            }
           }
-        }
         if (card.hierarch || card.keyword === '') continue;
         const name = card.raw.slice(0, 8);
         if (name.startsWith(' ')) {

@@ -8,9 +8,13 @@ const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '')
 /** All values of a keyword that may be MULTI: the keyword itself, or its numbered companions. */
 function valuesOf(hdus: Hdu[], keyword: string): string[] {
   const values = new Set<string>();
+  const stem = keyword.slice(0, 6);
   for (const hdu of hdus) {
     for (const [name, card] of hdu.keywords) {
-      if (name === keyword || new RegExp(`^${keyword.slice(0, 6)}[0-9]{2}$`).test(name)) {
+      if (
+        name === keyword ||
+        (name.length === 8 && name.startsWith(stem) && /^[0-9]{2}$/.test(name.slice(6)))
+      ) {
         const text = textOf(card);
         if (text && text.toUpperCase() !== 'MULTI' && text.toUpperCase() !== 'N/A')
           values.add(normalize(text));

@@ -3,7 +3,7 @@ import type { FitsRule } from '../types.js';
 import { where } from './util.js';
 
 /** Keywords MAST asks for; a near miss of one of these is almost always a typo. */
-const KNOWN = [
+const KNOWN_LIST = [
   'HLSPID',
   'HLSPLEAD',
   'HLSPNAME',
@@ -35,6 +35,8 @@ const KNOWN = [
   'FILTER',
   'BUNIT',
 ];
+const KNOWN = new Set(KNOWN_LIST);
+
 /** Legacy or common wrong names with their replacement. */
 const RENAMED: Record<string, string> = {
   HLSPACRN: 'HLSPID',
@@ -64,13 +66,13 @@ export const keywordSpelling: FitsRule = {
     const present = new Set(context.fits.hdus.flatMap((hdu) => [...hdu.keywords.keys()]));
     for (const hdu of context.fits.hdus) {
       for (const card of hdu.cards) {
-        if (!card.hasValue || KNOWN.includes(card.keyword)) continue;
+        if (!card.hasValue || KNOWN.has(card.keyword)) continue;
         const name = card.raw.slice(0, 8).trim();
         const upper = name.toUpperCase();
         let suggestion: string | undefined =
-          RENAMED[upper] ?? (KNOWN.includes(upper) && upper !== name ? upper : undefined);
+          RENAMED[upper] ?? (KNOWN.has(upper) && upper !== name ? upper : undefined);
         if (!suggestion && /^(HLSP|HSLP|LICEN|MJD|DATE|XPOS|RA_T|DEC_T|RADES|PROPO|REFER)/.test(upper)) {
-          suggestion = KNOWN.find((known) => editDistance(upper, known, 2) <= 2 && upper !== known);
+          suggestion = KNOWN_LIST.find((known) => editDistance(upper, known, 2) <= 2 && upper !== known);
         }
         if (!suggestion) continue;
         // A near miss beside the real keyword may be deliberate; a case slip or a known legacy name never is.

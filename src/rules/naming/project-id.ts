@@ -13,7 +13,8 @@ export const projectId: NameRule = {
   },
   check(context, report) {
     const { parsed, settings } = context;
-    if (!isHlspName(parsed)) return;
+    // Too short to hold a proj-id: name/field-count says so.
+    if (!isHlspName(parsed) || parsed.parts.length < 3) return;
     const projId = parsed.fields.projId ?? '';
     if (projId !== '' && !/^[a-z]/i.test(projId)) {
       report({

@@ -14,6 +14,8 @@ import {
   opticalElementsOf,
 } from './vocabulary.js';
 
+const ALL_ELEMENTS = new Set(opticalElementsOf());
+
 const mean = (word: string, candidates: Iterable<string>) => {
   const guess = didYouMean(word, candidates);
   return guess ? `did you mean '${guess}'?` : undefined;
@@ -102,7 +104,7 @@ export const opticalElement: NameRule = {
     const combined = new Set<string>();
     for (const obs of observatories)
       for (const inst of instruments) for (const e of opticalElementsOf(obs, inst)) combined.add(e);
-    const everywhere = new Set(opticalElementsOf());
+    const everywhere = ALL_ELEMENTS;
     const value = (parsed.fields.optElem ?? '').toLowerCase();
     for (const element of value.split('-')) {
       if (!element || GENERIC_ELEMENTS.has(element) || combined.has(element) || combined.has(value)) continue;
@@ -134,7 +136,7 @@ export const productType: NameRule = {
   },
   check(context, report) {
     const { parsed } = context;
-    if (!isHlspName(parsed)) return;
+    if (!isHlspName(parsed) || parsed.parts.length < 3) return;
     const type = parsed.productType.toLowerCase();
     if (type === '' || isKnownProductType(type) || type.split('-').every(isKnownProductType)) return;
     const hint = mean(type, knownProductTypes());

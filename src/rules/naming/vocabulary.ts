@@ -18,6 +18,10 @@ const extensions = new Set(load<{ extensions: string[] }>('extensions.json').ext
 
 export const GENERIC_ELEMENTS = new Set(observatories.genericElements);
 
+const allInstruments = [
+  ...new Set(Object.values(observatories.observatories).flatMap((o) => Object.keys(o.instruments))),
+];
+
 export function knownObservatories(): string[] {
   return Object.keys(observatories.observatories);
 }
@@ -29,7 +33,7 @@ export function isKnownObservatory(name: string): boolean {
 /** Instruments of one observatory, or of all of them when none is given. */
 export function instrumentsOf(observatory?: string): string[] {
   if (observatory) return Object.keys(observatories.observatories[observatory]?.instruments ?? {});
-  return [...new Set(Object.values(observatories.observatories).flatMap((o) => Object.keys(o.instruments)))];
+  return allInstruments;
 }
 
 /** Which observatories have this instrument. */
@@ -37,11 +41,14 @@ export function observatoriesWithInstrument(instrument: string): string[] {
   return knownObservatories().filter((name) => instrument in observatories.observatories[name]!.instruments);
 }
 
+const allOpticalElements = [
+  ...new Set(Object.values(observatories.observatories).flatMap((o) => Object.values(o.instruments).flat())),
+];
+
 export function opticalElementsOf(observatory?: string, instrument?: string): string[] {
   if (observatory && instrument)
     return observatories.observatories[observatory]?.instruments[instrument] ?? [];
-  const all = Object.values(observatories.observatories).flatMap((o) => Object.values(o.instruments).flat());
-  return [...new Set(all)];
+  return allOpticalElements;
 }
 
 export function isKnownProductType(type: string): boolean {
