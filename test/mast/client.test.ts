@@ -1,0 +1,314 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ResponseCache } from '../../src/mast/cache.js';
+import { CacheMiss, MastClient, MastError } from '../../src/mast/client.js';
+import { parseProgram, parseSourceId } from '../../src/mast/provenance.js';
+import { runMastPass } from '../../src/rules/mast/index.js';
+import type { FileRecord } from '../../src/rules/types.js';
+import { FakeMast, recordedRows } from '../support/fake-mast.js';
+
+const TOKEN = 'secret-token-1234567890abcdef';
+const noSleep = async () => {};
+const fast = { sleep: noSleep, random: () => 0.5, backoffMs: 1, pollIntervalMs: 1, timeoutMs: 2000 };
+
+let server: FakeMast;
+let cacheDir: string;
+beforeAll(async () => {
+  server = await new FakeMast().start();
+});
+afterAll(async () => {
+  await server.stop();
+});
+beforeEach(() => {
+  server.requests.length = 0;
+  server.faults.length = 0;
+  server.rows = recordedRows();
+  cacheDir = mkdtempSync(join(tmpdir(), 'hlsp-mast-cache-'));
+});
+afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+const JWST = { paramName: 'obs_collection', values: ['JWST'] };
+const byId = (ids: string[]) => [JWST, { paramName: 'obs_id', values: ids }];
+
+describe('provenance ids', () => {
+  it.each([
+    ['jw02736001001_02105_00001_nrcb1_cal.fits', 'jw02736001001_02105_00001_nrcb1', ['2736'], 'exposure'],
+    ['jw01413001001_02101_00001_mirimage', 'jw01413001001_02101_00001_mirimage', ['1413'], 'exposure'],
+    [
+      'jw01234001001_02101_00001-seg002_nrs1_rateints.fits',
+      'jw01234001001_02101_00001-seg002_nrs1',
+      ['1234'],
+      'exposure',
+    ],
+    [
+      'jw02736-o001_t001_nircam_clear-f200w_i2d.fits',
+      'jw02736-o001_t001_nircam_clear-f200w',
+      ['2736'],
+      'source',
+    ],
+    ['jw02736-o001_t001_nircam_clear-f200w', 'jw02736-o001_t001_nircam_clear-f200w', ['2736'], 'source'],
+    ['jw01039-c1001_t001_miri_ch3-long', 'jw01039-c1001_t001_miri_ch3-long', ['1039'], 'source'],
+    [
+      'jw00212jw01039-o035o004_t007t001_miri_ch2ch3-shortlong_x1d.fits',
+      'jw00212jw01039-o035o004_t007t001_miri_ch2ch3-shortlong',
+      ['212', '1039'],
+      'source',
+    ],
+    [
+      'mast:JWST/product/jw02736-o007_s000006355_nirspec_f170lp-g235m_x1d.fits',
+      'jw02736-o007_s000006355_nirspec_f170lp-g235m',
+      ['2736'],
+      'source',
+    ],
+  ])('%s → %s', (text, obsId, programs, level) => {
+    expect(parseSourceId(text)).toEqual({ raw: text, obsId, programs, level });
+  });
+
+  it('ignores ids that are not JWST', () => {
+    expect(parseSourceId('o4sp040b0_raw.fits')).toBeUndefined();
+    expect(parseSourceId('tess2019-s0001')).toBeUndefined();
+  });
+
+  it('reads PROPOSID as an unpadded program', () => {
+    expect(parseProgram('02736')).toBe('2736');
+    expect(parseProgram(1345)).toBe('1345');
+    expect(parseProgram('GO-123')).toBeUndefined();
+  });
+});
+
+describe('MastClient against the fake Portal API', () => {
+  const client = (extra = {}) =>
+    new MastClient({
+      baseUrl: server.url,
+      token: TOKEN,
+      cache: new ResponseCache(cacheDir, 60_000),
+      ...fast,
+      ...extra,
+    });
+
+  it('sends the form request with the token and a User-Agent, and returns the rows', async () => {
+    const c = client();
+    const rows = await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f200w']));
+    await c.close();
+    expect(rows.map((r) => r.obs_id)).toEqual(['jw02736-o001_t001_nircam_clear-f200w']);
+    const sent = server.requests[0]!;
+    expect(sent.headers.authorization).toBe(`token ${TOKEN}`);
+    expect(sent.headers['user-agent']).toMatch(/^hlsp-validate\/\d+\.\d+\.\d+/);
+    expect(sent.request).toMatchObject({ service: 'Mast.Caom.Filtered', format: 'json', page: 1 });
+  });
+
+  it('pages until every row has arrived', async () => {
+    const c = client({ pagesize: 2 });
+    const rows = await c.filtered([JWST]);
+    await c.close();
+    expect(rows.length).toBe(recordedRows().length);
+    expect(server.requests.length).toBe(Math.ceil(recordedRows().length / 2));
+  });
+
+  it('polls while MAST says EXECUTING', async () => {
+    server.faults.push({ kind: 'executing' }, { kind: 'executing' });
+    const c = client();
+    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f150w']))).length).toBe(1);
+    await c.close();
+    expect(server.requests.length).toBe(3);
+  });
+
+  it('turns status ERROR (with HTTP 200) into a clear, non-retried error', async () => {
+    server.faults.push({ kind: 'error', msg: 'Incorrect syntax near *.' });
+    const c = client();
+    await expect(c.filtered([JWST])).rejects.toThrow('MAST answered ERROR: Incorrect syntax near *.');
+    await c.close();
+    expect(server.requests.length).toBe(1);
+  });
+
+  it('retries 503, an HTML 504, a dropped connection and 429, then succeeds', async () => {
+    const sleeps: number[] = [];
+    server.faults.push(
+      { kind: 'status', status: 503 },
+      { kind: 'status', status: 504, body: '<html><body><h1>504 Gateway Time-out</h1></body></html>' },
+      { kind: 'drop' },
+      { kind: 'status', status: 429, headers: { 'retry-after': '2' } },
+    );
+    const c = client({ retries: 5, sleep: async (ms: number) => void sleeps.push(ms) });
+    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']))).length).toBe(1);
+    await c.close();
+    expect(server.requests.length).toBe(5);
+    expect(sleeps).toContain(2000);
+  });
+
+  it('treats a 200 answer that is not JSON as transient', async () => {
+    server.faults.push({ kind: 'status', status: 200, body: '<html>maintenance</html>' });
+    const c = client();
+    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']))).length).toBe(1);
+    await c.close();
+  });
+
+  it('gives up after the retries with a message that never holds the token', async () => {
+    for (let i = 0; i < 4; i++) server.faults.push({ kind: 'status', status: 503 });
+    const c = client({ retries: 3 });
+    const error = await c.filtered([JWST]).catch((e: unknown) => e as MastError);
+    await c.close();
+    expect(error).toBeInstanceOf(MastError);
+    expect((error as Error).message).toMatch(/HTTP 503.*gave up after 4 attempts/);
+    expect((error as Error).message).not.toContain(TOKEN);
+  });
+
+  it('times out a slow answer and retries it', async () => {
+    server.faults.push({ kind: 'slow', ms: 1500 });
+    const c = client({ timeoutMs: 300 });
+    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']))).length).toBe(1);
+    await c.close();
+    expect(server.requests.length).toBe(2);
+  });
+
+  it('never follows a redirect, so the token cannot reach another host', async () => {
+    server.faults.push({ kind: 'redirect', location: 'http://127.0.0.2:9/steal' });
+    const c = client();
+    await expect(c.filtered([JWST])).rejects.toThrow(/redirects are not followed/);
+    await c.close();
+    expect(server.requests.length).toBe(1);
+  });
+
+  it('answers from the cache the second time, and the cache never holds the token', async () => {
+    const first = client();
+    await first.filtered(byId(['jw02736-o001_t001_nircam_clear-f200w']));
+    await first.close();
+    const replay = client({ replayOnly: true });
+    expect((await replay.filtered(byId(['jw02736-o001_t001_nircam_clear-f200w']))).length).toBe(1);
+    await replay.close();
+    expect(replay.cacheHits).toBe(1);
+    expect(server.requests.length).toBe(1);
+    for (const name of readdirSync(cacheDir))
+      expect(readFileSync(join(cacheDir, name), 'utf8')).not.toContain(TOKEN);
+    const miss = client({ replayOnly: true });
+    await expect(miss.filtered(byId(['jw09999-o001_t001_miri_f770w']))).rejects.toBeInstanceOf(CacheMiss);
+    await miss.close();
+  });
+
+  it('keeps at most `concurrency` requests in flight', async () => {
+    for (let i = 0; i < 6; i++) server.faults.push({ kind: 'slow', ms: 50 });
+    const c = client({ concurrency: 2 });
+    let inFlight = 0;
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await c.filtered(byId([`id-${i}`]));
+        inFlight--;
+      }),
+    );
+    await c.close();
+    expect(server.requests.length).toBe(6);
+    expect(peak).toBeGreaterThanOrEqual(2);
+  });
+});
+
+function product(path: string, header: FileRecord['header'], provenance: string[]): FileRecord {
+  return {
+    path,
+    kind: 'fits',
+    size: 2880,
+    sha256: null,
+    header: { TELESCOP: 'JWST', ...header },
+    provenance,
+  };
+}
+
+describe('runMastPass', () => {
+  const now = new Date('2026-11-24T00:00:00Z');
+  const options = () => ({
+    mode: 'online' as const,
+    mastUrl: server.url,
+    cacheDir,
+    now,
+    token: TOKEN,
+    client: fast,
+  });
+
+  it('batches every id of the run: 1,000 products from 20 programs cost a few dozen requests', async () => {
+    const records = Array.from({ length: 1000 }, (_, i) =>
+      product(`p${i}.fits`, { PROPOSID: String(1000 + (i % 20)) }, [
+        `jw0${1000 + (i % 20)}-o${String(i % 50).padStart(3, '0')}_t001_nircam_clear-f200w`,
+      ]),
+    );
+    const result = await runMastPass(records, options());
+    expect(result.stats.requests).toBeLessThanOrEqual(24);
+    // 100 distinct observation ids (i mod 20 × i mod 50) and 20 programs, each looked up once.
+    expect(result.stats.ids).toBe(100 + 20);
+    expect(result.findings.filter((f) => f.ruleId === 'mast/observation-exists')).toHaveLength(1000);
+  });
+
+  it('reports unknown ids, planned observations, instrument and filter mismatches, dates, position and exclusive access', async () => {
+    const records = [
+      product(
+        'ok.fits',
+        {
+          INSTRUME: 'NIRCAM',
+          FILTER: 'F200W',
+          PROPOSID: '2736',
+          'MJD-BEG': 59737.2,
+          'MJD-END': 59737.9,
+          RA_TARG: 110.83,
+          DEC_TARG: -73.45,
+        },
+        ['jw02736-o001_t001_nircam_clear-f200w'],
+      ),
+      product(
+        'bad.fits',
+        {
+          INSTRUME: 'NIRSPEC',
+          FILTER: 'F444W',
+          PROPOSID: '4242',
+          'MJD-BEG': 59800,
+          'MJD-END': 59801,
+          RA_TARG: 10,
+          DEC_TARG: 10,
+        },
+        [
+          'jw02736-o001_t001_nircam_clear-f200w',
+          'jw02736-o009_t001_nircam_clear-f277w',
+          'jw09999-o001_t001_miri_f770w',
+          'jw02736-o099_t001_nircam_clear-f200w',
+        ],
+      ),
+    ];
+    const result = await runMastPass(records, options());
+    expect(result.notChecked).toEqual([]);
+    expect(result.findings.filter((f) => f.path === 'ok.fits')).toEqual([]);
+    const rules = [...new Set(result.findings.map((f) => f.ruleId))].sort();
+    expect(rules).toEqual([
+      'mast/date-coverage',
+      'mast/exclusive-access',
+      'mast/filter-match',
+      'mast/instrument-match',
+      'mast/observation-executed',
+      'mast/observation-exists',
+      'mast/program-exists',
+      'mast/target-position',
+    ]);
+    const exclusive = result.findings.find((f) => f.ruleId === 'mast/exclusive-access')!;
+    expect(exclusive.message).toMatch(/until 2028-08-17/);
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+  });
+
+  it('reports every MAST rule as not checked when MAST is unreachable, offline or not recorded', async () => {
+    const records = [product('a.fits', {}, ['jw02736-o001_t001_nircam_clear-f200w'])];
+    const unreachable = await runMastPass(records, {
+      ...options(),
+      mastUrl: 'http://127.0.0.1:9',
+      client: { ...fast, retries: 1 },
+    });
+    expect(unreachable.findings).toEqual([]);
+    expect(unreachable.notChecked.length).toBe(8);
+    expect(unreachable.notChecked[0]!.reason).toMatch(/MAST could not be queried/);
+    expect(JSON.stringify(unreachable)).not.toContain(TOKEN);
+    const offline = await runMastPass(records, { ...options(), mode: 'offline' });
+    expect(offline.notChecked[0]!.reason).toMatch(/offline/);
+    expect(offline.stats.requests).toBe(0);
+    const replay = await runMastPass(records, { ...options(), mode: 'cache' });
+    expect(replay.notChecked[0]!.reason).toMatch(/--mast cache: no recorded response/);
+  });
+});
