@@ -22,18 +22,20 @@ h1{font-size:18px;margin:0}
 .verdict.FAIL{background:var(--fail)}.verdict.NEEDS{background:var(--warn)}.verdict.PASS{background:var(--pass)}
 .counts span{margin-right:14px}.muted{color:var(--muted)}
 main{display:grid;grid-template-columns:minmax(260px,340px) 1fr;gap:16px;padding:16px 24px}
-section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px;min-width:0}
+section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px;min-width:0;overflow-x:auto}
 h2{font-size:15px;margin:0 0 8px}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{color:var(--muted);font-weight:600}
 tr.file{cursor:pointer}tr.file:hover,tr.file.selected{background:#eff8ff}
-td.path,td.msg{word-break:break-all}
+td.path,td.msg{overflow-wrap:anywhere}
+#findings-body td.path{min-width:14em;max-width:22em}
+#findings-body td.msg{min-width:18em}
 .sev{font-weight:600}.sev.error{color:var(--fail)}.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}
 .filters{display:flex;gap:8px;flex-wrap:wrap;margin-bottom:10px}
 .filters input,.filters select,button{font:inherit;font-size:13px;padding:5px 8px;border:1px solid #d0d5dd;border-radius:6px;background:#fff}
 button{cursor:pointer}button:disabled{opacity:.4;cursor:default}
-pre.cards{background:#101828;color:#e4e7ec;padding:8px;border-radius:6px;font-size:12px;overflow-x:auto;margin:6px 0 0}
+pre.cards{background:#101828;color:#e4e7ec;padding:8px;border-radius:6px;font-size:12px;overflow-x:auto;margin:6px 0 0;max-width:42em}
 .hint{color:var(--muted);font-size:12px}
 .pager{display:flex;gap:8px;align-items:center;margin-top:8px}
 a{color:var(--info)}
