@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildManifest } from '../../../src/engine/manifest.js';
+import { consistentMetadata } from '../../../src/rules/collection/consistency.js';
 import { directoryNames } from '../../../src/rules/collection/directory-names.js';
 import { manifest } from '../../../src/rules/collection/manifest.js';
 import { readme } from '../../../src/rules/collection/readme.js';
@@ -144,5 +145,46 @@ describe('collection/manifest', () => {
     expect(
       run(manifest, [file('hlsp_demo_manifest.csv', { kind: 'manifest', text: 'garbage' })])[0]!.message,
     ).toMatch(/'path' column/);
+  });
+});
+
+describe('collection/consistent-metadata', () => {
+  const fits = (path: string, header: FileRecord['header']) => file(path, { header });
+  const same = {
+    HLSPID: 'DEMO',
+    HLSPVER: 'v1.0',
+    DOI: '10.17909/abc',
+    LICENSE: 'CC BY 4.0',
+    HLSPLEAD: 'Ada',
+  };
+
+  it('passes files that agree with each other and the config', () => {
+    expect(
+      run(consistentMetadata, [fits('a.fits', same), fits('b.fits', { ...same, HLSPID: 'demo' })]),
+    ).toEqual([]);
+  });
+
+  it('reports one finding per odd value, naming its files', () => {
+    const files = [
+      fits('a.fits', same),
+      fits('b.fits', same),
+      fits('c.fits', { ...same, DOI: '10.17909/old' }),
+      fits('d.fits', { ...same, DOI: '10.17909/old' }),
+    ];
+    const found = run(consistentMetadata, files);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toBe(
+      "DOI = '10.17909/old' in 2 file(s) (c.fits, d.fits), but the collection's DOI is '10.17909/abc'",
+    );
+  });
+
+  it('compares with the config when it gives a value', () => {
+    const found: FindingInput[] = [];
+    consistentMetadata.check(
+      { root: '/x', files: [fits('a.fits', same)], settings: { project: 'demo', version: 'v2.0' } },
+      (f) => found.push(f),
+    );
+    expect(found.map((f) => f.keyword)).toEqual(['HLSPVER']);
+    expect(found[0]!.message).toMatch(/from hlsp.config.json/);
   });
 });
