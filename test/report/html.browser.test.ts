@@ -68,7 +68,7 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
     );
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('#files-body').innerText()).toContain(PWNED);
     expect(await page.locator('#verdict').innerText()).toBe('FAIL');
