@@ -99,7 +99,7 @@ export function parseCsv(input: string): string[][] {
 export function readManifest(input: string): { rows: ManifestRow[]; error?: string } {
   const table = parseCsv(input);
   const header = table[0]?.map((name) => name.trim().toLowerCase());
-  if (!header || !header.includes('path'))
+  if (!header?.includes('path'))
     return { rows: [], error: "the manifest has no header row with a 'path' column" };
   const column = (name: string) => header.indexOf(name);
   const rows: ManifestRow[] = [];

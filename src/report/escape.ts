@@ -8,7 +8,6 @@ export function escapeXml(text: string): string {
       .replace(/"/g, '&quot;')
       .replace(/'/g, '&apos;')
       // XML 1.0 forbids most control characters, even escaped: show them as visible escapes.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what we neutralise
       .replace(
         /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
         (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`,

@@ -3,7 +3,6 @@ import type { Finding, Formatter, Report, Severity } from './types.js';
 
 /** Control characters (from hostile file names or header values) shown as escapes, never sent to the terminal. */
 export function terminalSafe(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what we neutralise
   return text.replace(
     /[\u0000-\u001f\u007f-\u009f]/g,
     (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`,

@@ -155,7 +155,6 @@ describe('hlsp-validate check', () => {
   });
 
   it('prints no colour codes when NO_COLOR is set or output is not a terminal', () => {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for escape codes
     expect(cli(['check', 'fixtures/demo-broken']).stdout).not.toMatch(/\u001b\[/);
   });
 });

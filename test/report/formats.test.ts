@@ -100,7 +100,6 @@ describe('markdown and stylish', () => {
 
   it('stylish never writes raw control characters from file names', () => {
     const text = formatters.stylish(sampleReport(), context);
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of the test
     expect(text).not.toMatch(/[\u0000\u0007\u001b]/);
     expect(text).toContain('\\x1b');
   });

@@ -68,10 +68,12 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
     );
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
-    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('#files-body').innerText()).toContain(PWNED);
-    expect(await page.locator('#verdict').innerText()).toBe('FAIL');
+    expect(await page.locator('#files-body').textContent()).toContain(PWNED);
+    expect(await page.locator('#verdict').textContent()).toBe('FAIL');
     await page.close();
   });
 
@@ -110,9 +112,9 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
     const readyMs = Date.now() - started;
     expect(errors).toEqual([]);
     expect(await page.locator('#findings-body tr').count()).toBe(200);
-    expect(await page.locator('#page').innerText()).toBe('page 1 of 500');
+    expect(await page.locator('#page').textContent()).toBe('page 1 of 500');
     await page.click('#next');
-    expect(await page.locator('#page').innerText()).toBe('page 2 of 500');
+    expect(await page.locator('#page').textContent()).toBe('page 2 of 500');
     await page.fill('#f-text', 'finding 99999');
     expect(await page.locator('#findings-body tr').count()).toBe(1);
     console.log(

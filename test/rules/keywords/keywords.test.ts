@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { keywordRules } from '../../../src/rules/keywords/index.js';
 import { DEFAULT_SCHEMA_DIR, loadProfiles, profileFindings } from '../../../src/rules/keywords/profiles.js';
 import { CATALOG_PATH, demoSpecs, mosaicPath, SPECTRUM_PATH, setCard } from '../../support/demo.js';
-import { type CardSpec, card, fitsFile, type HduSpec } from '../../support/fits-builder.js';
+import { card, fitsFile, type HduSpec } from '../../support/fits-builder.js';
 import { fitsContext, runFitsRules } from '../../support/rule-harness.js';
 
 type Mutation = (hdus: HduSpec[]) => void;
@@ -324,5 +324,3 @@ describe('keyword profiles are data', () => {
     }
   });
 });
-
-export type { CardSpec };
