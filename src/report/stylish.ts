@@ -9,6 +9,8 @@ export function terminalSafe(text: string): string {
   );
 }
 
+const SHOW_VERDICTS_UP_TO = 25;
+
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
 /** The terminal summary, grouped by file, in the style of ESLint's stylish formatter. */
@@ -43,6 +45,15 @@ export const stylish: Formatter = (report, context) => {
         lines.push(`  ${''.padEnd(7)} ${''.padEnd(22)} ${chalk.dim(`→ ${terminalSafe(finding.hint)}`)}`);
     }
   }
+  // A short list of verdicts helps when few files are checked (and for `names`).
+  if (report.files.length <= SHOW_VERDICTS_UP_TO) {
+    lines.push('');
+    for (const file of report.files) {
+      const paint =
+        file.verdict === 'FAIL' ? chalk.red : file.verdict === 'NEEDS REVIEW' ? chalk.yellow : chalk.green;
+      lines.push(`  ${paint(file.verdict.padEnd(12))} ${terminalSafe(file.path)}`);
+    }
+  }
   lines.push('', summaryLine(report, chalk));
   for (const entry of report.notChecked) {
     lines.push(
@@ -52,9 +63,10 @@ export const stylish: Formatter = (report, context) => {
     );
   }
   if (report.mast) {
+    const { mode, ids, requests, cacheHits } = report.mast;
     lines.push(
       chalk.dim(
-        `MAST (${report.mast.mode}): ${report.mast.ids} ids, ${report.mast.requests} requests, ${report.mast.cacheHits} from cache`,
+        `MAST cross-reference (${mode}): ${ids} source ids and programs · ${requests} requests · ${cacheHits} answers from the cache`,
       ),
     );
   }
@@ -72,5 +84,5 @@ function summaryLine(report: Report, chalk: InstanceType<typeof Chalk>): string 
   const paintVerdict =
     verdict === 'FAIL' ? chalk.red.bold : verdict === 'NEEDS REVIEW' ? chalk.yellow.bold : chalk.green.bold;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${terminalSafe(report.root)}: ${plural(files, 'file')} checked · ${paintVerdict(verdict)} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
+  return `${terminalSafe(report.root || 'names')}: ${plural(files, report.root ? 'file' : 'name')} checked · ${paintVerdict(verdict)} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
 }
