@@ -264,6 +264,9 @@ async function main(): Promise<void> {
     for (let rep = 0; rep < args.reps; rep++) {
       for (const tool of tools) {
         const run = tool.run();
+        // Exit 2 means the tool failed to run: a time from it would be meaningless.
+        if (tool.name.startsWith('hlsp-validate') && run.status === 2)
+          throw new Error(`${tool.name} could not run (exit 2)`);
         results.get(tool.name)!.push(run);
         process.stderr.write(
           `  ${tool.name}: ${run.seconds}s ${run.rssMb.toFixed(0)} MB (exit ${run.status})\n`,

@@ -1,11 +1,11 @@
-import { accessSync, constants, lstatSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
+import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import type { FileKind } from '../report/types.js';
 
 export interface DiscoveredEntry {
-  /** Absolute path on disk. */
-  absolute: string;
+  /** Absolute path on disk (bytes when the name is not valid UTF-8). */
+  absolute: string | Buffer;
   /** Relative to the collection root, `/` separated. */
   path: string;
   kind: FileKind;
@@ -59,9 +59,15 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
+/** A file name that is not valid UTF-8 cannot be shown as it is; its bytes still open the file. */
+function decodeName(name: Buffer): string {
+  return name.toString('utf8');
+}
+
 /**
  * Walks the inputs. Symbolic links are never followed: each becomes an entry marked `skipped`, so
- * the report says what was passed over (a link can loop or lead outside the collection).
+ * the report says what was passed over (a link can loop or lead outside the collection). Names are
+ * read as bytes, so a file whose name is not valid UTF-8 is still found and read, never dropped.
  */
 export function discover(inputs: string[], options: { ignore?: string[] } = {}): DiscoverResult {
   if (inputs.length === 0) throw new InputError('no input path given');
@@ -74,51 +80,63 @@ export function discover(inputs: string[], options: { ignore?: string[] } = {}):
     }
   }
   const root = commonRoot(absolute);
+  const ignored = picomatch(options.ignore ?? [], { dot: true });
   const seen = new Set<string>();
   const entries: DiscoveredEntry[] = [];
-  const add = (abs: string, isDirectory: boolean, size: number, skipped?: DiscoveredEntry['skipped']) => {
-    if (seen.has(abs)) return;
-    seen.add(abs);
-    const path = toPosix(relative(root, abs)) || basename(abs);
+  const add = (
+    abs: string | Buffer,
+    shown: string,
+    isDirectory: boolean,
+    size: number,
+    skipped?: DiscoveredEntry['skipped'],
+  ) => {
+    const path = toPosix(relative(root, shown)) || basename(shown);
+    if (seen.has(path) || (options.ignore?.length && ignored(path))) return;
+    seen.add(path);
     const entry: DiscoveredEntry = {
       absolute: abs,
       path,
-      kind: isDirectory ? 'other' : classify(basename(abs)),
+      kind: isDirectory ? 'other' : classify(basename(shown)),
       size,
       isDirectory,
     };
     if (skipped) entry.skipped = skipped;
     entries.push(entry);
   };
+  const walk = (dir: Buffer, shownDir: string) => {
+    let names: Buffer[];
+    try {
+      names = readdirSync(dir, { encoding: 'buffer' });
+    } catch {
+      add(dir, shownDir, true, 0, 'unreadable');
+      return;
+    }
+    for (const name of names) {
+      const abs = Buffer.concat([dir, Buffer.from(sep), name]);
+      const shown = join(shownDir, decodeName(name));
+      let stat: ReturnType<typeof lstatSync>;
+      try {
+        stat = lstatSync(abs);
+      } catch {
+        add(abs, shown, false, 0, 'unreadable');
+        continue;
+      }
+      const rel = toPosix(relative(root, shown));
+      if (options.ignore?.length && ignored(rel)) continue;
+      if (stat.isSymbolicLink()) add(abs, shown, false, 0, symlinkKind(abs.toString('utf8'), root));
+      else if (stat.isDirectory()) {
+        const readable = isReadableDirectory(abs);
+        add(abs, shown, true, 0, readable ? undefined : 'unreadable');
+        if (readable) walk(abs, shown);
+      } else if (stat.isFile()) add(abs, shown, false, Number(stat.size));
+      else add(abs, shown, false, 0, 'special');
+    }
+  };
   for (const input of absolute) {
     const stat = lstatSync(input);
-    if (stat.isSymbolicLink()) {
-      add(input, false, 0, symlinkKind(input, root));
-      continue;
-    }
-    if (!stat.isDirectory()) {
-      add(input, false, stat.size);
-      continue;
-    }
-    const found = fg.sync('**', {
-      cwd: input,
-      dot: true,
-      onlyFiles: false,
-      followSymbolicLinks: false,
-      stats: true,
-      absolute: true,
-      ignore: options.ignore ?? [],
-      suppressErrors: true,
-    });
-    for (const item of found) {
-      const itemStats = item.stats!;
-      const abs = resolve(item.path);
-      if (itemStats.isSymbolicLink()) add(abs, false, 0, symlinkKind(abs, root));
-      else if (itemStats.isDirectory())
-        add(abs, true, 0, isReadableDirectory(abs) ? undefined : 'unreadable');
-      else if (itemStats.isFile()) add(abs, false, itemStats.size);
-      else add(abs, false, 0, 'special');
-    }
+    if (stat.isSymbolicLink()) add(input, input, false, 0, symlinkKind(input, root));
+    else if (!stat.isDirectory()) add(input, input, false, stat.size);
+    else walk(Buffer.from(input), input);
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root, entries };
@@ -135,7 +153,7 @@ function symlinkKind(path: string, root: string): DiscoveredEntry['skipped'] {
 }
 
 /** fast-glob silently skips directories it cannot open; check each one so it is reported instead. */
-function isReadableDirectory(path: string): boolean {
+function isReadableDirectory(path: string | Buffer): boolean {
   try {
     accessSync(path, constants.R_OK | constants.X_OK);
     return true;

@@ -146,7 +146,7 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
 }
 
 function hashAndRead(
-  path: string,
+  path: string | Buffer,
   keepText: boolean,
   hash: boolean,
 ): { sha256: string | null; text?: string; error?: string } {

@@ -18,6 +18,10 @@ const env: FileCheckEnvironment = {
 
 parentPort!.on('message', async (batch: DiscoveredEntry[]) => {
   const outcomes: FileOutcome[] = [];
-  for (const entry of batch) outcomes.push(await checkEntry(entry, env));
+  for (const entry of batch) {
+    // Byte paths (names that are not UTF-8) arrive as plain Uint8Arrays; fs wants a Buffer.
+    if (typeof entry.absolute !== 'string') entry.absolute = Buffer.from(entry.absolute);
+    outcomes.push(await checkEntry(entry, env));
+  }
   parentPort!.postMessage(outcomes);
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, type PathLike, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { FitsParser, type ParserOptions } from './parser.js';
 import type { FitsFile } from './types.js';
@@ -24,7 +24,7 @@ export function isGzip(head: Uint8Array): boolean {
  * Reads a plain FITS file synchronously in 1 MiB chunks. Data no check needs is skipped without
  * reading when hashing is off. I/O errors become an `io-error` problem, never an exception.
  */
-export function readFitsFileSync(path: string, options: ReadOptions = {}): FitsFile {
+export function readFitsFileSync(path: PathLike, options: ReadOptions = {}): FitsFile {
   const parser = new FitsParser(options);
   const hash = options.hash === false ? undefined : createHash('sha256');
   let fd: number | undefined;
@@ -62,7 +62,7 @@ export function readFitsFileSync(path: string, options: ReadOptions = {}): FitsF
  * Streams a gzip-compressed FITS file through zlib with constant memory. Decompression stops at
  * `limits.maxInflatedBytes` with an `inflate-limit` problem, so a small bomb cannot fill memory or disk.
  */
-export async function readGzipFits(path: string, options: ReadOptions = {}): Promise<FitsFile> {
+export async function readGzipFits(path: PathLike, options: ReadOptions = {}): Promise<FitsFile> {
   const parser = new FitsParser(options);
   const limit = options.limits?.maxInflatedBytes ?? DEFAULT_LIMITS.maxInflatedBytes;
   const hash = options.hash === false ? undefined : createHash('sha256');
@@ -108,12 +108,12 @@ export async function readGzipFits(path: string, options: ReadOptions = {}): Pro
 }
 
 /** Reads a FITS file, plain or gzip (by magic number, not by name). */
-export async function readFits(path: string, options: ReadOptions = {}): Promise<FitsFile> {
+export async function readFits(path: PathLike, options: ReadOptions = {}): Promise<FitsFile> {
   if (sniffGzip(path)) return readGzipFits(path, options);
   return readFitsFileSync(path, options);
 }
 
-function sniffGzip(path: string): boolean {
+function sniffGzip(path: PathLike): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');

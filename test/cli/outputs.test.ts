@@ -1,0 +1,198 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, REPO } from '../support/cli.js';
+import { FakeMast } from '../support/fake-mast.js';
+import { fitsFile, primaryCards } from '../support/fits-builder.js';
+
+const run = promisify(execFile);
+const work = mkdtempSync(join(tmpdir(), 'hlsp-outputs-'));
+const TOKEN = 'mast-token-DO-NOT-LEAK-0123456789';
+let server: FakeMast;
+beforeAll(async () => {
+  server = await new FakeMast().start();
+});
+afterAll(async () => {
+  await server.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const inherited = { ...process.env };
+  delete inherited.GITHUB_STEP_SUMMARY;
+  const base = { ...inherited, NO_COLOR: '1', CI: 'true', XDG_CACHE_HOME: join(work, 'xdg'), ...env };
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      cwd: REPO,
+      env: base,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { status: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('every format from the broken demo', () => {
+  it('produces valid JSON, SARIF, JUnit, GitHub, Markdown and HTML', async () => {
+    const out = (name: string) => join(work, name);
+    const result = await cli([
+      'check',
+      'fixtures/demo-broken',
+      '--format',
+      `json:${out('r.json')}`,
+      '--format',
+      `sarif:${out('r.sarif')}`,
+      '--format',
+      `junit:${out('r.xml')}`,
+      '--format',
+      `github:${out('r.github')}`,
+      '--format',
+      `markdown:${out('r.md')}`,
+      '--html',
+      out('r.html'),
+    ]);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(readFileSync(out('r.json'), 'utf8'));
+    const ajv = new AjvDraft04.default({ strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(REPO, 'schemas/sarif-2.1.0.json'), 'utf8')));
+    const sarif = JSON.parse(readFileSync(out('r.sarif'), 'utf8'));
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true);
+    expect(sarif.runs[0].results).toHaveLength(report.findings.length);
+    expect(XMLValidator.validate(readFileSync(out('r.xml'), 'utf8'))).toBe(true);
+    expect(readFileSync(out('r.github'), 'utf8')).toMatch(/^::error file=/m);
+    expect(readFileSync(out('r.md'), 'utf8')).toMatch(/hlsp-validate: FAIL/);
+    expect(readFileSync(out('r.html'), 'utf8')).toContain('"ruleId":"fits/checksum"');
+  });
+
+  it('appends a Markdown summary to GITHUB_STEP_SUMMARY', async () => {
+    const summary = join(work, 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    await cli(['check', 'fixtures/demo', '--quiet'], { GITHUB_STEP_SUMMARY: summary });
+    const text = readFileSync(summary, 'utf8');
+    expect(text.startsWith('# earlier step\n')).toBe(true);
+    expect(text).toMatch(/hlsp-validate: PASS/);
+  });
+});
+
+describe('MAST over the network, with a token', () => {
+  it('reports MAST mistakes and never shows the token in any output or the cache', async () => {
+    const cacheDir = join(work, 'cache');
+    const html = join(work, 'mast.html');
+    const result = await cli(
+      [
+        'check',
+        'fixtures/demo-broken',
+        '--mast',
+        'online',
+        '--mast-url',
+        server.url,
+        '--cache-dir',
+        cacheDir,
+        '--format',
+        'json',
+        '--html',
+        html,
+      ],
+      {
+        MAST_API_TOKEN: TOKEN,
+      },
+    );
+    const report = JSON.parse(result.stdout);
+    expect(report.mast.mode).toBe('online');
+    expect(report.mast.requests).toBeGreaterThan(0);
+    const rules = new Set(report.findings.map((f: { ruleId: string }) => f.ruleId));
+    for (const id of ['mast/observation-exists', 'mast/exclusive-access', 'mast/instrument-match'])
+      expect(rules).toContain(id);
+    expect(server.requests.at(-1)!.headers.authorization).toBe(`token ${TOKEN}`);
+    const everything = [
+      result.stdout,
+      result.stderr,
+      readFileSync(html, 'utf8'),
+      ...readdirSync(cacheDir).map((f) => readFileSync(join(cacheDir, f), 'utf8')),
+    ];
+    for (const text of everything) expect(text).not.toContain(TOKEN);
+  });
+
+  it('says what was not checked when MAST is unreachable, without the token', async () => {
+    const result = await cli(
+      [
+        'check',
+        'fixtures/demo-broken',
+        '--mast',
+        'online',
+        '--mast-url',
+        'http://127.0.0.1:9',
+        '--cache-dir',
+        join(work, 'empty'),
+        '--format',
+        'json',
+      ],
+      {
+        MAST_API_TOKEN: TOKEN,
+      },
+    );
+    const report = JSON.parse(result.stdout);
+    expect(report.notChecked.map((n: { ruleId: string }) => n.ruleId)).toContain('mast/observation-exists');
+    expect(result.stdout + result.stderr).not.toContain(TOKEN);
+  }, 60_000);
+});
+
+describe('hostile file names reach every report escaped', () => {
+  it('handles spaces, newlines, <script> and non-UTF-8 bytes in names', async () => {
+    const dir = join(work, 'hostile');
+    mkdirSync(dir);
+    cpSync(join(REPO, 'fixtures/demo/hlsp_nirdemo_readme.md'), join(dir, 'hlsp_nirdemo_readme.md'));
+    const bytes = fitsFile([{ cards: primaryCards() }]);
+    const names = ['with space.fits', 'new\nline.fits', '<script>alert(1)<\\script>.fits'];
+    for (const name of names) writeFileSync(join(dir, name), bytes);
+    writeFileSync(
+      Buffer.concat([
+        Buffer.from(`${dir}/`),
+        Buffer.from([0x6c, 0x61, 0x74, 0xe9, 0x2e, 0x66, 0x69, 0x74, 0x73]),
+      ]),
+      bytes,
+    );
+    const html = join(work, 'hostile.html');
+    const json = await cli([
+      'check',
+      dir,
+      '--mast',
+      'offline',
+      '--format',
+      'json',
+      '--html',
+      html,
+      '--project',
+      'nirdemo',
+    ]);
+    expect(json.status).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report.files.length).toBe(5);
+    expect(report.files.map((f: { path: string }) => f.path)).toContain('new\nline.fits');
+    const page = readFileSync(html, 'utf8');
+    expect(page).not.toContain('<script>alert(1)');
+    const stylish = await cli(['check', dir, '--mast', 'offline', '--project', 'nirdemo']);
+    expect(stylish.stdout).toContain('new\\x0aline.fits');
+    const github = await cli([
+      'check',
+      dir,
+      '--mast',
+      'offline',
+      '--format',
+      'github',
+      '--project',
+      'nirdemo',
+    ]);
+    for (const line of github.stdout.trim().split('\n'))
+      expect(line.startsWith('::') || line.startsWith('hlsp-validate:')).toBe(true);
+  });
+});
