@@ -12,7 +12,7 @@ export const CONFIG_FILE = 'hlsp.config.json';
 export type RuleSetting = Severity | 'off';
 
 export interface ProfileAssignment {
-  /** Glob (fast-glob syntax) relative to the collection root. */
+  /** Glob (picomatch syntax) relative to the collection root. */
   files: string;
   /** Keyword profiles to apply, e.g. ['image', 'jwst']. */
   profiles: string[];

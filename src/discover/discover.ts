@@ -152,7 +152,7 @@ function symlinkKind(path: string, root: string): DiscoveredEntry['skipped'] {
   }
 }
 
-/** fast-glob silently skips directories it cannot open; check each one so it is reported instead. */
+/** A directory we cannot list is reported, not silently skipped. */
 function isReadableDirectory(path: string | Buffer): boolean {
   try {
     accessSync(path, constants.R_OK | constants.X_OK);
