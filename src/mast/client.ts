@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
 import { VERSION } from '../version.js';
 import type { ResponseCache } from './cache.js';
 import { redact } from './redact.js';
@@ -62,7 +62,8 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export class MastClient {
   requests = 0;
   cacheHits = 0;
-  private readonly pool: Pool | undefined;
+  private pool: Pool | undefined;
+  private readonly origin: string;
   private readonly path: string;
   private readonly options: Required<Omit<MastClientOptions, 'token' | 'cache'>> &
     Pick<MastClientOptions, 'token' | 'cache'>;
@@ -86,13 +87,7 @@ export class MastClient {
     };
     const url = new URL(options.baseUrl);
     this.path = `${url.pathname.replace(/\/$/, '')}/api/v0/invoke`;
-    if (!this.options.replayOnly) {
-      this.pool = new Pool(url.origin, {
-        connections: this.options.concurrency,
-        keepAliveTimeout: 10_000,
-        pipelining: 1,
-      });
-    }
+    this.origin = url.origin;
   }
 
   async close(): Promise<void> {
@@ -198,7 +193,16 @@ export class MastClient {
     if (this.options.token) headers.authorization = `token ${this.options.token}`;
     let response: Awaited<ReturnType<Pool['request']>>;
     try {
-      response = await this.pool!.request({
+      // undici loads only when the network is used, so offline and replay runs start faster.
+      if (!this.pool) {
+        const { Pool: UndiciPool } = await import('undici');
+        this.pool = new UndiciPool(this.origin, {
+          connections: this.options.concurrency,
+          keepAliveTimeout: 10_000,
+          pipelining: 1,
+        });
+      }
+      response = await this.pool.request({
         path: this.path,
         method: 'POST',
         headers,
