@@ -26,6 +26,8 @@ export interface KeywordSpec {
   exclusiveMaximum?: number;
   exclusiveMinimum?: number;
   format?: 'fits-date';
+  /** Custom ajv keyword: a plausible Modified Julian Date. */
+  mjd?: true;
 }
 
 export interface Profile {
@@ -41,12 +43,17 @@ interface CompiledProfile extends Profile {
 
 export const DEFAULT_SCHEMA_DIR = fileURLToPath(new URL('../../../schemas/keywords/', import.meta.url));
 
+/** MJD 100000 is the year 2132; anything larger is a JD or seconds. */
+const MJD_LIMIT = 100_000;
+
 const SEVERITY = { required: 'error', recommended: 'warning', suggested: 'info' } as const;
 
 /** Loads every profile in a directory and compiles its value constraints with ajv (allErrors). */
 export function loadProfiles(dir: string = DEFAULT_SCHEMA_DIR): Map<string, CompiledProfile> {
   const ajv = new Ajv.default({ allErrors: true, strict: false });
   ajv.addFormat('fits-date', (value: string) => fitsDateProblem(value) === undefined);
+  // JSON Schema has no notion of a date scale: catch JD (2.4 million) or seconds given as MJD.
+  ajv.addKeyword({ keyword: 'mjd', type: 'number', schemaType: 'boolean', validate: (enabled: boolean, value: number) => !enabled || (value >= 0 && value < MJD_LIMIT) });
   const profiles = new Map<string, CompiledProfile>();
   for (const file of readdirSync(dir).sort()) {
     if (!file.endsWith('.json') || file === 'profile.schema.json') continue;
@@ -137,6 +144,8 @@ function describeValueError(
         message: `${keyword} = ${found} does not have the expected form${spec.description ? ` (${spec.description})` : ''}`,
         hint: `it must match ${spec.pattern}`,
       };
+    case 'mjd':
+      return { message: `${keyword} = ${found} is not a Modified Julian Date (expected 0 to ${MJD_LIMIT}; a JD is MJD + 2400000.5)`, hint: `write ${keyword} as MJD, e.g. 59751.5` };
     case 'format':
       return {
         message: `${keyword} = ${found}: ${fitsDateProblem(String(plainValue(card.value)))?.message ?? 'not a FITS date'}`,
