@@ -53,7 +53,12 @@ export function loadProfiles(dir: string = DEFAULT_SCHEMA_DIR): Map<string, Comp
   const ajv = new Ajv.default({ allErrors: true, strict: false });
   ajv.addFormat('fits-date', (value: string) => fitsDateProblem(value) === undefined);
   // JSON Schema has no notion of a date scale: catch JD (2.4 million) or seconds given as MJD.
-  ajv.addKeyword({ keyword: 'mjd', type: 'number', schemaType: 'boolean', validate: (enabled: boolean, value: number) => !enabled || (value >= 0 && value < MJD_LIMIT) });
+  ajv.addKeyword({
+    keyword: 'mjd',
+    type: 'number',
+    schemaType: 'boolean',
+    validate: (enabled: boolean, value: number) => !enabled || (value >= 0 && value < MJD_LIMIT),
+  });
   const profiles = new Map<string, CompiledProfile>();
   for (const file of readdirSync(dir).sort()) {
     if (!file.endsWith('.json') || file === 'profile.schema.json') continue;
@@ -145,7 +150,10 @@ function describeValueError(
         hint: `it must match ${spec.pattern}`,
       };
     case 'mjd':
-      return { message: `${keyword} = ${found} is not a Modified Julian Date (expected 0 to ${MJD_LIMIT}; a JD is MJD + 2400000.5)`, hint: `write ${keyword} as MJD, e.g. 59751.5` };
+      return {
+        message: `${keyword} = ${found} is not a Modified Julian Date (expected 0 to ${MJD_LIMIT}; a JD is MJD + 2400000.5)`,
+        hint: `write ${keyword} as MJD, e.g. 59751.5`,
+      };
     case 'format':
       return {
         message: `${keyword} = ${found}: ${fitsDateProblem(String(plainValue(card.value)))?.message ?? 'not a FITS date'}`,
