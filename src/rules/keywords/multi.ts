@@ -2,6 +2,7 @@ import type { FitsRule } from '../types.js';
 import { textOf, where } from './util.js';
 
 /** Keywords that may be 'MULTI', and the stem of their numbered companions (KW[0:6] + nn). */
+const TWO_DIGITS = /^[0-9]{2}$/;
 const MULTI_CAPABLE = [
   'INSTRUME',
   'FILTER',
@@ -41,7 +42,7 @@ export const multiCompanions: FitsRule = {
         if (value !== 'MULTI') continue;
         const stem = keyword.slice(0, 6);
         const numbered = [...hdu.keywords.keys()]
-          .filter((k) => new RegExp(`^${stem}[0-9]{2}$`).test(k))
+          .filter((k) => k.length === 8 && k.startsWith(stem) && TWO_DIGITS.test(k.slice(6)))
           .sort();
         if (numbered.length === 0) {
           report({
