@@ -20,8 +20,11 @@ export const junit: Formatter = (report) => {
   for (const [path, findings] of [...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const name = path || '(collection)';
     const byRule = new Map<string, Finding[]>();
-    for (const finding of findings)
-      byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+    for (const finding of findings) {
+      const rule = byRule.get(finding.ruleId);
+      if (rule) rule.push(finding);
+      else byRule.set(finding.ruleId, [finding]);
+    }
     const cases: string[] = [];
     let suiteFailures = 0;
     for (const [ruleId, list] of byRule) {

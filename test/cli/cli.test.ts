@@ -197,6 +197,9 @@ describe('hlsp-validate manifest, rules, init, --version, --help', () => {
     expect(cli(['rules', '--format', 'markdown']).stdout).toBe(
       readFileSync(join(REPO, 'docs/rules.md'), 'utf8'),
     );
+    // The README's rule list is generated too; `npm run generate` refreshes both.
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    for (const rule of rules) expect(readme, rule.id).toContain(`\`${rule.id}\` (${rule.severity})`);
   });
 
   it('init writes a config that validates, and refuses to overwrite it', () => {

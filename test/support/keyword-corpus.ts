@@ -232,6 +232,12 @@ export const keywordCases: [string, string, Mutation, string[], string?][] = [
     ['hlsp/name-header-match'],
   ],
   [
+    'HLSPTARG differs from the target in the name',
+    IMAGE,
+    (h) => setCard(primary(h), 'HLSPTARG', card('HLSPTARG', 'Abell 2744')),
+    ['hlsp/name-header-match'],
+  ],
+  [
     'HLSPVER differs from the name',
     IMAGE,
     (h) => setCard(primary(h), 'HLSPVER', card('HLSPVER', 'v2.0')),

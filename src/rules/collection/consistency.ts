@@ -43,7 +43,9 @@ export const consistentMetadata: CollectionRule = {
         const raw = file.header[keyword];
         if (typeof raw !== 'string') continue;
         const key = comparable(keyword, raw);
-        groups.set(key, [...(groups.get(key) ?? []), file]);
+        const group = groups.get(key);
+        if (group) group.push(file);
+        else groups.set(key, [file]);
       }
       if (groups.size === 0) continue;
       const configured = expectedFromSettings(keyword, context.settings);

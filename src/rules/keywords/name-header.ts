@@ -66,6 +66,22 @@ export const nameHeaderMatch: FitsRule = {
       );
     }
     if (parsed.parts.length !== 8) return;
+    // A product of one target or field should name it in both places; collections of many
+    // targets often summarise HLSPTARG ('M31 and M33'), so a mismatch is for review, not an error.
+    const hlsptarg = textOf(findCard(fits, 'HLSPTARG')?.card);
+    const target = parsed.fields.target;
+    if (hlsptarg && target) {
+      const header = normalize(hlsptarg);
+      const name = normalize(target);
+      if (header && name && !name.startsWith(header) && !header.includes(name)) {
+        emit(
+          'HLSPTARG',
+          `HLSPTARG = '${hlsptarg}' does not match the file name's target '${target}'`,
+          'make HLSPTARG name the target or field of this product',
+          'warning',
+        );
+      }
+    }
     const checks: [string, string | undefined, string][] = [
       ['TELESCOP', parsed.fields.observatory, 'observatory'],
       ['INSTRUME', parsed.fields.instrument, 'instrument'],
