@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs as parseCliArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
-import { demoSpecs, mosaicPath } from '../test/support/demo.js';
+import { DEMO_PROJECT, DEMO_README, demoSpecs, mosaicPath } from '../test/support/demo.js';
 import { card, fitsFile, float32Data, type HduSpec, primaryCards } from '../test/support/fits-builder.js';
 
 interface Args {
@@ -52,7 +52,11 @@ const haveFitsverify = !spawnSync('fitsverify', ['-h'], { stdio: 'ignore' }).err
 const haveAstropy =
   spawnSync(ASTROPY_PYTHON, ['-c', 'import astropy.io.fits'], { stdio: 'ignore' }).status === 0;
 
-/** A 3-HDU HLSP image product like the demo's (primary + SCI + ERR), with checksums: every offline rule runs on it. */
+/**
+ * A 3-HDU HLSP image product like the demo's (primary + SCI + ERR), with checksums: every offline rule
+ * runs on it, and a collection of copies (one target field each, a README) passes clean, as a
+ * collection ready for delivery should.
+ */
 function smallProduct(): Buffer {
   const hdus: HduSpec[] = demoSpecs().fits.get(mosaicPath('f150w'))!.slice(0, 3);
   return fitsFile(hdus);
@@ -66,14 +70,16 @@ async function makeCollection(dir: string, count: number): Promise<string> {
   for (let i = 0; i < count; i++) {
     const sub = join(dir, `part${String(Math.floor(i / perDir)).padStart(3, '0')}`);
     if (i % perDir === 0) mkdirSync(sub, { recursive: true });
-    const path = join(sub, `hlsp_bench_jwst_nircam_field-${String(i).padStart(6, '0')}_f150w_v1.0_i2d.fits`);
+    const field = `smacs0723-${String(i).padStart(6, '0')}`;
+    const path = join(sub, `hlsp_${DEMO_PROJECT}_jwst_nircam_${field}_f150w_v1.0_i2d.fits`);
     writeFileSync(path, bytes);
     list.push(path);
   }
   writeFileSync(
     join(dir, 'hlsp.config.json'),
-    JSON.stringify({ project: 'bench', mast: { mode: 'offline' } }),
+    JSON.stringify({ project: DEMO_PROJECT, mast: { mode: 'offline' } }),
   );
+  writeFileSync(join(dir, `hlsp_${DEMO_PROJECT}_readme.md`), DEMO_README);
   const listFile = join(dir, '..', `${count}.list`);
   writeFileSync(listFile, `${list.join('\n')}\n`);
   return listFile;

@@ -151,6 +151,8 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (error) {
+    // Option parsers throw UsageError; commander has already printed its own errors.
+    if (error instanceof UsageError) process.stderr.write(`hlsp-validate: ${error.message}\n`);
     const code = (error as { exitCode?: number }).exitCode;
     // commander exits 0 for --help/--version; usage errors become 2.
     process.exitCode = code === 0 ? 0 : 2;

@@ -13,6 +13,43 @@ export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
 
+/**
+ * Parsed cards by their text. The cards of a collection repeat from file to file (the same
+ * TELESCOP, BITPIX, HLSPID…), so each distinct card is parsed once per thread; the cache is
+ * cleared when full, so hostile headers of distinct cards cost parsing time, not memory.
+ */
+const parsedCards = new Map<string, Card>();
+const MAX_PARSED_CARDS = 20_000;
+
+/** `parseCard` through the cache. Each call returns a card of its own: callers may change it. */
+export function parseCardCached(raw: string, index: number, offset: number): Card {
+  const known = parsedCards.get(raw);
+  if (known) return copyCard(known, index, offset);
+  const card = parseCard(raw, index, offset);
+  if (parsedCards.size >= MAX_PARSED_CARDS) parsedCards.clear();
+  parsedCards.set(raw, copyCard(card, index, offset));
+  return card;
+}
+
+/** Property by property, in one order: much faster than object spread on this hot path. */
+function copyCard(from: Card, index: number, offset: number): Card {
+  const card: Card = {
+    index,
+    offset,
+    raw: from.raw,
+    keyword: from.keyword,
+    hierarch: from.hierarch,
+    hasValue: from.hasValue,
+  };
+  if (from.value !== undefined) card.value = from.value;
+  if (from.valueText !== undefined) card.valueText = from.valueText;
+  if (from.comment !== undefined) card.comment = from.comment;
+  if (from.valueError !== undefined) card.valueError = from.valueError;
+  if (from.valueColumn !== undefined) card.valueColumn = from.valueColumn;
+  if (from.valueEndColumn !== undefined) card.valueEndColumn = from.valueEndColumn;
+  return card;
+}
+
 /** Parses one 80-character card. Never throws: problems land in `valueError`. */
 export function parseCard(raw: string, index: number, offset: number): Card {
   const name = raw.slice(0, 8);

@@ -1,4 +1,12 @@
-import { BLOCK_LENGTH, CARD_LENGTH, CARDS_PER_BLOCK, joinLongStrings, latin1, parseCard } from './card.js';
+import {
+  BLOCK_LENGTH,
+  CARD_LENGTH,
+  CARDS_PER_BLOCK,
+  joinLongStrings,
+  latin1,
+  parseCard,
+  parseCardCached,
+} from './card.js';
 import { addWords, combineSums } from './checksum.js';
 import {
   cardMap,
@@ -180,7 +188,7 @@ export class FitsParser {
     for (let i = 0; i < CARDS_PER_BLOCK; i++) {
       const start = i * CARD_LENGTH;
       const raw = latin1(this.block, start, start + CARD_LENGTH);
-      const card = parseCard(raw, pending.cards.length, blockOffset + start);
+      const card = parseCardCached(raw, pending.cards.length, blockOffset + start);
       pending.cards.push(card);
       if (raw.startsWith('END') && raw.slice(0, 8) === 'END     ') {
         endIndex = card.index;

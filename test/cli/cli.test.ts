@@ -79,6 +79,19 @@ describe('hlsp-validate check', () => {
     expect(result.stderr).toMatch(/unknown format 'pdf'/);
   });
 
+  it('exits 2 with a clear message for a numeric option out of range', () => {
+    for (const [option, value] of [
+      ['--jobs', '0'],
+      ['--jobs', 'many'],
+      ['--max-warnings', '-1'],
+    ] as const) {
+      const result = cli(['check', 'fixtures/demo', option, value]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(`${option} must be a whole number`);
+      expect(result.stderr).toContain(`'${value}'`);
+    }
+  });
+
   it('exits 2 for a broken config, saying where and suggesting the rule id', () => {
     const dir = join(work, 'bad-config');
     cpSync(join(REPO, 'fixtures/demo'), dir, { recursive: true });

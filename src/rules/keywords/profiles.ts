@@ -39,6 +39,8 @@ export interface Profile {
 
 interface CompiledProfile extends Profile {
   validate: ValidateFunction;
+  /** The keywords in file order, prepared once: this loop runs for every file. */
+  keywordList: { keyword: string; spec: KeywordSpec; constrainsValue: boolean }[];
 }
 
 export const DEFAULT_SCHEMA_DIR = fileURLToPath(new URL('../../../schemas/keywords/', import.meta.url));
@@ -68,7 +70,16 @@ export function loadProfiles(dir: string = DEFAULT_SCHEMA_DIR): Map<string, Comp
       const { level: _level, hdu: _hdu, type: _type, description: _description, ...constraints } = spec;
       properties[keyword] = constraints;
     }
-    profiles.set(profile.profile, { ...profile, validate: ajv.compile({ type: 'object', properties }) });
+    const keywordList = Object.entries(profile.keywords).map(([keyword, spec]) => ({
+      keyword,
+      spec,
+      constrainsValue: 'const' in spec || spec.enum !== undefined || spec.pattern !== undefined,
+    }));
+    profiles.set(profile.profile, {
+      ...profile,
+      validate: ajv.compile({ type: 'object', properties }),
+      keywordList,
+    });
   }
   return profiles;
 }
@@ -178,38 +189,33 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
   const primary = fits.hdus[0];
   const data = dataHdu(fits);
   if (!primary || !data) return findings;
-  const checked = new Set<string>();
+  // Each keyword is reported once per problem, even when several profiles ask for it.
+  const missingReported = new Set<string>();
+  const valueChecked = new Set<Card>();
+  const valueErrorReported = new Set<string>();
   for (const name of chooseProfiles(context)) {
     const profile = profiles.get(name);
     if (!profile) continue;
     const values: Record<string, unknown> = {};
-    const cards: Record<string, Card> = {};
-    for (const [keyword, spec] of Object.entries(profile.keywords)) {
-      const allowed = spec.hdu === 'primary' ? [primary] : spec.hdu === 'data' ? [data] : [primary, data];
-      let card: Card | undefined;
-      let hdu: Hdu | undefined;
-      for (const candidate of allowed) {
-        card = candidate.keywords.get(keyword);
-        if (card) {
-          hdu = candidate;
-          break;
-        }
-      }
-      const where = (h: Hdu, c: Card) => ({ hdu: h.index, keyword, offset: c.offset });
-      if (!card) {
-        const elsewhere = fits.hdus.find((h) => h.keywords.has(keyword));
-        if (elsewhere) {
-          card = elsewhere.keywords.get(keyword)!;
-          hdu = elsewhere;
+    const located = new Map<string, { card: Card; hdu: Hdu }>();
+    for (const { keyword, spec, constrainsValue } of profile.keywordList) {
+      let hdu: Hdu | undefined =
+        spec.hdu === 'data' ? undefined : primary.keywords.has(keyword) ? primary : undefined;
+      if (!hdu && spec.hdu !== 'primary' && data.keywords.has(keyword)) hdu = data;
+      if (!hdu) {
+        hdu = fits.hdus.find((h) => h.keywords.has(keyword));
+        if (hdu) {
           findings.push({
             ruleId: 'hlsp/keyword-placement',
-            ...where(elsewhere, card),
-            message: `${keyword} is in HDU ${elsewhere.index}, but belongs in the ${spec.hdu === 'primary' ? 'primary header' : spec.hdu === 'data' ? `HDU that holds the data (HDU ${data.index})` : `primary header or HDU ${data.index}`}`,
+            hdu: hdu.index,
+            keyword,
+            offset: hdu.keywords.get(keyword)!.offset,
+            message: `${keyword} is in HDU ${hdu.index}, but belongs in the ${spec.hdu === 'primary' ? 'primary header' : spec.hdu === 'data' ? `HDU that holds the data (HDU ${data.index})` : `primary header or HDU ${data.index}`}`,
             hint: `move ${keyword} there`,
           });
         } else {
-          if (checked.has(`missing:${keyword}`)) continue;
-          checked.add(`missing:${keyword}`);
+          if (missingReported.has(keyword)) continue;
+          missingReported.add(keyword);
           const home = spec.hdu === 'primary' ? 0 : data.index;
           findings.push({
             ruleId: 'hlsp/keyword-required',
@@ -223,14 +229,16 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
           continue;
         }
       }
-      if (checked.has(`value:${keyword}:${hdu!.index}`) && !('const' in spec || spec.enum || spec.pattern))
-        continue;
-      checked.add(`value:${keyword}:${hdu!.index}`);
+      const card = hdu.keywords.get(keyword)!;
+      if (valueChecked.has(card) && !constrainsValue) continue;
+      valueChecked.add(card);
       const value = plainValue(card.value);
       if (card.value?.type === 'undefined' || value === null) {
         findings.push({
           ruleId: 'hlsp/keyword-type',
-          ...where(hdu!, card),
+          hdu: hdu.index,
+          keyword,
+          offset: card.offset,
           severity: SEVERITY[spec.level],
           message: `${keyword} has no value`,
           hint: `give ${keyword} a ${spec.type} value`,
@@ -242,7 +250,9 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
           typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value.trim()));
         findings.push({
           ruleId: 'hlsp/keyword-type',
-          ...where(hdu!, card),
+          hdu: hdu.index,
+          keyword,
+          offset: card.offset,
           message: numeric
             ? `${keyword} is a number written as a string (${card.valueText}); it must be a ${spec.type}`
             : `${keyword} must be a ${spec.type}, found ${card.valueText ?? String(value)}`,
@@ -255,26 +265,24 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
         continue;
       }
       values[keyword] = typeof value === 'bigint' ? Number(value) : value;
-      cards[keyword] = card;
-      Object.assign(cards, { [`@hdu:${keyword}`]: hdu });
+      located.set(keyword, { card, hdu });
     }
     if (!profile.validate(values)) {
       for (const error of profile.validate.errors ?? []) {
         const keyword = error.instancePath.split('/')[1] ?? '';
-        const card = cards[keyword];
-        const hdu = (cards as unknown as Record<string, Hdu>)[`@hdu:${keyword}`];
-        if (!card || !hdu) continue;
+        const found = located.get(keyword);
+        if (!found) continue;
         // fits/date-format already reports every malformed DATE* value; say it once.
         if (error.keyword === 'format' && keyword.startsWith('DATE')) continue;
-        const key = `error:${keyword}:${error.keyword}`;
-        if (checked.has(key)) continue;
-        checked.add(key);
-        const { message, hint } = describeValueError(keyword, profile.keywords[keyword]!, card, error);
+        const key = `${keyword}\n${error.keyword}`;
+        if (valueErrorReported.has(key)) continue;
+        valueErrorReported.add(key);
+        const { message, hint } = describeValueError(keyword, profile.keywords[keyword]!, found.card, error);
         findings.push({
           ruleId: 'hlsp/keyword-value',
-          hdu: hdu.index,
+          hdu: found.hdu.index,
           keyword,
-          offset: card.offset,
+          offset: found.card.offset,
           message,
           hint,
         });

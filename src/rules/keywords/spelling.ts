@@ -63,20 +63,17 @@ export const keywordSpelling: FitsRule = {
     source: 'hlsp-requirements.md §5',
   },
   check(context, report) {
-    const present = new Set(context.fits.hdus.flatMap((hdu) => [...hdu.keywords.keys()]));
+    let present: Set<string> | undefined;
     for (const hdu of context.fits.hdus) {
       for (const card of hdu.cards) {
         if (!card.hasValue || KNOWN.has(card.keyword)) continue;
         const name = card.raw.slice(0, 8).trim();
-        const upper = name.toUpperCase();
-        let suggestion: string | undefined =
-          RENAMED[upper] ?? (KNOWN.has(upper) && upper !== name ? upper : undefined);
-        if (!suggestion && /^(HLSP|HSLP|LICEN|MJD|DATE|XPOS|RA_T|DEC_T|RADES|PROPO|REFER)/.test(upper)) {
-          suggestion = KNOWN_LIST.find((known) => editDistance(upper, known, 2) <= 2 && upper !== known);
-        }
+        const suggestion = suggestionFor(name);
         if (!suggestion) continue;
         // A near miss beside the real keyword may be deliberate; a case slip or a known legacy name never is.
+        const upper = name.toUpperCase();
         const caseOnly = upper === suggestion;
+        present ??= new Set(context.fits.hdus.flatMap((h) => [...h.keywords.keys()]));
         if (present.has(suggestion) && !caseOnly && RENAMED[upper] === undefined) continue;
         report({
           ...where(hdu, card),
@@ -88,3 +85,20 @@ export const keywordSpelling: FitsRule = {
     }
   },
 };
+
+/** Suggestions by keyword name: a collection repeats the same names in every file. */
+const suggestions = new Map<string, string | null>();
+const MAX_SUGGESTIONS = 10_000;
+
+function suggestionFor(name: string): string | null {
+  let suggestion = suggestions.get(name);
+  if (suggestion !== undefined) return suggestion;
+  const upper = name.toUpperCase();
+  suggestion = RENAMED[upper] ?? (KNOWN.has(upper) && upper !== name ? upper : null);
+  if (!suggestion && /^(HLSP|HSLP|LICEN|MJD|DATE|XPOS|RA_T|DEC_T|RADES|PROPO|REFER)/.test(upper)) {
+    suggestion = KNOWN_LIST.find((known) => editDistance(upper, known, 2) <= 2 && upper !== known) ?? null;
+  }
+  if (suggestions.size >= MAX_SUGGESTIONS) suggestions.clear();
+  suggestions.set(name, suggestion);
+  return suggestion;
+}
