@@ -17,6 +17,7 @@ import type {
   NameRule,
   ProjectSettings,
 } from '../rules/types.js';
+import { memoize } from '../util/memo.js';
 import { toFinding } from './findings.js';
 
 /** Header keywords kept per file for collection, manifest and MAST rules (bounded memory per file). */
@@ -179,18 +180,28 @@ function hashAndRead(
   }
 }
 
+/** Whether a keyword is kept in the file record, by name (names repeat across files). */
+const recordKind = memoize((keyword: string): 'fileid' | 'header' | null =>
+  FILEID.test(keyword)
+    ? 'fileid'
+    : RECORD_KEYWORDS.has(keyword) || RECORD_PATTERNS.test(keyword)
+      ? 'header'
+      : null,
+);
+
 function fillRecord(record: FileRecord, fits: FitsFile): void {
   for (const hdu of fits.hdus) {
     for (const card of hdu.cards) {
       if (!card.hasValue) continue;
       const key = card.keyword;
-      if (FILEID.test(key)) {
+      const kind = recordKind(key);
+      if (kind === null) continue;
+      if (kind === 'fileid') {
         const value = plainValue(card.value);
         if (typeof value === 'string' && value.trim() !== '') record.provenance.push(value.trim());
         continue;
       }
       if (key in record.header) continue;
-      if (!RECORD_KEYWORDS.has(key) && !RECORD_PATTERNS.test(key)) continue;
       const value = plainValue(card.value);
       record.header[key] = typeof value === 'bigint' ? value.toString() : value;
     }

@@ -25,10 +25,12 @@ const MAX_PARSED_CARDS = 20_000;
 export function parseCardCached(raw: string, index: number, offset: number): Card {
   const known = parsedCards.get(raw);
   if (known) return copyCard(known, index, offset);
-  const card = parseCard(raw, index, offset);
   if (parsedCards.size >= MAX_PARSED_CARDS) parsedCards.clear();
-  parsedCards.set(raw, copyCard(card, index, offset));
-  return card;
+  // A card's text is a slice of its header block; keep a copy so the cache holds 80 bytes, not 2880.
+  const own = Buffer.from(raw, 'latin1').toString('latin1');
+  const template = parseCard(own, index, offset);
+  parsedCards.set(own, template);
+  return copyCard(template, index, offset);
 }
 
 /** Property by property, in one order: much faster than object spread on this hot path. */

@@ -37,6 +37,8 @@ interface PendingHdu {
   badHeaderFillOffset?: number;
 }
 
+const BLANK_BLOCK = Buffer.alloc(BLOCK_LENGTH, 0x20);
+
 /** True when every byte is printable ASCII (32-126), as every header byte must be. */
 function isPrintable(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -61,6 +63,7 @@ export class FitsParser {
   private readonly problems: ReadProblem[] = [];
   private trailingBytes = 0;
   private readonly block = new Uint8Array(BLOCK_LENGTH);
+  private readonly blockBuffer = Buffer.from(this.block.buffer, this.block.byteOffset, BLOCK_LENGTH);
   private blockFill = 0;
   private pending: PendingHdu | undefined;
   // Data unit in progress.
@@ -185,9 +188,11 @@ export class FitsParser {
     const pending = this.pending;
     pending.headerSum = combineSums(pending.headerSum, addWords(0, this.block));
     let endIndex = -1;
+    // One decode per block; each card is a slice of it.
+    const text = this.blockBuffer.toString('latin1');
     for (let i = 0; i < CARDS_PER_BLOCK; i++) {
       const start = i * CARD_LENGTH;
-      const raw = latin1(this.block, start, start + CARD_LENGTH);
+      const raw = text.slice(start, start + CARD_LENGTH);
       const card = parseCardCached(raw, pending.cards.length, blockOffset + start);
       pending.cards.push(card);
       if (raw.startsWith('END') && raw.slice(0, 8) === 'END     ') {
@@ -213,6 +218,7 @@ export class FitsParser {
   }
 
   private checkHeaderFill(pending: PendingHdu, from: number, blockOffset: number): void {
+    if (this.blockBuffer.compare(BLANK_BLOCK, from, BLOCK_LENGTH, from, BLOCK_LENGTH) === 0) return;
     for (let i = from; i < BLOCK_LENGTH; i++) {
       if (this.block[i] !== 0x20) {
         if (pending.badHeaderFillOffset === undefined) pending.badHeaderFillOffset = blockOffset + i;

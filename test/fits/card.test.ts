@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinLongStrings, parseCard } from '../../src/fits/card.js';
+import { joinLongStrings, parseCard, parseCardCached } from '../../src/fits/card.js';
 import { pad80 } from '../support/fits-builder.js';
 
 const parse = (text: string) => parseCard(pad80(text), 0, 0);
@@ -74,5 +74,35 @@ describe('parseCard', () => {
     const card = parse('BAD     = 12.3.4');
     expect(card.value).toEqual({ type: 'undefined' });
     expect(card.valueError).toMatch(/not a valid FITS value/);
+  });
+});
+
+describe('parseCardCached', () => {
+  it('gives the same card as parseCard, at each position it is asked for', () => {
+    for (const text of [
+      "TELESCOP= 'JWST    '           / telescope",
+      'NAXIS1  =                 2048',
+      'COMMENT hi',
+    ]) {
+      const raw = pad80(text);
+      for (const [index, offset] of [
+        [3, 240],
+        [7, 3120],
+      ] as const) {
+        expect(parseCardCached(raw, index, offset)).toEqual(parseCard(raw, index, offset));
+      }
+    }
+  });
+
+  it('returns a card of its own each time: changing one leaves the next untouched', () => {
+    const raw = pad80("OBJECT  = 'M31&'");
+    const first = parseCardCached(raw, 0, 0);
+    first.value = { type: 'string', value: 'changed' };
+    first.continuedBy = 2;
+    const second = parseCardCached(raw, 1, 80);
+    expect(second.value).toEqual({ type: 'string', value: 'M31&' });
+    expect(second.continuedBy).toBeUndefined();
+    expect(second.index).toBe(1);
+    expect(second.offset).toBe(80);
   });
 });

@@ -1,4 +1,5 @@
 import { intValue } from '../../fits/layout.js';
+import { memoize } from '../../util/memo.js';
 import type { FitsRule } from '../types.js';
 import { headerCards } from './util.js';
 
@@ -7,6 +8,28 @@ const NUMERIC =
 const TEXT = /^(CTYPE|CUNIT|CNAME)[0-9]+[A-Z]?$|^PS[0-9]+_[0-9]+[A-Z]?$/;
 const AXIS = /^(?:CRPIX|CRVAL|CDELT|CTYPE|CUNIT|CROTA)([0-9]+)[A-Z]?$/;
 const RADESYS = ['ICRS', 'FK5', 'FK4', 'FK4-NO-E', 'GAPPT'];
+
+interface WcsKeyword {
+  numeric: boolean;
+  text: boolean;
+  /** The axis the keyword describes, or 0. */
+  axis: number;
+  pc: boolean;
+  cd: boolean;
+  crota: boolean;
+}
+
+/** What the WCS conventions say about a keyword name, worked out once per name. */
+const wcsKeyword = memoize(
+  (keyword: string): WcsKeyword => ({
+    numeric: NUMERIC.test(keyword),
+    text: TEXT.test(keyword),
+    axis: Number(AXIS.exec(keyword)?.[1] ?? 0),
+    pc: /^PC[0-9]+_[0-9]+$/.test(keyword),
+    cd: /^CD[0-9]+_[0-9]+$/.test(keyword),
+    crota: /^CROTA[0-9]+$/.test(keyword),
+  }),
+);
 
 export const wcsKeywords: FitsRule = {
   meta: {
@@ -27,25 +50,27 @@ export const wcsKeywords: FitsRule = {
       let firstCrota: (typeof cards)[number] | undefined;
       for (const card of cards) {
         if (!card.hasValue) continue;
-        const where = { hdu: hdu.index, keyword: card.keyword, offset: card.offset };
+        const kind = wcsKeyword(card.keyword);
         const type = card.value?.type;
-        if (NUMERIC.test(card.keyword) && type !== 'integer' && type !== 'float' && type !== 'undefined') {
+        if (!kind.numeric && !kind.text && kind.axis === 0 && !kind.crota && card.keyword !== 'RADESYS')
+          continue;
+        const where = { hdu: hdu.index, keyword: card.keyword, offset: card.offset };
+        if (kind.numeric && type !== 'integer' && type !== 'float' && type !== 'undefined') {
           report({
             ...where,
             message: `${card.keyword} must be a number, found ${card.valueText}`,
             hint: 'write the value without quotes',
           });
         }
-        if (TEXT.test(card.keyword) && type !== 'string' && type !== 'undefined') {
+        if (kind.text && type !== 'string' && type !== 'undefined') {
           report({
             ...where,
             message: `${card.keyword} must be a quoted string, found ${card.valueText}`,
             hint: "quote the value, e.g. 'RA---TAN'",
           });
         }
-        const axis = AXIS.exec(card.keyword);
-        if (axis) {
-          const index = Number(axis[1]);
+        if (kind.axis > 0) {
+          const index = kind.axis;
           if (wcsaxes !== undefined && index > wcsaxes)
             report({
               ...where,
@@ -66,9 +91,9 @@ export const wcsKeywords: FitsRule = {
             });
           }
         }
-        if (/^PC[0-9]+_[0-9]+$/.test(card.keyword)) firstPc ??= card;
-        if (/^CD[0-9]+_[0-9]+$/.test(card.keyword)) firstCd ??= card;
-        if (/^CROTA[0-9]+$/.test(card.keyword)) firstCrota ??= card;
+        if (kind.pc) firstPc ??= card;
+        if (kind.cd) firstCd ??= card;
+        if (kind.crota) firstCrota ??= card;
         if (card.keyword === 'RADESYS' && type === 'string') {
           const frame = (card.value as { value: string }).value.trim();
           if (!RADESYS.includes(frame))
@@ -101,7 +126,8 @@ export const wcsKeywords: FitsRule = {
       const wcsaxesCard = hdu.keywords.get('WCSAXES');
       if (wcsaxesCard) {
         const before = cards.find(
-          (c) => c.index < wcsaxesCard.index && (AXIS.test(c.keyword) || NUMERIC.test(c.keyword)),
+          (c) =>
+            c.index < wcsaxesCard.index && (wcsKeyword(c.keyword).axis > 0 || wcsKeyword(c.keyword).numeric),
         );
         if (before)
           report({

@@ -1,9 +1,15 @@
 import type { Hdu } from '../../fits/types.js';
+import { memoize } from '../../util/memo.js';
 import { isHlspName } from '../naming/fields.js';
 import type { FindingInput, FitsRule } from '../types.js';
 import { findCard, textOf, where } from './util.js';
 
 const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The stem of a numbered companion (FILTER01 → FILTER), or undefined for any other name. */
+const stemOf = memoize((name: string): string | undefined =>
+  name.length === 8 && /^[0-9]{2}$/.test(name.slice(6)) ? name.slice(0, 6) : undefined,
+);
 
 /** All values of a keyword that may be MULTI: the keyword itself, or its numbered companions. */
 function valuesOf(hdus: Hdu[], keyword: string): string[] {
@@ -11,10 +17,7 @@ function valuesOf(hdus: Hdu[], keyword: string): string[] {
   const stem = keyword.slice(0, 6);
   for (const hdu of hdus) {
     for (const [name, card] of hdu.keywords) {
-      if (
-        name === keyword ||
-        (name.length === 8 && name.startsWith(stem) && /^[0-9]{2}$/.test(name.slice(6)))
-      ) {
+      if (name === keyword || stemOf(name)?.startsWith(stem)) {
         const text = textOf(card);
         if (text && text.toUpperCase() !== 'MULTI' && text.toUpperCase() !== 'N/A')
           values.add(normalize(text));

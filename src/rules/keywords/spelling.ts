@@ -1,4 +1,5 @@
 import { editDistance } from '../../util/did-you-mean.js';
+import { memoize } from '../../util/memo.js';
 import type { FitsRule } from '../types.js';
 import { where } from './util.js';
 
@@ -86,19 +87,11 @@ export const keywordSpelling: FitsRule = {
   },
 };
 
-/** Suggestions by keyword name: a collection repeats the same names in every file. */
-const suggestions = new Map<string, string | null>();
-const MAX_SUGGESTIONS = 10_000;
-
-function suggestionFor(name: string): string | null {
-  let suggestion = suggestions.get(name);
-  if (suggestion !== undefined) return suggestion;
+/** The keyword a name is probably a misspelling of, by name: a collection repeats its names. */
+const suggestionFor = memoize((name: string): string | null => {
   const upper = name.toUpperCase();
-  suggestion = RENAMED[upper] ?? (KNOWN.has(upper) && upper !== name ? upper : null);
-  if (!suggestion && /^(HLSP|HSLP|LICEN|MJD|DATE|XPOS|RA_T|DEC_T|RADES|PROPO|REFER)/.test(upper)) {
-    suggestion = KNOWN_LIST.find((known) => editDistance(upper, known, 2) <= 2 && upper !== known) ?? null;
-  }
-  if (suggestions.size >= MAX_SUGGESTIONS) suggestions.clear();
-  suggestions.set(name, suggestion);
-  return suggestion;
-}
+  const suggestion = RENAMED[upper] ?? (KNOWN.has(upper) && upper !== name ? upper : null);
+  if (suggestion || !/^(HLSP|HSLP|LICEN|MJD|DATE|XPOS|RA_T|DEC_T|RADES|PROPO|REFER)/.test(upper))
+    return suggestion;
+  return KNOWN_LIST.find((known) => editDistance(upper, known, 2) <= 2 && upper !== known) ?? null;
+});
