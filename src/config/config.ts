@@ -92,7 +92,9 @@ let compiled: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null })
 /** Validates a parsed config against the schema and the known rule ids; returns readable problems. */
 export function validateConfig(data: unknown, ruleIds: string[]): string[] {
   if (!compiled) {
-    const ajv = new Ajv.default({ allErrors: true, strict: false });
+    // The shipped schema is checked against the meta-schema in the tests; compiling the meta-schema
+    // on every run would add a third to the start-up time.
+    const ajv = new Ajv.default({ allErrors: true, strict: false, validateSchema: false });
     addFormats.default(ajv);
     compiled = ajv.compile(JSON.parse(readFileSync(schemaPath(), 'utf8')));
   }

@@ -6,8 +6,9 @@
 export function memoize<K, V>(compute: (key: K) => V, max = 10_000): (key: K) => V {
   const known = new Map<K, V>();
   return (key) => {
-    if (known.has(key)) return known.get(key) as V;
-    const value = compute(key);
+    let value = known.get(key);
+    if (value !== undefined || known.has(key)) return value as V;
+    value = compute(key);
     if (known.size >= max) known.clear();
     known.set(key, value);
     return value;

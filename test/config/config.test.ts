@@ -24,6 +24,16 @@ describe('config', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(configSchema(allRuleMeta))));
   });
 
+  it('schemas/config.schema.json is a valid JSON Schema (the tool compiles it without the meta-schema check)', async () => {
+    const { default: Ajv } = await import('ajv');
+    const ajv = new Ajv.default({ strict: false });
+    const schema = JSON.parse(
+      readFileSync(new URL('../../schemas/config.schema.json', import.meta.url), 'utf8'),
+    );
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    expect(ajv.validateSchema({ type: 'object', properties: { a: { minimum: 'low' } } })).toBe(false);
+  });
+
   it('every rule id is unique, namespaced, and documented', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const meta of allRuleMeta) {

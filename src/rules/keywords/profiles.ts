@@ -52,7 +52,8 @@ const SEVERITY = { required: 'error', recommended: 'warning', suggested: 'info' 
 
 /** Loads every profile in a directory and compiles its value constraints with ajv (allErrors). */
 export function loadProfiles(dir: string = DEFAULT_SCHEMA_DIR): Map<string, CompiledProfile> {
-  const ajv = new Ajv.default({ allErrors: true, strict: false });
+  // The bundled profiles are checked against the meta-schema in the tests; other directories are checked here.
+  const ajv = new Ajv.default({ allErrors: true, strict: false, validateSchema: dir !== DEFAULT_SCHEMA_DIR });
   ajv.addFormat('fits-date', (value: string) => fitsDateProblem(value) === undefined);
   // JSON Schema has no notion of a date scale: catch JD (2.4 million) or seconds given as MJD.
   ajv.addKeyword({
