@@ -14,14 +14,22 @@ export interface WorkerSetup {
 }
 
 const BATCH = 64;
-/** Below this many files, starting threads (about 0.3 s each, measured) costs more than it saves. */
+/** The main thread checks smaller batches, so that it merges the workers' results promptly. */
+const MAIN_BATCH = 8;
+/** Batches a worker holds at once: it starts the next while its last results are being merged. */
+const IN_FLIGHT = 2;
+/** Below this many files, starting threads (about 0.15 s each, measured) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 2000;
 
 const workerUrl = new URL('./worker.js', import.meta.url);
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * The per-file pass on `jobs` worker threads (0 = one per core). Files go out in batches, outcomes
- * stream back and are merged on the main thread; a file's parsed headers never leave its worker.
+ * The per-file pass on `jobs` threads (0 = one per core): the main thread and `jobs - 1` worker
+ * threads. Files go out in batches and outcomes stream back to the main thread, which merges them;
+ * a file's parsed headers never leave its thread. The main thread checks files too, so no time is
+ * lost while the workers load the rules.
  */
 export function runFilesInWorkers(jobs: number) {
   return async (
@@ -42,34 +50,39 @@ export function runFilesInWorkers(jobs: number) {
       ...(env.limits ? { limits: env.limits } : {}),
     };
     let next = 0;
-    const takeBatch = () => {
-      const batch = entries.slice(next, next + BATCH);
+    const takeBatch = (size: number) => {
+      const batch = entries.slice(next, next + size);
       next += batch.length;
       return batch;
     };
-    await Promise.all(
-      Array.from({ length: threads }, () => {
-        return new Promise<void>((resolve, reject) => {
-          const worker = new Worker(workerUrl, { workerData: setup });
-          const send = () => {
-            const batch = takeBatch();
-            if (batch.length === 0) {
-              void worker.terminate().then(() => resolve());
-              return;
-            }
+    const inWorker = () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(workerUrl, { workerData: setup });
+        let pending = 0;
+        const send = () => {
+          const batch = takeBatch(BATCH);
+          if (batch.length > 0) {
+            pending++;
             worker.postMessage(batch);
-          };
-          worker.on('message', (outcomes: FileOutcome[]) => {
-            for (const outcome of outcomes) onDone(outcome);
-            send();
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => {
-            if (code !== 0 && code !== 1) reject(new Error(`a worker thread stopped with code ${code}`));
-          });
+          } else if (pending === 0) void worker.terminate().then(() => resolve());
+        };
+        worker.on('message', (outcomes: FileOutcome[]) => {
+          pending--;
+          for (const outcome of outcomes) onDone(outcome);
           send();
         });
-      }),
-    );
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (code !== 0 && code !== 1) reject(new Error(`a worker thread stopped with code ${code}`));
+        });
+        for (let i = 0; i < IN_FLIGHT; i++) send();
+      });
+    const inMainThread = async () => {
+      for (let batch = takeBatch(MAIN_BATCH); batch.length > 0; batch = takeBatch(MAIN_BATCH)) {
+        for (const entry of batch) onDone(await checkEntry(entry, env));
+        await nextTurn();
+      }
+    };
+    await Promise.all([...Array.from({ length: threads - 1 }, inWorker), inMainThread()]);
   };
 }
