@@ -69,7 +69,7 @@ export function buildProgram(): Command {
     .option('--html <file>', 'also write the HTML report to this file')
     .option(
       '--jobs <n>',
-      'worker threads for the per-file pass (default: one per core)',
+      'threads for the per-file pass: the main thread and n-1 workers (default: one per core; workers start from 2,000 files)',
       parseInteger('--jobs', 1),
     )
     .option(
