@@ -18,11 +18,24 @@ export interface MastRequest {
   page: number;
 }
 
+/** A JWST Mission Search request (POST /search/jwst/api/v0.1/search, JSON). */
+export interface MissionRequest {
+  select_cols: string[];
+  /** Each condition is `{column: value}`; a comma-separated value means any of them. */
+  conditions: Record<string, string>[];
+  limit: number;
+  offset: number;
+  /** Leaves out the total count, which costs MAST time and is not needed for paging. */
+  skip_count: true;
+}
+
 interface Envelope {
   status?: string;
   msg?: string;
   data?: Row[];
   paging?: { page?: number; pageSize?: number; pagesFiltered?: number; rows?: number; rowsFiltered?: number };
+  /** Mission Search answers carry `results` instead of `data`. */
+  results?: Row[];
 }
 
 export interface MastClientOptions {
@@ -65,6 +78,7 @@ export class MastClient {
   private pool: Pool | undefined;
   private readonly origin: string;
   private readonly path: string;
+  private readonly missionPath: string;
   private readonly options: Required<Omit<MastClientOptions, 'token' | 'cache'>> &
     Pick<MastClientOptions, 'token' | 'cache'>;
   private active = 0;
@@ -86,7 +100,9 @@ export class MastClient {
       ...options,
     };
     const url = new URL(options.baseUrl);
-    this.path = `${url.pathname.replace(/\/$/, '')}/api/v0/invoke`;
+    const base = url.pathname.replace(/\/$/, '');
+    this.path = `${base}/api/v0/invoke`;
+    this.missionPath = `${base}/search/jwst/api/v0.1/search`;
     this.origin = url.origin;
   }
 
@@ -113,6 +129,25 @@ export class MastClient {
     return rows;
   }
 
+  /** All rows of a JWST Mission Search (dataset metadata such as cal_ver), every page. */
+  async missionSearch(conditions: MissionRequest['conditions'], columns: string[]): Promise<Row[]> {
+    const rows: Row[] = [];
+    const limit = this.options.pagesize;
+    for (let offset = 0; ; offset += limit) {
+      const request: MissionRequest = {
+        select_cols: columns,
+        conditions,
+        limit,
+        offset,
+        skip_count: true,
+      };
+      const results = (await this.limited(() => this.invoke(request))).results ?? [];
+      rows.push(...results);
+      if (results.length < limit) break;
+    }
+    return rows;
+  }
+
   private async limited<T>(task: () => Promise<T>): Promise<T> {
     while (this.active >= this.options.concurrency)
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -126,14 +161,18 @@ export class MastClient {
   }
 
   /** One request: cache, then network with polling while EXECUTING and retries on transient failures. */
-  private async invoke(request: MastRequest): Promise<Envelope> {
+  private async invoke(request: MastRequest | MissionRequest): Promise<Envelope> {
     const cached = this.options.cache?.get(request, this.options.replayOnly) as Envelope | undefined;
     if (cached) {
       this.cacheHits++;
       return cached;
     }
     if (this.options.replayOnly)
-      throw new CacheMiss(`no recorded response for ${request.service} page ${request.page}`);
+      throw new CacheMiss(
+        'service' in request
+          ? `no recorded response for ${request.service} page ${request.page}`
+          : `no recorded response for the JWST Mission Search from row ${request.offset}`,
+      );
     const started = Date.now();
     for (;;) {
       const envelope = await this.withRetries(request);
@@ -157,7 +196,7 @@ export class MastClient {
     return redact(text, this.options.token);
   }
 
-  private async withRetries(request: MastRequest): Promise<Envelope> {
+  private async withRetries(request: MastRequest | MissionRequest): Promise<Envelope> {
     let lastError: MastError | undefined;
     for (let attempt = 0; attempt <= this.options.retries; attempt++) {
       if (attempt > 0) {
@@ -182,11 +221,14 @@ export class MastClient {
     throw new MastError(`${lastError!.message} (gave up after ${this.options.retries + 1} attempts)`, true);
   }
 
-  private async send(request: MastRequest): Promise<Envelope> {
+  private async send(request: MastRequest | MissionRequest): Promise<Envelope> {
     this.requests++;
-    const body = new URLSearchParams({ request: JSON.stringify(request) }).toString();
+    const portal = 'service' in request;
+    const body = portal
+      ? new URLSearchParams({ request: JSON.stringify(request) }).toString()
+      : JSON.stringify(request);
     const headers: Record<string, string> = {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': portal ? 'application/x-www-form-urlencoded' : 'application/json',
       accept: 'application/json',
       'user-agent': `hlsp-validate/${VERSION} node/${process.versions.node}`,
     };
@@ -203,7 +245,7 @@ export class MastClient {
         });
       }
       response = await this.pool.request({
-        path: this.path,
+        path: portal ? this.path : this.missionPath,
         method: 'POST',
         headers,
         body,

@@ -9,6 +9,12 @@ export interface SourceId {
   obsId: string;
   /** Programs (unpadded) the id belongs to; several for multi-program products. */
   programs: string[];
+  /**
+   * The dataset in MAST's JWST Mission Search (`fileSetName`): an exposure without its segment and
+   * detector (jw02736001001_02105_00001), or a source product without its optical elements
+   * (jw02736-o001_t001_nircam).
+   */
+  fileSetName: string;
   level: 'exposure' | 'source';
 }
 
@@ -37,7 +43,8 @@ export function parseSourceId(text: string): SourceId | undefined {
     let obsId = `jw${program}${observation}${visit}_${group}${sequence}${activity}_${number}${segment ? `-seg${segment}` : ''}`;
     if (detector && !PRODUCT_SUFFIX.test(detector)) obsId += `_${detector}`;
     if (type && !PRODUCT_SUFFIX.test(type)) obsId += `_${type}`;
-    return { raw, obsId, programs: [unpad(program!)], level: 'exposure' };
+    const fileSetName = `jw${program}${observation}${visit}_${group}${sequence}${activity}_${number}`;
+    return { raw, obsId, programs: [unpad(program!)], fileSetName, level: 'exposure' };
   }
   const source = SOURCE.exec(name);
   if (source) {
@@ -45,7 +52,8 @@ export function parseSourceId(text: string): SourceId | undefined {
     let obsId = `${programs}-${association}_${target}_${instrument}_${elements}`;
     if (type && !PRODUCT_SUFFIX.test(type)) obsId += `_${type}`;
     const list = [...programs!.matchAll(/jw([0-9]{5})/g)].map((m) => unpad(m[1]!));
-    return { raw, obsId, programs: list, level: 'source' };
+    const fileSetName = `${programs}-${association}_${target}_${instrument}`;
+    return { raw, obsId, programs: list, fileSetName, level: 'source' };
   }
   return undefined;
 }

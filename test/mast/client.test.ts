@@ -34,36 +34,64 @@ const byId = (ids: string[]) => [JWST, { paramName: 'obs_id', values: ids }];
 
 describe('provenance ids', () => {
   it.each([
-    ['jw02736001001_02105_00001_nrcb1_cal.fits', 'jw02736001001_02105_00001_nrcb1', ['2736'], 'exposure'],
-    ['jw01413001001_02101_00001_mirimage', 'jw01413001001_02101_00001_mirimage', ['1413'], 'exposure'],
+    [
+      'jw02736001001_02105_00001_nrcb1_cal.fits',
+      'jw02736001001_02105_00001_nrcb1',
+      ['2736'],
+      'exposure',
+      'jw02736001001_02105_00001',
+    ],
+    [
+      'jw01413001001_02101_00001_mirimage',
+      'jw01413001001_02101_00001_mirimage',
+      ['1413'],
+      'exposure',
+      'jw01413001001_02101_00001',
+    ],
     [
       'jw01234001001_02101_00001-seg002_nrs1_rateints.fits',
       'jw01234001001_02101_00001-seg002_nrs1',
       ['1234'],
       'exposure',
+      'jw01234001001_02101_00001',
     ],
     [
       'jw02736-o001_t001_nircam_clear-f200w_i2d.fits',
       'jw02736-o001_t001_nircam_clear-f200w',
       ['2736'],
       'source',
+      'jw02736-o001_t001_nircam',
     ],
-    ['jw02736-o001_t001_nircam_clear-f200w', 'jw02736-o001_t001_nircam_clear-f200w', ['2736'], 'source'],
-    ['jw01039-c1001_t001_miri_ch3-long', 'jw01039-c1001_t001_miri_ch3-long', ['1039'], 'source'],
+    [
+      'jw02736-o001_t001_nircam_clear-f200w',
+      'jw02736-o001_t001_nircam_clear-f200w',
+      ['2736'],
+      'source',
+      'jw02736-o001_t001_nircam',
+    ],
+    [
+      'jw01039-c1001_t001_miri_ch3-long',
+      'jw01039-c1001_t001_miri_ch3-long',
+      ['1039'],
+      'source',
+      'jw01039-c1001_t001_miri',
+    ],
     [
       'jw00212jw01039-o035o004_t007t001_miri_ch2ch3-shortlong_x1d.fits',
       'jw00212jw01039-o035o004_t007t001_miri_ch2ch3-shortlong',
       ['212', '1039'],
       'source',
+      'jw00212jw01039-o035o004_t007t001_miri',
     ],
     [
       'mast:JWST/product/jw02736-o007_s000006355_nirspec_f170lp-g235m_x1d.fits',
       'jw02736-o007_s000006355_nirspec_f170lp-g235m',
       ['2736'],
       'source',
+      'jw02736-o007_s000006355_nirspec',
     ],
-  ])('%s → %s', (text, obsId, programs, level) => {
-    expect(parseSourceId(text)).toEqual({ raw: text, obsId, programs, level });
+  ])('%s → %s', (text, obsId, programs, level, fileSetName) => {
+    expect(parseSourceId(text)).toEqual({ raw: text, obsId, programs, level, fileSetName });
   });
 
   it('ignores ids that are not JWST', () => {
@@ -97,6 +125,40 @@ describe('MastClient against the fake Portal API', () => {
     expect(sent.headers.authorization).toBe(`token ${TOKEN}`);
     expect(sent.headers['user-agent']).toMatch(/^hlsp-validate\/\d+\.\d+\.\d+/);
     expect(sent.request).toMatchObject({ service: 'Mast.Caom.Filtered', format: 'json', page: 1 });
+  });
+
+  it('asks the JWST Mission Search with a JSON body and pages it by limit and offset', async () => {
+    const c = client({ pagesize: 2 });
+    const names = ['jw02736001001_02105_00001', 'jw02736001001_02105_00002', 'jw02736-o001_t001_nircam'];
+    const rows = await c.missionSearch([{ fileSetName: names.join(',') }], ['fileSetName', 'cal_ver']);
+    await c.close();
+    expect(rows.map((r) => r.fileSetName).sort()).toEqual([...names].sort());
+    expect(rows.every((r) => Object.keys(r).join() === 'fileSetName,cal_ver')).toBe(true);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      '/search/jwst/api/v0.1/search',
+      '/search/jwst/api/v0.1/search',
+    ]);
+    expect(server.requests.map((r) => r.search?.offset)).toEqual([0, 2]);
+    expect(server.requests[0]!.headers['content-type']).toBe('application/json');
+    expect(server.requests[0]!.headers.authorization).toBe(`token ${TOKEN}`);
+  });
+
+  it('retries the Mission Search like the Portal API, and replays it from the cache', async () => {
+    server.faults.push({ kind: 'status', status: 503 }, { kind: 'drop' });
+    const first = client();
+    const rows = await first.missionSearch([{ fileSetName: 'jw02736-o001_t001_nircam' }], ['cal_ver']);
+    await first.close();
+    expect(rows).toEqual([{ cal_ver: '1.14.0' }]);
+    expect(server.requests.length).toBe(3);
+    const replay = client({ replayOnly: true });
+    expect(await replay.missionSearch([{ fileSetName: 'jw02736-o001_t001_nircam' }], ['cal_ver'])).toEqual(
+      rows,
+    );
+    await expect(
+      replay.missionSearch([{ fileSetName: 'jw01345-o001_t021_nircam' }], ['cal_ver']),
+    ).rejects.toThrow(/no recorded response for the JWST Mission Search/);
+    await replay.close();
+    expect(server.requests.length).toBe(3);
   });
 
   it('pages until every row has arrived', async () => {
@@ -294,6 +356,32 @@ describe('runMastPass', () => {
     expect(JSON.stringify(result)).not.toContain(TOKEN);
   });
 
+  it('reports a CAL_VER older than the pipeline version MAST lists for the source data, and asks only when CAL_VER is given', async () => {
+    const sources = ['jw02736001001_02105_00001_nrcb1_cal.fits', 'jw02736-o001_t001_nircam_clear-f200w'];
+    const records = [
+      product('old.fits', { CAL_VER: '1.8.2' }, sources),
+      product('same.fits', { CAL_VER: '1.14.0' }, sources),
+      product('newer.fits', { CAL_VER: '1.15.1' }, sources),
+      product('unreadable.fits', { CAL_VER: 'latest' }, sources),
+      product('none.fits', {}, sources),
+    ];
+    const result = await runMastPass(records, options());
+    const found = result.findings.filter((f) => f.ruleId === 'mast/calibration-version');
+    expect(found.map((f) => f.path)).toEqual(['old.fits']);
+    expect(found[0]).toMatchObject({ severity: 'info', keyword: 'CAL_VER' });
+    expect(found[0]!.message).toBe(
+      "CAL_VER = '1.8.2' is older than the pipeline version MAST lists for the source data (1.14.0, for jw02736001001_02105_00001)",
+    );
+    const searches = server.requests.filter((r) => r.search);
+    expect(searches).toHaveLength(1);
+    expect(searches[0]!.search!.conditions).toEqual([
+      { fileSetName: 'jw02736-o001_t001_nircam,jw02736001001_02105_00001' },
+    ]);
+    server.requests.length = 0;
+    await runMastPass([product('none.fits', {}, sources)], options());
+    expect(server.requests.filter((r) => r.search)).toHaveLength(0);
+  });
+
   it('reports every MAST rule as not checked when MAST is unreachable, offline or not recorded', async () => {
     const records = [product('a.fits', {}, ['jw02736-o001_t001_nircam_clear-f200w'])];
     const unreachable = await runMastPass(records, {
@@ -302,7 +390,7 @@ describe('runMastPass', () => {
       client: { ...fast, retries: 1 },
     });
     expect(unreachable.findings).toEqual([]);
-    expect(unreachable.notChecked.length).toBe(8);
+    expect(unreachable.notChecked.length).toBe(9);
     expect(unreachable.notChecked[0]!.reason).toMatch(/MAST could not be queried/);
     expect(JSON.stringify(unreachable)).not.toContain(TOKEN);
     const offline = await runMastPass(records, { ...options(), mode: 'offline' });

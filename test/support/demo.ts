@@ -47,6 +47,7 @@ function commonPrimary(instrument: string, extra: CardSpec[]): CardSpec[] {
     card('OBSERVAT', 'JWST', 'observatory'),
     card('INSTRUME', instrument, 'instrument used to acquire the data'),
     card('PROPOSID', PROGRAM, 'JWST program number'),
+    card('CAL_VER', '1.14.0', 'JWST pipeline version of the source data'),
     card('REFERENC', '2022ApJ...936L..14P', 'bibliographic reference'),
     card('TIMESYS', 'UTC', 'time scale of the time-related keywords'),
     ...extra,
@@ -344,6 +345,9 @@ export function demoBrokenFiles(): { files: Contribution; mistakes: PlantedMista
   });
   plant(CATALOG_PATH, 'FILEID04 names a MIRI observation still in exclusive access', (hdus) => {
     hdus[0]!.cards.push(card('FILEID04', 'jw09999-o001_t001_miri_f770w'));
+  });
+  plant(mosaicPath('f200w'), 'CAL_VER older than the pipeline version MAST lists for the sources', (hdus) => {
+    setCard(hdus[0]!.cards, 'CAL_VER', card('CAL_VER', '1.8.2'));
   });
   plant(SPECTRUM_PATH, 'no TUNIT for the FLUX column', (hdus) => {
     setCard(hdus[1]!.cards, 'TUNIT2', null);

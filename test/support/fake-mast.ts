@@ -1,5 +1,6 @@
 /**
- * A fake MAST Portal API on loopback, for tests: serves CAOM rows with MAST's envelope and paging,
+ * A fake MAST on loopback, for tests: the Portal API serves CAOM rows with MAST's envelope and paging,
+ * the JWST Mission Search serves dataset rows (limit/offset paging, comma lists as "any of"),
  * and scripted faults (EXECUTING, ERROR, 503, HTML 504, 429 with Retry-After, slow answers,
  * dropped connections, redirects). Bounded: it answers at most `maxRequests` requests.
  */
@@ -15,22 +16,45 @@ export type Fault =
   | { kind: 'drop' }
   | { kind: 'redirect'; location: string };
 
+export interface MissionSearch {
+  select_cols: string[];
+  conditions: Record<string, string>[];
+  limit: number;
+  offset: number;
+}
+
 export interface RecordedRequest {
   headers: IncomingMessage['headers'];
+  /** `/api/v0/invoke` (Portal) or `/search/jwst/api/v0.1/search` (Mission Search). */
+  path: string;
   request: {
     service: string;
     params: { columns: string; filters: { paramName: string; values: unknown[] }[] };
     page: number;
     pagesize: number;
   };
+  /** The JSON body of a Mission Search. */
+  search?: MissionSearch;
 }
 
 export type Row = Record<string, unknown>;
 
-export function recordedRows(): Row[] {
+function recorded(): { rows: Row[]; datasets: Row[] } {
   const file = new URL('../../fixtures/mast-recorded/jwst-observations.json', import.meta.url);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[] }).rows;
+  return JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[]; datasets: Row[] };
 }
+
+/** CAOM observation rows (Portal API). */
+export function recordedRows(): Row[] {
+  return recorded().rows;
+}
+
+/** JWST dataset rows (Mission Search). */
+export function recordedDatasets(): Row[] {
+  return recorded().datasets;
+}
+
+const MISSION_SEARCH = '/search/jwst/api/v0.1/search';
 
 export class FakeMast {
   readonly requests: RecordedRequest[] = [];
@@ -41,6 +65,7 @@ export class FakeMast {
   constructor(
     public rows: Row[] = recordedRows(),
     private readonly maxRequests = 2000,
+    public datasets: Row[] = recordedDatasets(),
   ) {}
 
   get url(): string {
@@ -66,13 +91,25 @@ export class FakeMast {
       res.writeHead(503).end('request limit of the fake server reached');
       return;
     }
-    if (req.method !== 'POST' || !req.url?.endsWith('/api/v0/invoke')) {
+    const path = req.url ?? '';
+    const mission = path.endsWith(MISSION_SEARCH);
+    if (req.method !== 'POST' || !(mission || path.endsWith('/api/v0/invoke'))) {
       res.writeHead(404).end('not found');
       return;
     }
-    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-    const request = JSON.parse(form.get('request') ?? '{}') as RecordedRequest['request'];
-    this.requests.push({ headers: req.headers, request });
+    const text = Buffer.concat(chunks).toString('utf8');
+    let request = {} as RecordedRequest['request'];
+    let search: MissionSearch | undefined;
+    if (mission) {
+      try {
+        search = JSON.parse(text) as MissionSearch;
+      } catch {
+        res.writeHead(400).end('the body is not JSON');
+        return;
+      }
+    } else
+      request = JSON.parse(new URLSearchParams(text).get('request') ?? '{}') as RecordedRequest['request'];
+    this.requests.push({ headers: req.headers, path, request, ...(search ? { search } : {}) });
     const fault = this.faults.shift();
     if (fault) {
       switch (fault.kind) {
@@ -96,7 +133,28 @@ export class FakeMast {
           return;
       }
     }
-    this.answer(res, request);
+    if (search) this.answerSearch(res, search);
+    else this.answer(res, request);
+  }
+
+  private answerSearch(res: ServerResponse, search: MissionSearch): void {
+    let rows = this.datasets;
+    for (const condition of search.conditions ?? []) {
+      for (const [column, value] of Object.entries(condition)) {
+        const wanted = new Set(value.split(',').map((v) => v.trim().toLowerCase()));
+        rows = rows.filter((row) => wanted.has(String(row[column] ?? '').toLowerCase()));
+      }
+    }
+    const columns = search.select_cols?.length ? search.select_cols : Object.keys(rows[0] ?? {});
+    const results = rows
+      .slice(search.offset ?? 0, (search.offset ?? 0) + (search.limit ?? 5000))
+      .map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+    this.json(res, {
+      messages: [],
+      info: columns.map((name) => ({ name, type: 'VARCHAR' })),
+      search_params: search,
+      results,
+    });
   }
 
   private answer(res: ServerResponse, request: RecordedRequest['request']): void {

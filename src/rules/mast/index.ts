@@ -4,6 +4,7 @@ import { parseProgram, parseSourceId, type SourceId } from '../../mast/provenanc
 import { redact } from '../../mast/redact.js';
 import type { MastStats, NotChecked } from '../../report/types.js';
 import type { FileRecord, FindingInput } from '../types.js';
+import { calibrationVersion } from './calibration-version.js';
 import { dateCoverage } from './date-coverage.js';
 import { exclusiveAccess } from './exclusive-access.js';
 import { filterMatch } from './filter-match.js';
@@ -23,6 +24,7 @@ export const mastRules: MastRule[] = [
   dateCoverage,
   targetPosition,
   exclusiveAccess,
+  calibrationVersion,
 ];
 
 /** MAST takes at most this many values in one filter. */
@@ -86,6 +88,14 @@ export async function runMastPass(records: FileRecord[], options: MastPassOption
   const products = collectClaims(records);
   const obsIds = [...new Set(products.flatMap((p) => p.sources.map((s) => s.obsId)))].sort();
   const programs = [...new Set(products.flatMap((p) => (p.program ? [p.program] : [])))].sort();
+  // Pipeline versions are asked for only where a product says which version it was made with.
+  const datasets = [
+    ...new Set(
+      products.flatMap((p) =>
+        p.record.header.CAL_VER !== undefined ? p.sources.map((s) => s.fileSetName) : [],
+      ),
+    ),
+  ].sort();
   const stats: MastStats = {
     mode: options.mode,
     requests: 0,
@@ -104,6 +114,7 @@ export async function runMastPass(records: FileRecord[], options: MastPassOption
   });
   const observations = new Map<string, Row>();
   const knownPrograms = new Set<string>();
+  const calibrations = new Map<string, string[]>();
   try {
     const collection = { paramName: 'obs_collection', values: ['JWST'] };
     const lookups = batches(obsIds, BATCH_SIZE).map(async (batch) => {
@@ -122,7 +133,15 @@ export async function runMastPass(records: FileRecord[], options: MastPassOption
             .replace(/^0+/, ''),
         );
     });
-    await Promise.all([...lookups, ...programLookups]);
+    const versionLookups = batches(datasets, BATCH_SIZE).map(async (batch) => {
+      const rows = await client.missionSearch([{ fileSetName: batch.join(',') }], ['fileSetName', 'cal_ver']);
+      for (const row of rows) {
+        const dataset = String(row.fileSetName ?? '').toLowerCase();
+        const version = String(row.cal_ver ?? '').trim();
+        if (dataset && version) calibrations.set(dataset, [...(calibrations.get(dataset) ?? []), version]);
+      }
+    });
+    await Promise.all([...lookups, ...programLookups, ...versionLookups]);
   } catch (error) {
     const reason =
       error instanceof CacheMiss
@@ -143,6 +162,7 @@ export async function runMastPass(records: FileRecord[], options: MastPassOption
       product: product.record,
       sources: product.sources,
       observations,
+      calibrations,
       nowMjd,
       ...(product.program
         ? { program: { id: product.program, known: knownPrograms.has(product.program) } }

@@ -8,6 +8,8 @@ export interface MastContext {
   sources: SourceId[];
   /** CAOM rows by lower-case obs_id, for the ids MAST knows. */
   observations: Map<string, Row>;
+  /** Pipeline versions (cal_ver) of the source datasets, by lower-case fileSetName (JWST Mission Search). */
+  calibrations: Map<string, string[]>;
   /** The product's PROPOSID as an unpadded JWST program, and whether MAST has JWST data for it. */
   program?: { id: string; known: boolean };
   /** Now, as an MJD. */
