@@ -134,9 +134,10 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
   const progress = createProgress(options.progress !== false);
   const { runFilesInWorkers } = await import('../engine/pool.js');
   const jobs = options.jobs ?? 0;
-  let result: Awaited<ReturnType<typeof runCheck>>;
+  let report: Report;
   try {
-    result = await runCheck({
+    // Only the report is kept: the file records can go before the report is written.
+    ({ report } = await runCheck({
       paths,
       config,
       settings,
@@ -147,11 +148,10 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
       ...(shard ? { shard } : {}),
       runFiles: runFilesInWorkers(jobs),
       onProgress: progress.update,
-    });
+    }));
   } finally {
     progress.done();
   }
-  const report = result.report;
   if (options.baseline) applyBaselineOption(report, options.baseline, options.updateBaseline === true);
   if (options.quiet) {
     report.findings = report.findings.filter((finding) => finding.severity === 'error');

@@ -66,6 +66,12 @@ export function useColor(option: boolean | undefined, stream: NodeJS.WriteStream
 export async function emit(report: Report, targets: OutputTarget[], color: boolean): Promise<void> {
   const { formatters } = await import('../report/index.js');
   for (const target of targets) {
+    if (target.format === 'json' && target.file) {
+      // The largest report of all is written in pieces, never held as one string.
+      const { jsonChunks } = await import('../report/json.js');
+      writeFileAtomic(resolve(target.file), jsonChunks(report));
+      continue;
+    }
     const context = formatterContext(target.file ? false : color);
     const text = formatters[target.format](report, context);
     if (target.file) writeFileAtomic(resolve(target.file), text);

@@ -190,6 +190,9 @@ const recordKind = memoize((keyword: string): 'fileid' | 'header' | null =>
 );
 
 function fillRecord(record: FileRecord, fits: FitsFile): void {
+  // Collected first and made into an object at once: keyed stores into {} would leave the object
+  // in dictionary mode, about 1.5 KB per file kept for the collection rules.
+  const header = new Map<string, FileRecord['header'][string]>();
   for (const hdu of fits.hdus) {
     for (const card of hdu.cards) {
       if (!card.hasValue) continue;
@@ -201,14 +204,15 @@ function fillRecord(record: FileRecord, fits: FitsFile): void {
         if (typeof value === 'string' && value.trim() !== '') record.provenance.push(value.trim());
         continue;
       }
-      if (key in record.header) continue;
+      if (header.has(key)) continue;
       const value = plainValue(card.value);
-      record.header[key] = typeof value === 'bigint' ? value.toString() : value;
+      header.set(key, typeof value === 'bigint' ? value.toString() : value);
     }
     const extname = hdu.keywords.get('EXTNAME');
     const tableName = extname?.value?.type === 'string' ? extname.value.value.trim().toUpperCase() : '';
     if (tableName === 'PROVENANCE' || tableName === 'HDRTAB') record.provenance.push(...provenanceRows(hdu));
   }
+  record.header = Object.fromEntries(header);
   record.hduCount = fits.hdus.length;
 }
 

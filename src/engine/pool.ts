@@ -25,6 +25,37 @@ const workerUrl = new URL('./worker.js', import.meta.url);
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Distinct strings kept by `sharedStrings`; beyond this it starts afresh (memory stays bounded). */
+const MAX_SHARED_STRINGS = 50_000;
+
+/**
+ * A worker's outcomes arrive as copies: every file's TELESCOP, HLSPID, source ids… would be a string
+ * of its own on the main thread, which keeps the records of the whole collection. This keeps one copy
+ * of each repeated string, and lets the file entry share the record's path and digest.
+ */
+function sharedStrings(): (outcome: FileOutcome) => FileOutcome {
+  const known = new Map<string, string>();
+  const share = (text: string) => {
+    const found = known.get(text);
+    if (found !== undefined) return found;
+    if (known.size >= MAX_SHARED_STRINGS) known.clear();
+    known.set(text, text);
+    return text;
+  };
+  return (outcome) => {
+    const { record, entry } = outcome;
+    for (const key in record.header) {
+      const value = record.header[key];
+      if (typeof value === 'string') record.header[key] = share(value);
+    }
+    for (let i = 0; i < record.provenance.length; i++) record.provenance[i] = share(record.provenance[i]!);
+    record.kind = entry.kind = share(record.kind) as typeof record.kind;
+    entry.path = record.path;
+    entry.sha256 = record.sha256;
+    return outcome;
+  };
+}
+
 /**
  * The per-file pass on `jobs` threads (0 = one per core): the main thread and `jobs - 1` worker
  * threads. Files go out in batches and outcomes stream back to the main thread, which merges them;
@@ -49,6 +80,7 @@ export function runFilesInWorkers(jobs: number) {
       hash: env.hash,
       ...(env.limits ? { limits: env.limits } : {}),
     };
+    const compact = sharedStrings();
     let next = 0;
     const takeBatch = (size: number) => {
       const batch = entries.slice(next, next + size);
@@ -68,7 +100,7 @@ export function runFilesInWorkers(jobs: number) {
         };
         worker.on('message', (outcomes: FileOutcome[]) => {
           pending--;
-          for (const outcome of outcomes) onDone(outcome);
+          for (const outcome of outcomes) onDone(compact(outcome));
           send();
         });
         worker.on('error', reject);

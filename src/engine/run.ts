@@ -89,7 +89,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     ignore: [...(options.config.ignore ?? []), '**/hlsp.config.json'],
   });
   const shard = options.shard;
-  const mine = shard ? entries.filter((entry) => shardOf(entry.path, shard.count) === shard.index) : entries;
+  const mine = shard
+    ? entries.filter((entry) => shardOf(entry.path, shard.count) === shard.index)
+    : [...entries];
+  entries.length = 0;
+  const total = mine.length;
   const env: FileCheckEnvironment = {
     settings: options.settings,
     config: options.config,
@@ -104,12 +108,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const findings: Finding[] = [];
   let done = 0;
   const runFiles = options.runFiles ?? runInProcess;
-  await runFiles(mine, env, (outcome) => {
+  // Handed over, not kept: the discovered entries of a large collection are worth releasing early.
+  await runFiles(mine.splice(0), env, (outcome) => {
     if (!outcome.record.isDirectory && !outcome.record.skipped) files.push(outcome.entry);
     records.push(outcome.record);
-    findings.push(...outcome.findings);
+    for (const finding of outcome.findings) findings.push(finding);
     done++;
-    options.onProgress?.(done, mine.length);
+    options.onProgress?.(done, total);
   });
   records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

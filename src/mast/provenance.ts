@@ -1,3 +1,5 @@
+import { memoize } from '../util/memo.js';
+
 /**
  * JWST identifiers found in HLSP provenance (FILEIDnn, PROVENANCE rows, HDRTAB rows), normalised
  * to the CAOM obs_id that MAST's Mast.Caom.Filtered service can look up.
@@ -31,8 +33,13 @@ function unpad(program: string): string {
   return String(Number(program));
 }
 
-/** Parses one provenance string; undefined when it is not a JWST identifier. */
-export function parseSourceId(text: string): SourceId | undefined {
+/**
+ * Parses one provenance string; undefined when it is not a JWST identifier. Products of a collection
+ * name the same sources again and again, so results are remembered; they are shared: do not change them.
+ */
+export const parseSourceId = memoize(parseSourceIdOnce);
+
+function parseSourceIdOnce(text: string): SourceId | undefined {
   const raw = text.trim();
   const name = raw.toLowerCase().replace(/^mast:jwst\/product\//, '');
   const exposure = EXPOSURE.exec(name);

@@ -16,15 +16,32 @@ function hookSignals(): void {
   }
 }
 
-/** Writes a file atomically: a temp file beside it, then a rename, so readers never see half a file. */
-export function writeFileAtomic(path: string, content: string): void {
+/** Pieces are gathered up to this size before each write. */
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * Writes a file atomically: a temp file beside it, then a rename, so readers never see half a file.
+ * The content may come in pieces, so that a large report need not be one string in memory.
+ */
+export function writeFileAtomic(path: string, content: string | Iterable<string>): void {
   hookSignals();
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   pending.add(temp);
   try {
     const fd = openSync(temp, 'w', 0o644);
     try {
-      writeSync(fd, content);
+      if (typeof content === 'string') writeSync(fd, content);
+      else {
+        let pending = '';
+        for (const piece of content) {
+          pending += piece;
+          if (pending.length >= WRITE_CHUNK) {
+            writeSync(fd, pending);
+            pending = '';
+          }
+        }
+        if (pending) writeSync(fd, pending);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

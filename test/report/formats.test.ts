@@ -7,6 +7,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { formatterContext } from '../../src/cli/common.js';
 import { formatters } from '../../src/report/index.js';
+import { jsonChunks } from '../../src/report/json.js';
+import type { Report } from '../../src/report/types.js';
 import { sampleReport } from '../support/sample-report.js';
 
 const context = formatterContext(false);
@@ -22,6 +24,19 @@ describe('json', () => {
     const parsed = JSON.parse(formatters.json(report, context));
     expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
     expect(parsed).toEqual(report);
+  });
+
+  it('is written in pieces with exactly the same bytes (empty arrays, absent fields, nested values)', () => {
+    const full = sampleReport();
+    const empty = { ...sampleReport(), files: [], findings: [], notChecked: [], mast: undefined };
+    const shard = {
+      ...sampleReport(),
+      shard: { index: 1, count: 2 },
+      records: [{ path: 'a', header: { A: 1 } }],
+    };
+    for (const report of [full, empty, shard] as Report[]) {
+      expect([...jsonChunks(report)].join('')).toBe(formatters.json(report, context));
+    }
   });
 });
 
@@ -111,6 +126,7 @@ describe('any content stays valid in every format (property test, fixed seed)', 
       fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 4 }), (paths) => {
         const report = sampleReport(paths);
         expect(JSON.parse(formatters.json(report, context))).toEqual(report);
+        expect([...jsonChunks(report)].join('')).toBe(formatters.json(report, context));
         JSON.parse(formatters.sarif(report, context));
         expect(XMLValidator.validate(formatters.junit(report, context))).toBe(true);
         const html = formatters.html(report, context);

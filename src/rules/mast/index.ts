@@ -63,18 +63,24 @@ export function collectClaims(records: FileRecord[]): Product[] {
   const products: Product[] = [];
   for (const record of records) {
     if (record.kind !== 'fits' && record.kind !== 'fits.gz') continue;
-    const sources = new Map<string, SourceId>();
+    // Most provenance lists are short: a linear check for duplicates costs less than a Set per
+    // product; long ones (an HDRTAB of hundreds of exposures) get a Set.
+    const sources: SourceId[] = [];
+    const seen = record.provenance.length > 16 ? new Set<string>() : undefined;
     for (const text of record.provenance) {
       const parsed = parseSourceId(text);
-      if (parsed) sources.set(parsed.obsId, parsed);
+      if (!parsed) continue;
+      if (seen ? seen.has(parsed.obsId) : sources.some((known) => known.obsId === parsed.obsId)) continue;
+      sources.push(parsed);
+      seen?.add(parsed.obsId);
     }
     const telescope = String(record.header.TELESCOP ?? '')
       .trim()
       .toUpperCase();
     const program =
-      telescope === 'JWST' || sources.size > 0 ? parseProgram(record.header.PROPOSID) : undefined;
-    if (sources.size === 0 && !program) continue;
-    products.push({ record, sources: [...sources.values()], ...(program ? { program } : {}) });
+      telescope === 'JWST' || sources.length > 0 ? parseProgram(record.header.PROPOSID) : undefined;
+    if (sources.length === 0 && !program) continue;
+    products.push({ record, sources, ...(program ? { program } : {}) });
   }
   return products;
 }
