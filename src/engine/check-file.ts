@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/config.js';
 import type { DiscoveredEntry } from '../discover/discover.js';
 import { plainValue } from '../fits/card.js';
@@ -117,7 +119,7 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
     const options = { hash: env.hash, ...(env.limits ? { limits: env.limits } : {}) };
     const fits =
       item.kind === 'fits'
-        ? readFitsFileSync(item.absolute, options)
+        ? await readPlainFits(item.absolute, item.size, options)
         : await readFits(item.absolute, options);
     entry.sha256 = record.sha256 = fits.sha256 ?? null;
     const context: FitsContext = {
@@ -144,6 +146,31 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
     if (error) record.readError = error;
   }
   return { entry, record, findings };
+}
+
+/** From this size, the SHA-256 runs on a thread of its own while this thread parses and sums. */
+const PARALLEL_HASH_BYTES = 64 * 1024 * 1024;
+const hashWorkerUrl = new URL('./hash-worker.js', import.meta.url);
+
+/** Reads a plain FITS file; a large one is hashed on a second thread at the same time. */
+async function readPlainFits(
+  path: string | Buffer,
+  size: number,
+  options: { hash: boolean; limits?: Partial<ReadLimits> },
+): Promise<FitsFile> {
+  // Compiled code only: under a TypeScript test runner the worker file does not exist.
+  if (!options.hash || size < PARALLEL_HASH_BYTES || !existsSync(fileURLToPath(hashWorkerUrl)))
+    return readFitsFileSync(path, options);
+  const digest = new Promise<string | undefined>((resolve) => {
+    const worker = new Worker(hashWorkerUrl, { workerData: { path } });
+    worker.once('message', (answer: { sha256?: string }) => resolve(answer.sha256));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+  const fits = readFitsFileSync(path, { ...options, hash: false });
+  const sha256 = await digest;
+  // A file the thread could not read is reported by the parse; the digest is then taken here.
+  return sha256 !== undefined ? { ...fits, sha256 } : { ...fits, sha256: readFitsFileSync(path, options).sha256 };
 }
 
 function hashAndRead(

@@ -1,13 +1,16 @@
 /**
- * The worker pool is an implementation detail: a run on several threads must give the same report
- * as a run on one, byte for byte apart from the time fields.
+ * Threads are an implementation detail: a run on several threads must give the same report as a run
+ * on one, byte for byte apart from the time fields; a large file hashed on a second thread must get
+ * the same digest.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, REPO } from '../support/cli.js';
 import { demoFiles, mosaicPath } from '../support/demo.js';
+import { fitsFile, primaryCards } from '../support/fits-builder.js';
 
 const work = mkdtempSync(join(tmpdir(), 'hlsp-pool-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -41,4 +44,35 @@ describe('the worker pool', () => {
     ).toBeGreaterThan(brokenFiles.length);
     expect(strip(three.stdout)).toBe(strip(one.stdout));
   }, 120_000);
+
+  it('hashes a large file (64 MiB and more) on a second thread, with the same digest and checksum verdict', () => {
+    const dir = join(work, 'large');
+    mkdirSync(dir);
+    const side = 4200; // 4200 × 4200 float32 pixels: 70.56 MB of data
+    const data = new Uint8Array(side * side * 4);
+    for (let i = 0; i < data.length; i += 997) data[i] = i & 0xff;
+    const bytes = fitsFile([
+      { cards: primaryCards({ bitpix: -32, axes: [side, side] }), data, checksum: true },
+    ]);
+    const good = join(dir, 'large.fits');
+    writeFileSync(good, bytes);
+    bytes[bytes.length - 4096] = 0x7f; // a flipped data byte: DATASUM no longer matches
+    writeFileSync(join(dir, 'damaged.fits'), bytes);
+    const result = cli(['check', dir, '--mast', 'offline', '--format', 'json']);
+    expect(result.status, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout);
+    const byPath = new Map(report.files.map((f: { path: string }) => [f.path, f]));
+    expect((byPath.get('large.fits') as { sha256: string }).sha256).toBe(
+      createHash('sha256')
+        .update(
+          fitsFile([{ cards: primaryCards({ bitpix: -32, axes: [side, side] }), data, checksum: true }]),
+        )
+        .digest('hex'),
+    );
+    expect((byPath.get('damaged.fits') as { sha256: string }).sha256).toBe(
+      createHash('sha256').update(bytes).digest('hex'),
+    );
+    const checksumFindings = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'fits/checksum');
+    expect(new Set(checksumFindings.map((f: { path: string }) => f.path))).toEqual(new Set(['damaged.fits']));
+  }, 60_000);
 });
