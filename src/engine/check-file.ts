@@ -170,7 +170,9 @@ async function readPlainFits(
   const fits = readFitsFileSync(path, { ...options, hash: false });
   const sha256 = await digest;
   // A file the thread could not read is reported by the parse; the digest is then taken here.
-  return sha256 !== undefined ? { ...fits, sha256 } : { ...fits, sha256: readFitsFileSync(path, options).sha256 };
+  return sha256 !== undefined
+    ? { ...fits, sha256 }
+    : { ...fits, sha256: readFitsFileSync(path, options).sha256 };
 }
 
 function hashAndRead(

@@ -26,7 +26,9 @@ export function addWords(sum: number, bytes: Uint8Array, start = 0, end = bytes.
       d += view.getUint32(i + 12);
     }
     for (; i < stop; i += 4) a += view.getUint32(i);
-    sum = (sum + (a % ONES_MODULUS) + (b % ONES_MODULUS) + (c % ONES_MODULUS) + (d % ONES_MODULUS)) % ONES_MODULUS;
+    sum =
+      (sum + (a % ONES_MODULUS) + (b % ONES_MODULUS) + (c % ONES_MODULUS) + (d % ONES_MODULUS)) %
+      ONES_MODULUS;
   }
   return sum;
 }

@@ -51,11 +51,18 @@ describe('config', () => {
           rules: { fits: 'warning', 'name/*': 'off', 'fits/checksum': 'error' },
           profiles: [{ files: 'cat/**', profiles: ['catalog'] }],
           ignore: ['x/**'],
-          mast: { mode: 'cache', cacheDir: 'c' },
+          mast: { mode: 'cache', cacheDir: 'c', url: 'https://mast.stsci.edu' },
         },
         ids,
       ),
     ).toEqual([]);
+  });
+
+  it('requires mast.url to be an absolute URL', () => {
+    for (const url of ['mast.stsci.edu', 'not a url', '/api/v0']) {
+      expect(validateConfig({ mast: { url } }, ids), url).toEqual(['/mast/url: must match format "uri"']);
+    }
+    expect(validateConfig({ mast: { url: 'http://127.0.0.1:8080/base' } }, ids)).toEqual([]);
   });
 
   it('says where each problem is, and suggests the rule id that was meant', () => {

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { plainValue } from '../../fits/card.js';
 import { intValue } from '../../fits/layout.js';
 import type { Card, FitsFile, Hdu } from '../../fits/types.js';
+import { compileSchema, type Validator } from '../../schemas/compile.js';
 import { fitsDateProblem } from '../fits/date-format.js';
 import type { FindingInput, FitsContext } from '../types.js';
 
@@ -38,7 +38,7 @@ export interface Profile {
 }
 
 interface CompiledProfile extends Profile {
-  validate: ValidateFunction;
+  validate: Validator;
   /** The keywords in file order, prepared once: this loop runs for every file. */
   keywordList: { keyword: string; spec: KeywordSpec; constrainsValue: boolean }[];
 }
@@ -50,27 +50,40 @@ const MJD_LIMIT = 100_000;
 
 const SEVERITY = { required: 'error', recommended: 'warning', suggested: 'info' } as const;
 
-/** Loads every profile in a directory and compiles its value constraints with ajv (allErrors). */
+/**
+ * The JSON Schema that ajv checks a profile's values against: each keyword's standard constraints.
+ * `format: fits-date` and `mjd` are checked beside it (`extraValueErrors`), so that the schema
+ * compiles to standalone code at build time.
+ */
+export function profileSchema(profile: Profile): object {
+  const properties: Record<string, object> = {};
+  for (const [keyword, spec] of Object.entries(profile.keywords)) {
+    const {
+      level: _level,
+      hdu: _hdu,
+      type: _type,
+      description: _description,
+      format: _format,
+      mjd: _mjd,
+      ...constraints
+    } = spec;
+    properties[keyword] = constraints;
+  }
+  return { type: 'object', properties };
+}
+
+/** Reads every profile in a directory (sorted by file name). */
+export function readProfiles(dir: string = DEFAULT_SCHEMA_DIR): Profile[] {
+  return readdirSync(dir)
+    .sort()
+    .filter((file) => file.endsWith('.json') && file !== 'profile.schema.json')
+    .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile);
+}
+
+/** Loads every profile in a directory with its value validator (ajv, allErrors). */
 export function loadProfiles(dir: string = DEFAULT_SCHEMA_DIR): Map<string, CompiledProfile> {
-  // The bundled profiles are checked against the meta-schema in the tests; other directories are checked here.
-  const ajv = new Ajv.default({ allErrors: true, strict: false, validateSchema: dir !== DEFAULT_SCHEMA_DIR });
-  ajv.addFormat('fits-date', (value: string) => fitsDateProblem(value) === undefined);
-  // JSON Schema has no notion of a date scale: catch JD (2.4 million) or seconds given as MJD.
-  ajv.addKeyword({
-    keyword: 'mjd',
-    type: 'number',
-    schemaType: 'boolean',
-    validate: (enabled: boolean, value: number) => !enabled || (value >= 0 && value < MJD_LIMIT),
-  });
   const profiles = new Map<string, CompiledProfile>();
-  for (const file of readdirSync(dir).sort()) {
-    if (!file.endsWith('.json') || file === 'profile.schema.json') continue;
-    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
-    const properties: Record<string, object> = {};
-    for (const [keyword, spec] of Object.entries(profile.keywords)) {
-      const { level: _level, hdu: _hdu, type: _type, description: _description, ...constraints } = spec;
-      properties[keyword] = constraints;
-    }
+  for (const profile of readProfiles(dir)) {
     const keywordList = Object.entries(profile.keywords).map(([keyword, spec]) => ({
       keyword,
       spec,
@@ -78,11 +91,23 @@ export function loadProfiles(dir: string = DEFAULT_SCHEMA_DIR): Map<string, Comp
     }));
     profiles.set(profile.profile, {
       ...profile,
-      validate: ajv.compile({ type: 'object', properties }),
+      // The bundled profiles are checked against the meta-schema in the tests; others are checked here.
+      validate: compileSchema(profileSchema(profile), dir !== DEFAULT_SCHEMA_DIR),
       keywordList,
     });
   }
   return profiles;
+}
+
+/** The value problems of the two constraints JSON Schema cannot say: a FITS date, and a date scale. */
+function extraValueErrors(spec: KeywordSpec, value: unknown): ErrorObject[] {
+  const errors: ErrorObject[] = [];
+  const error = (keyword: string): ErrorObject => ({ keyword, instancePath: '', schemaPath: '', params: {} });
+  if (spec.format === 'fits-date' && typeof value === 'string' && fitsDateProblem(value) !== undefined)
+    errors.push(error('format'));
+  // Catches a JD (2.4 million) or seconds given as MJD.
+  if (spec.mjd && typeof value === 'number' && !(value >= 0 && value < MJD_LIMIT)) errors.push(error('mjd'));
+  return errors;
 }
 
 let defaults: Map<string, CompiledProfile> | undefined;
@@ -268,26 +293,30 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
       values[keyword] = typeof value === 'bigint' ? Number(value) : value;
       located.set(keyword, { card, hdu });
     }
-    if (!profile.validate(values)) {
-      for (const error of profile.validate.errors ?? []) {
-        const keyword = error.instancePath.split('/')[1] ?? '';
-        const found = located.get(keyword);
-        if (!found) continue;
-        // fits/date-format already reports every malformed DATE* value; say it once.
-        if (error.keyword === 'format' && keyword.startsWith('DATE')) continue;
-        const key = `${keyword}\n${error.keyword}`;
-        if (valueErrorReported.has(key)) continue;
-        valueErrorReported.add(key);
-        const { message, hint } = describeValueError(keyword, profile.keywords[keyword]!, found.card, error);
-        findings.push({
-          ruleId: 'hlsp/keyword-value',
-          hdu: found.hdu.index,
-          keyword,
-          offset: found.card.offset,
-          message,
-          hint,
-        });
-      }
+    const errors: { keyword: string; error: ErrorObject }[] = [];
+    if (!profile.validate(values))
+      for (const error of profile.validate.errors ?? [])
+        errors.push({ keyword: error.instancePath.split('/')[1] ?? '', error });
+    for (const [keyword, value] of Object.entries(values))
+      for (const error of extraValueErrors(profile.keywords[keyword]!, value))
+        errors.push({ keyword, error });
+    for (const { keyword, error } of errors) {
+      const found = located.get(keyword);
+      if (!found) continue;
+      // fits/date-format already reports every malformed DATE* value; say it once.
+      if (error.keyword === 'format' && keyword.startsWith('DATE')) continue;
+      const key = `${keyword}\n${error.keyword}`;
+      if (valueErrorReported.has(key)) continue;
+      valueErrorReported.add(key);
+      const { message, hint } = describeValueError(keyword, profile.keywords[keyword]!, found.card, error);
+      findings.push({
+        ruleId: 'hlsp/keyword-value',
+        hdu: found.hdu.index,
+        keyword,
+        offset: found.card.offset,
+        message,
+        hint,
+      });
     }
   }
   if (profiles === defaults) cache.set(context, findings);
