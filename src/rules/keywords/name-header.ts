@@ -6,25 +6,36 @@ import { findCard, textOf, where } from './util.js';
 
 const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-/** The stem of a numbered companion (FILTER01 → FILTER), or undefined for any other name. */
-const stemOf = memoize((name: string): string | undefined =>
-  name.length === 8 && /^[0-9]{2}$/.test(name.slice(6)) ? name.slice(0, 6) : undefined,
+/** The keywords whose values the name is compared with; each may be MULTI with numbered companions. */
+const COMPARED = ['TELESCOP', 'INSTRUME', 'FILTER', 'PUPIL', 'DISPRSR'];
+
+/**
+ * Which compared keywords a header keyword gives a value for: itself, or the keyword whose numbered
+ * companion it is (its first six letters and two digits: FILTER01, PUPIL01). Worked out once per name.
+ */
+const comparedBy = memoize((name: string): string[] =>
+  COMPARED.filter((keyword) => {
+    const stem = keyword.slice(0, 6);
+    return (
+      name === keyword ||
+      (name.length === stem.length + 2 && name.startsWith(stem) && /^[0-9]{2}$/.test(name.slice(stem.length)))
+    );
+  }),
 );
 
-/** All values of a keyword that may be MULTI: the keyword itself, or its numbered companions. */
-function valuesOf(hdus: Hdu[], keyword: string): string[] {
-  const values = new Set<string>();
-  const stem = keyword.slice(0, 6);
+/** The values of every compared keyword and its companions, normalised, in one pass over the header. */
+function comparedValues(hdus: Hdu[]): Map<string, Set<string>> {
+  const values = new Map<string, Set<string>>(COMPARED.map((keyword) => [keyword, new Set<string>()]));
   for (const hdu of hdus) {
     for (const [name, card] of hdu.keywords) {
-      if (name === keyword || stemOf(name)?.startsWith(stem)) {
-        const text = textOf(card);
-        if (text && text.toUpperCase() !== 'MULTI' && text.toUpperCase() !== 'N/A')
-          values.add(normalize(text));
-      }
+      const keywords = comparedBy(name);
+      if (keywords.length === 0) continue;
+      const text = textOf(card);
+      if (!text || text.toUpperCase() === 'MULTI' || text.toUpperCase() === 'N/A') continue;
+      for (const keyword of keywords) values.get(keyword)!.add(normalize(text));
     }
   }
-  return [...values];
+  return values;
 }
 
 export const nameHeaderMatch: FitsRule = {
@@ -90,6 +101,7 @@ export const nameHeaderMatch: FitsRule = {
       ['INSTRUME', parsed.fields.instrument, 'instrument'],
       ['FILTER', parsed.fields.optElem, 'opt-elem'],
     ];
+    let compared: Map<string, Set<string>> | undefined;
     for (const [keyword, field, label] of checks) {
       if (!field) continue;
       const elements = field
@@ -97,9 +109,9 @@ export const nameHeaderMatch: FitsRule = {
         .split('-')
         .map(normalize)
         .filter((e) => e !== 'multi' && e !== '');
-      const header = valuesOf(fits.hdus, keyword);
-      if (keyword === 'FILTER')
-        header.push(...valuesOf(fits.hdus, 'PUPIL'), ...valuesOf(fits.hdus, 'DISPRSR'));
+      compared ??= comparedValues(fits.hdus);
+      const header = [...compared.get(keyword)!];
+      if (keyword === 'FILTER') header.push(...compared.get('PUPIL')!, ...compared.get('DISPRSR')!);
       if (header.length === 0 || elements.length === 0) continue;
       const matches = (element: string) =>
         header.some((value) => value === element || value.startsWith(element) || element.startsWith(value));

@@ -125,3 +125,43 @@ describe('keyword profiles are data', () => {
     }
   });
 });
+
+describe('hlsp/name-header-match with MULTI and numbered companions', () => {
+  const { nameHeaderMatch } = {
+    nameHeaderMatch: keywordRules.find((r) => r.meta.id === 'hlsp/name-header-match')!,
+  };
+  const name = 'hlsp_test_jwst_nircam_field_f150w-f200w-f444w_v1_cat.fits';
+  const check = (cards: ReturnType<typeof card>[]) =>
+    runFitsRules(
+      fitsFile([{ cards: [card('SIMPLE', true), card('BITPIX', 8), card('NAXIS', 0), ...cards] }]),
+      [nameHeaderMatch],
+      { name },
+    );
+
+  it('takes the filters from FILTERnn (and PUPILnn) when FILTER is MULTI', () => {
+    const companions = [
+      card('TELESCOP', 'JWST'),
+      card('INSTRUME', 'NIRCAM'),
+      card('FILTER', 'MULTI'),
+      card('FILTER01', 'F150W'),
+      card('FILTER02', 'F200W'),
+      card('PUPIL01', 'F444W'),
+    ];
+    expect(check(companions)).toEqual([]);
+  });
+
+  it('reports a filter of the name that no companion has', () => {
+    const findings = check([
+      card('TELESCOP', 'JWST'),
+      card('INSTRUME', 'NIRCAM'),
+      card('FILTER', 'MULTI'),
+      card('FILTER01', 'F150W'),
+      card('FILTER02', 'F200W'),
+      card('FILTERXY', 'F444W'), // not a numbered companion
+    ]);
+    expect(findings.map((f) => f.keyword)).toEqual(['FILTER']);
+    expect(findings[0]!.message).toBe(
+      "the file name's opt-elem 'f150w-f200w-f444w' does not match FILTER in the header (f150w, f200w)",
+    );
+  });
+});
