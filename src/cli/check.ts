@@ -144,6 +144,7 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
       rules: ruleSets,
       mastPass: await mastPassFor(options, config, configPath),
       hash: options.hash !== false,
+      ...(jobs > 0 ? { threads: jobs } : {}),
       ...(options.maxInflatedBytes ? { limits: { maxInflatedBytes: options.maxInflatedBytes } } : {}),
       ...(shard ? { shard } : {}),
       runFiles: runFilesInWorkers(jobs),

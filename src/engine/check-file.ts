@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/config.js';
 import type { DiscoveredEntry } from '../discover/discover.js';
 import { plainValue } from '../fits/card.js';
-import { describeIoError, readFits, readFitsFileSync } from '../fits/read.js';
+import { describeIoError, readFits } from '../fits/read.js';
 import { readTextColumn } from '../fits/table.js';
 import type { FitsFile, Hdu, ReadLimits } from '../fits/types.js';
 import type { FileEntry, Finding } from '../report/types.js';
@@ -21,6 +19,7 @@ import type {
 } from '../rules/types.js';
 import { memoize } from '../util/memo.js';
 import { toFinding } from './findings.js';
+import { readPlainFits } from './large-file.js';
 
 /** Header keywords kept per file for collection, manifest and MAST rules (bounded memory per file). */
 export const RECORD_KEYWORDS = new Set([
@@ -69,6 +68,8 @@ export interface FileCheckEnvironment {
   profilesFor(path: string): string[];
   limits?: Partial<ReadLimits>;
   hash: boolean;
+  /** Threads a large file may use (its SHA-256 and data sums); default: one per core. */
+  threads?: number;
 }
 
 export interface FileOutcome {
@@ -119,7 +120,7 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
     const options = { hash: env.hash, ...(env.limits ? { limits: env.limits } : {}) };
     const fits =
       item.kind === 'fits'
-        ? await readPlainFits(item.absolute, item.size, options)
+        ? await readPlainFits(item.absolute, item.size, { ...options, threads: env.threads })
         : await readFits(item.absolute, options);
     entry.sha256 = record.sha256 = fits.sha256 ?? null;
     const context: FitsContext = {
@@ -146,33 +147,6 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
     if (error) record.readError = error;
   }
   return { entry, record, findings };
-}
-
-/** From this size, the SHA-256 runs on a thread of its own while this thread parses and sums. */
-const PARALLEL_HASH_BYTES = 64 * 1024 * 1024;
-const hashWorkerUrl = new URL('./hash-worker.js', import.meta.url);
-
-/** Reads a plain FITS file; a large one is hashed on a second thread at the same time. */
-async function readPlainFits(
-  path: string | Buffer,
-  size: number,
-  options: { hash: boolean; limits?: Partial<ReadLimits> },
-): Promise<FitsFile> {
-  // Compiled code only: under a TypeScript test runner the worker file does not exist.
-  if (!options.hash || size < PARALLEL_HASH_BYTES || !existsSync(fileURLToPath(hashWorkerUrl)))
-    return readFitsFileSync(path, options);
-  const digest = new Promise<string | undefined>((resolve) => {
-    const worker = new Worker(hashWorkerUrl, { workerData: { path } });
-    worker.once('message', (answer: { sha256?: string }) => resolve(answer.sha256));
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
-  const fits = readFitsFileSync(path, { ...options, hash: false });
-  const sha256 = await digest;
-  // A file the thread could not read is reported by the parse; the digest is then taken here.
-  return sha256 !== undefined
-    ? { ...fits, sha256 }
-    : { ...fits, sha256: readFitsFileSync(path, options).sha256 };
 }
 
 function hashAndRead(

@@ -10,6 +10,7 @@ export interface WorkerSetup {
   settings: FileCheckEnvironment['settings'];
   config: FileCheckEnvironment['config'];
   hash: boolean;
+  threads?: number;
   limits?: FileCheckEnvironment['limits'];
 }
 
@@ -78,6 +79,7 @@ export function runFilesInWorkers(jobs: number) {
       settings: env.settings,
       config: env.config,
       hash: env.hash,
+      ...(env.threads ? { threads: env.threads } : {}),
       ...(env.limits ? { limits: env.limits } : {}),
     };
     const compact = sharedStrings();

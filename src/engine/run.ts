@@ -36,6 +36,8 @@ export interface CheckOptions {
   mastPass?: (records: FileRecord[]) => Promise<MastPassResult>;
   shard?: Shard;
   hash?: boolean;
+  /** Threads for the per-file pass and for each large file (default: one per core). */
+  threads?: number;
   limits?: Partial<ReadLimits>;
   /** Runs the per-file pass; defaults to in-process. The worker pool plugs in here. */
   runFiles?: (
@@ -101,6 +103,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     fitsRules: options.rules.fits,
     profilesFor: profileMatcher(options.config),
     hash: options.hash ?? true,
+    ...(options.threads ? { threads: options.threads } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   };
   const files: FileEntry[] = [];

@@ -13,6 +13,7 @@ const env: FileCheckEnvironment = {
   fitsRules: ruleSets.fits,
   profilesFor: profileMatcher(setup.config),
   hash: setup.hash,
+  ...(setup.threads ? { threads: setup.threads } : {}),
   ...(setup.limits ? { limits: setup.limits } : {}),
 };
 

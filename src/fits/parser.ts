@@ -88,6 +88,27 @@ export class FitsParser {
     return Math.max(0, this.hdu.paddedDataSize - BLOCK_LENGTH - this.dataPosition);
   }
 
+  /**
+   * How many of the next bytes are only summed for DATASUM: a reader may sum them itself (on several
+   * threads, since ones'-complement sums of word-aligned ranges add) and pass them with `skipSummed`.
+   * The last block stays with the parser, which checks its fill.
+   */
+  summable(): number {
+    if (this.state !== 'data' || !this.hdu || !this.summing || this.capture || this.partialLength !== 0)
+      return 0;
+    const count = this.hdu.paddedDataSize - BLOCK_LENGTH - this.dataPosition;
+    return count > 0 ? count - (count % 4) : 0;
+  }
+
+  /** Records that `count` bytes (at most `summable()`) were passed over, with their ones'-complement sum. */
+  skipSummed(count: number, sum: number): void {
+    if (count <= 0) return;
+    this.sum = combineSums(this.sum, sum);
+    this.dataPosition += count;
+    this.offset += count;
+    this.hdu!.dataBytesRead += count;
+  }
+
   /** Records that `count` bytes were passed over (only ever up to `skippable()`). */
   skip(count: number): void {
     if (count <= 0) return;

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/types.js';
 import { cli, REPO } from '../support/cli.js';
 import { demoFiles, mosaicPath } from '../support/demo.js';
 import { fitsFile, primaryCards } from '../support/fits-builder.js';
@@ -45,34 +46,36 @@ describe('the worker pool', () => {
     expect(strip(three.stdout)).toBe(strip(one.stdout));
   }, 120_000);
 
-  it('hashes a large file (64 MiB and more) on a second thread, with the same digest and checksum verdict', () => {
+  it('checks a large file (64 MiB and more) with helper threads: same digest, same checksum verdicts', () => {
     const dir = join(work, 'large');
     mkdirSync(dir);
     const side = 4200; // 4200 × 4200 float32 pixels: 70.56 MB of data
     const data = new Uint8Array(side * side * 4);
     for (let i = 0; i < data.length; i += 997) data[i] = i & 0xff;
-    const bytes = fitsFile([
+    const good = fitsFile([
       { cards: primaryCards({ bitpix: -32, axes: [side, side] }), data, checksum: true },
     ]);
-    const good = join(dir, 'large.fits');
-    writeFileSync(good, bytes);
-    bytes[bytes.length - 4096] = 0x7f; // a flipped data byte: DATASUM no longer matches
-    writeFileSync(join(dir, 'damaged.fits'), bytes);
-    const result = cli(['check', dir, '--mast', 'offline', '--format', 'json']);
-    expect(result.status, result.stderr).toBe(1);
-    const report = JSON.parse(result.stdout);
-    const byPath = new Map(report.files.map((f: { path: string }) => [f.path, f]));
-    expect((byPath.get('large.fits') as { sha256: string }).sha256).toBe(
-      createHash('sha256')
-        .update(
-          fitsFile([{ cards: primaryCards({ bitpix: -32, axes: [side, side] }), data, checksum: true }]),
-        )
-        .digest('hex'),
-    );
-    expect((byPath.get('damaged.fits') as { sha256: string }).sha256).toBe(
-      createHash('sha256').update(bytes).digest('hex'),
-    );
-    const checksumFindings = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'fits/checksum');
-    expect(new Set(checksumFindings.map((f: { path: string }) => f.path))).toEqual(new Set(['damaged.fits']));
-  }, 60_000);
+    writeFileSync(join(dir, 'large.fits'), good);
+    // A flipped byte three quarters in: in the part a helper thread sums when the data is split.
+    const damaged = Buffer.from(good);
+    damaged[Math.floor(damaged.length * 0.75)] ^= 0x40;
+    writeFileSync(join(dir, 'damaged.fits'), damaged);
+    const run = (...options: string[]) => {
+      const result = cli(['check', dir, '--mast', 'offline', '--format', 'json', ...options]);
+      expect(result.status, result.stderr).toBe(1);
+      return JSON.parse(result.stdout) as Report;
+    };
+    // SHA-256 on a helper; data sums split in three (this thread and two helpers); no helpers at all.
+    const hashed = run('--jobs', '2');
+    const split = run('--no-hash', '--jobs', '3');
+    const alone = run('--no-hash', '--jobs', '1');
+    const digest = (path: string) => hashed.files.find((f) => f.path === path)!.sha256;
+    expect(digest('large.fits')).toBe(createHash('sha256').update(good).digest('hex'));
+    expect(digest('damaged.fits')).toBe(createHash('sha256').update(damaged).digest('hex'));
+    const checksums = (report: Report) => report.findings.filter((f) => f.ruleId === 'fits/checksum');
+    expect(new Set(checksums(hashed).map((f) => f.path))).toEqual(new Set(['damaged.fits']));
+    expect(checksums(split)).toEqual(checksums(hashed));
+    expect(checksums(alone)).toEqual(checksums(hashed));
+    expect(split.findings).toEqual(alone.findings);
+  }, 120_000);
 });

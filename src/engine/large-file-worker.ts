@@ -1,0 +1,54 @@
+/**
+ * A thread that reads a large file beside the thread checking it: the file's SHA-256 (answered by
+ * message), or the ones'-complement sum of a word-aligned range of a data unit (answered through
+ * shared memory, since the checking thread waits for it synchronously).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { addWords } from '../fits/checksum.js';
+import { type LargeFileTask, SUM_DONE, SUM_FAILED } from './large-file.js';
+
+const CHUNK = 4 << 20;
+
+function run(task: LargeFileTask): void {
+  let fd: number | undefined;
+  try {
+    // Byte paths (names that are not UTF-8) arrive as plain Uint8Arrays; fs wants a Buffer.
+    fd = openSync(typeof task.path === 'string' ? task.path : Buffer.from(task.path), 'r');
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    if (task.kind === 'sha256') {
+      const hash = createHash('sha256');
+      for (
+        let read = readSync(fd, buffer, 0, CHUNK, null);
+        read > 0;
+        read = readSync(fd, buffer, 0, CHUNK, null)
+      )
+        hash.update(buffer.subarray(0, read));
+      parentPort!.postMessage({ sha256: hash.digest('hex') });
+      return;
+    }
+    let sum = 0;
+    for (let position = task.start; position < task.end; ) {
+      const read = readSync(fd, buffer, 0, Math.min(CHUNK, task.end - position), position);
+      if (read <= 0 || read % 4 !== 0) throw new Error(`short read at byte ${position}`);
+      sum = addWords(sum, buffer, 0, read);
+      position += read;
+    }
+    new Float64Array(task.answer, 8, 1)[0] = sum;
+    settle(task, SUM_DONE);
+  } catch (error) {
+    if (task.kind === 'sum') settle(task, SUM_FAILED);
+    else parentPort!.postMessage({ error: (error as Error).message });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function settle(task: { answer: SharedArrayBuffer }, state: number): void {
+  const flag = new Int32Array(task.answer, 0, 1);
+  Atomics.store(flag, 0, state);
+  Atomics.notify(flag, 0);
+}
+
+run(workerData as LargeFileTask);
