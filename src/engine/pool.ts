@@ -23,6 +23,11 @@ const IN_FLIGHT = 2;
 const MIN_FILES_FOR_WORKERS = 2000;
 
 const workerUrl = new URL('./worker.js', import.meta.url);
+/**
+ * A worker's objects die young (a file's headers, once checked); a bounded young generation keeps
+ * its memory down without slowing it (100,000 files: 276 MB peak against 299–313 MB, measured).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -91,7 +96,7 @@ export function runFilesInWorkers(jobs: number) {
     };
     const inWorker = () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerUrl, { workerData: setup });
+        const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: WORKER_LIMITS });
         let pending = 0;
         const send = () => {
           const batch = takeBatch(BATCH);
