@@ -17,8 +17,13 @@ export const duplicateKeyword: FitsRule = {
   },
   check(context, report) {
     for (const hdu of context.fits.hdus) {
+      const cards = headerCards(hdu);
+      // hdu.keywords holds each keyword once: as many valued cards as keywords means no repeats.
+      let valued = 0;
+      for (const card of cards) if (card.hasValue) valued++;
+      if (valued === hdu.keywords.size) continue;
       const seen = new Map<string, number>();
-      for (const card of headerCards(hdu)) {
+      for (const card of cards) {
         if (COMMENTARY.has(card.keyword) || !card.hasValue) continue;
         const first = seen.get(card.keyword);
         if (first === undefined) {
