@@ -18,12 +18,13 @@ export type LargeFileTask =
 export const SUM_DONE = 1;
 export const SUM_FAILED = 2;
 
+const configured = Number(process.env.HLSP_LARGE_FILE_BYTES);
 /**
  * From this size a plain file gets helper threads. A helper costs 30 ms to start on an idle core and
  * up to 200 ms on a busy one (measured on 2 cores): at 200 MB a run with helpers was no faster, at
  * 1 GB about as fast on 2 cores (docs/performance.md); they pay where cores are idle.
  */
-export const LARGE_FILE_BYTES = Number(process.env.HLSP_LARGE_FILE_BYTES) || 512 * 1024 * 1024;
+const LARGE_FILE_BYTES = Number.isFinite(configured) && configured > 0 ? configured : 512 * 1024 * 1024;
 /** A data unit is summed in parts only from this size (the same: `HLSP_LARGE_FILE_BYTES` tunes both). */
 const MIN_SPLIT_BYTES = LARGE_FILE_BYTES;
 /** How long to wait for a helper's part, per byte, before summing it here instead. */
