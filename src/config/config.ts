@@ -178,6 +178,11 @@ export function effectiveSeverity(ruleId: string, severity: Severity, rules: Con
   return rules[`${group}/*`] ?? rules[group] ?? severity;
 }
 
+/** True when the config turns a rule off (by its id or its group): such a rule need not run at all. */
+export function isRuleOff(ruleId: string, rules: Config['rules']): boolean {
+  return effectiveSeverity(ruleId, 'error', rules) === 'off';
+}
+
 /** Project settings: the config's values, with the command line's --project winning. */
 export function projectSettings(config: Config, project?: string): ProjectSettings {
   const settings: ProjectSettings = {};

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import picomatch from 'picomatch';
-import type { Config } from '../config/config.js';
+import { type Config, isRuleOff } from '../config/config.js';
 import { type DiscoveredEntry, discover } from '../discover/discover.js';
 import type { ReadLimits } from '../fits/types.js';
 import type { FileEntry, Finding, MastStats, NotChecked, Report } from '../report/types.js';
@@ -60,6 +60,11 @@ export function shardOf(path: string, count: number): number {
   return (digest.readUInt32BE(0) % count) + 1;
 }
 
+/** The rules the config leaves on: a rule turned off is not run, as in ESLint. */
+export function enabled<Rule extends { meta: { id: string } }>(rules: Rule[], config: Config): Rule[] {
+  return rules.filter((rule) => !isRuleOff(rule.meta.id, config.rules));
+}
+
 /** Matches files against the config's profile globs. */
 export function profileMatcher(config: Config): (path: string) => string[] {
   const assignments = (config.profiles ?? []).map((assignment) => ({
@@ -99,8 +104,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const env: FileCheckEnvironment = {
     settings: options.settings,
     config: options.config,
-    nameRules: options.rules.name,
-    fitsRules: options.rules.fits,
+    nameRules: enabled(options.rules.name, options.config),
+    fitsRules: enabled(options.rules.fits, options.config),
     profilesFor: profileMatcher(options.config),
     hash: options.hash ?? true,
     ...(options.threads ? { threads: options.threads } : {}),
@@ -168,7 +173,7 @@ export async function collectionPass(
   const findings: Finding[] = [];
   const notChecked: NotChecked[] = [];
   const context = { root, files: records, settings: options.settings };
-  for (const rule of options.rules.collection) {
+  for (const rule of enabled(options.rules.collection, options.config)) {
     rule.check(context, (input) => {
       const finding = toFinding(
         rule.meta.id,

@@ -3,14 +3,14 @@ import type { DiscoveredEntry } from '../discover/discover.js';
 import { ruleSets } from '../rules/index.js';
 import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
 import type { WorkerSetup } from './pool.js';
-import { profileMatcher } from './run.js';
+import { enabled, profileMatcher } from './run.js';
 
 const setup = workerData as WorkerSetup;
 const env: FileCheckEnvironment = {
   settings: setup.settings,
   config: setup.config,
-  nameRules: ruleSets.name,
-  fitsRules: ruleSets.fits,
+  nameRules: enabled(ruleSets.name, setup.config),
+  fitsRules: enabled(ruleSets.fits, setup.config),
   profilesFor: profileMatcher(setup.config),
   hash: setup.hash,
   ...(setup.threads ? { threads: setup.threads } : {}),
