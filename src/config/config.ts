@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
+import { packagePath } from '../paths.js';
 import type { Severity } from '../report/types.js';
 import type { ProjectSettings } from '../rules/types.js';
 import { compileSchema, type Validator } from '../schemas/compile.js';
@@ -48,8 +49,8 @@ export function findConfig(start: string): string | null {
   }
 }
 
-function schemaPath(): URL {
-  return new URL('../../schemas/config.schema.json', import.meta.url);
+function schemaPath(): string {
+  return packagePath('schemas', 'config.schema.json');
 }
 
 /** Line and column of a byte position in text, 1-based. */

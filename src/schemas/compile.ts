@@ -24,7 +24,7 @@ const precompiled: Record<string, Validator> = await import(generated.href).then
   () => ({}),
 );
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 /**
  * The validator for a schema. `checkSchema` also validates the schema itself against the JSON Schema
@@ -34,6 +34,6 @@ export function compileSchema(schema: object, checkSchema = false): Validator {
   const found = precompiled[schemaKey(schema)];
   if (found && !checkSchema) return found;
   // Loaded only when needed: ajv costs about a quarter of the start-up time.
-  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  const { default: Ajv } = requireHere('ajv') as typeof import('ajv');
   return new Ajv({ ...AJV_OPTIONS, validateSchema: checkSchema }).compile(schema);
 }

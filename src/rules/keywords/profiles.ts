@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { plainValue } from '../../fits/card.js';
 import { intValue } from '../../fits/layout.js';
 import type { Card, FitsFile, Hdu } from '../../fits/types.js';
+import { packagePath } from '../../paths.js';
 import { compileSchema, type Validator } from '../../schemas/compile.js';
 import { fitsDateProblem } from '../fits/date-format.js';
 import type { FindingInput, FitsContext } from '../types.js';
@@ -43,7 +43,7 @@ interface CompiledProfile extends Profile {
   keywordList: { keyword: string; spec: KeywordSpec; constrainsValue: boolean }[];
 }
 
-export const DEFAULT_SCHEMA_DIR = fileURLToPath(new URL('../../../schemas/keywords/', import.meta.url));
+export const DEFAULT_SCHEMA_DIR = packagePath('schemas', 'keywords');
 
 /** MJD 100000 is the year 2132; anything larger is a JD or seconds. */
 const MJD_LIMIT = 100_000;

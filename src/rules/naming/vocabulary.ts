@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { packagePath } from '../../paths.js';
 
-/** Vocabularies live in schemas/vocabularies (three levels above both src/rules/naming and dist/rules/naming). */
+/** Vocabularies live in schemas/vocabularies. */
 function load<T>(name: string): T {
-  return JSON.parse(
-    readFileSync(new URL(`../../../schemas/vocabularies/${name}`, import.meta.url), 'utf8'),
-  ) as T;
+  return JSON.parse(readFileSync(packagePath('schemas', 'vocabularies', name), 'utf8')) as T;
 }
 
 interface Observatories {
