@@ -1,8 +1,7 @@
 import type { FitsRule } from '../types.js';
-import { textOf, where } from './util.js';
+import { companionStem, isCompanion, textOf, where } from './util.js';
 
 /** Keywords that may be 'MULTI', and the stem of their numbered companions (KW[0:6] + nn). */
-const TWO_DIGITS = /^[0-9]{2}$/;
 const MULTI_CAPABLE = [
   'INSTRUME',
   'FILTER',
@@ -35,15 +34,13 @@ export const multiCompanions: FitsRule = {
           report({
             ...where(hdu, card),
             message: `${keyword} = 'MULTIPLE'; the value for several is 'MULTI'`,
-            hint: `set ${keyword} = 'MULTI' and list each value in ${keyword.slice(0, 6)}01, ${keyword.slice(0, 6)}02…`,
+            hint: `set ${keyword} = 'MULTI' and list each value in ${companionStem(keyword)}01, ${companionStem(keyword)}02…`,
           });
           continue;
         }
         if (value !== 'MULTI') continue;
-        const stem = keyword.slice(0, 6);
-        const numbered = [...hdu.keywords.keys()]
-          .filter((k) => k.length === 8 && k.startsWith(stem) && TWO_DIGITS.test(k.slice(6)))
-          .sort();
+        const stem = companionStem(keyword);
+        const numbered = [...hdu.keywords.keys()].filter((k) => isCompanion(k, keyword)).sort();
         if (numbered.length === 0) {
           report({
             ...where(hdu, card),

@@ -2,7 +2,7 @@ import type { Hdu } from '../../fits/types.js';
 import { memoize } from '../../util/memo.js';
 import { isHlspName } from '../naming/fields.js';
 import type { FindingInput, FitsRule } from '../types.js';
-import { findCard, textOf, where } from './util.js';
+import { findCard, isCompanion, textOf, where } from './util.js';
 
 const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -14,13 +14,7 @@ const COMPARED = ['TELESCOP', 'INSTRUME', 'FILTER', 'PUPIL', 'DISPRSR'];
  * companion it is (its first six letters and two digits: FILTER01, PUPIL01). Worked out once per name.
  */
 const comparedBy = memoize((name: string): string[] =>
-  COMPARED.filter((keyword) => {
-    const stem = keyword.slice(0, 6);
-    return (
-      name === keyword ||
-      (name.length === stem.length + 2 && name.startsWith(stem) && /^[0-9]{2}$/.test(name.slice(stem.length)))
-    );
-  }),
+  COMPARED.filter((keyword) => name === keyword || isCompanion(name, keyword)),
 );
 
 /** The values of every compared keyword and its companions, normalised, in one pass over the header. */

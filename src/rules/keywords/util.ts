@@ -20,6 +20,19 @@ export function numberOf(card: Card | undefined): number | undefined {
   return typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : undefined;
 }
 
+/** The prefix of a MULTI keyword's numbered companions: its first six letters (FILTER → FILTER01). */
+export function companionStem(keyword: string): string {
+  return keyword.slice(0, 6);
+}
+
+/** Whether `name` is a numbered companion of `keyword`: its stem and two digits (FILTER01, PUPIL01). */
+export function isCompanion(name: string, keyword: string): boolean {
+  const stem = companionStem(keyword);
+  return (
+    name.length === stem.length + 2 && name.startsWith(stem) && /^[0-9]{2}$/.test(name.slice(stem.length))
+  );
+}
+
 export function where(hdu: Hdu, card: Card): { hdu: number; keyword: string; offset: number } {
   return { hdu: hdu.index, keyword: card.keyword, offset: card.offset };
 }

@@ -165,3 +165,23 @@ describe('hlsp/name-header-match with MULTI and numbered companions', () => {
     );
   });
 });
+
+describe('hlsp/multi-companions for a keyword shorter than six letters', () => {
+  const multi = keywordRules.find((r) => r.meta.id === 'hlsp/multi-companions')!;
+  const check = (cards: ReturnType<typeof card>[]) =>
+    runFitsRules(
+      fitsFile([{ cards: [card('SIMPLE', true), card('BITPIX', 8), card('NAXIS', 0), ...cards] }]),
+      [multi],
+    );
+
+  it("finds PUPIL's companions PUPIL01, PUPIL02", () => {
+    expect(check([card('PUPIL', 'MULTI'), card('PUPIL01', 'CLEAR'), card('PUPIL02', 'F405N')])).toEqual([]);
+  });
+
+  it('still reports PUPIL = MULTI without PUPILnn', () => {
+    const findings = check([card('PUPIL', 'MULTI'), card('PUPIL_01', 'CLEAR')]);
+    expect(findings.map((f) => f.message)).toEqual([
+      "PUPIL = 'MULTI' but there are no PUPIL01, PUPIL02… keywords",
+    ]);
+  });
+});
