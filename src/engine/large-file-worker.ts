@@ -6,8 +6,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { addWords } from '../fits/checksum.js';
-import { type LargeFileTask, SUM_DONE, SUM_FAILED } from './large-file.js';
+import { type LargeFileTask, SUM_DONE, SUM_FAILED, sumRange } from './large-file.js';
 
 const CHUNK = 4 << 20;
 
@@ -16,8 +15,8 @@ function run(task: LargeFileTask): void {
   try {
     // Byte paths (names that are not UTF-8) arrive as plain Uint8Arrays; fs wants a Buffer.
     fd = openSync(typeof task.path === 'string' ? task.path : Buffer.from(task.path), 'r');
-    const buffer = Buffer.allocUnsafe(CHUNK);
     if (task.kind === 'sha256') {
+      const buffer = Buffer.allocUnsafe(CHUNK);
       const hash = createHash('sha256');
       for (
         let read = readSync(fd, buffer, 0, CHUNK, null);
@@ -28,14 +27,7 @@ function run(task: LargeFileTask): void {
       parentPort!.postMessage({ sha256: hash.digest('hex') });
       return;
     }
-    let sum = 0;
-    for (let position = task.start; position < task.end; ) {
-      const read = readSync(fd, buffer, 0, Math.min(CHUNK, task.end - position), position);
-      if (read <= 0 || read % 4 !== 0) throw new Error(`short read at byte ${position}`);
-      sum = addWords(sum, buffer, 0, read);
-      position += read;
-    }
-    new Float64Array(task.answer, 8, 1)[0] = sum;
+    new Float64Array(task.answer, 8, 1)[0] = sumRange(fd, task.start, task.end);
     settle(task, SUM_DONE);
   } catch (error) {
     if (task.kind === 'sum') settle(task, SUM_FAILED);

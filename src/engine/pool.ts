@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredEntry } from '../discover/discover.js';
+import { memoize } from '../util/memo.js';
 import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
 
 /** What a worker needs to rebuild the environment: plain data only (functions cannot cross threads). */
@@ -40,14 +41,7 @@ const MAX_SHARED_STRINGS = 50_000;
  * of each repeated string, and lets the file entry share the record's path and digest.
  */
 function sharedStrings(): (outcome: FileOutcome) => FileOutcome {
-  const known = new Map<string, string>();
-  const share = (text: string) => {
-    const found = known.get(text);
-    if (found !== undefined) return found;
-    if (known.size >= MAX_SHARED_STRINGS) known.clear();
-    known.set(text, text);
-    return text;
-  };
+  const share = memoize((text: string) => text, MAX_SHARED_STRINGS);
   return (outcome) => {
     const { record, entry } = outcome;
     for (const key in record.header) {
