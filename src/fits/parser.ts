@@ -325,7 +325,8 @@ export class FitsParser {
     if (this.summing) this.sumBytes(chunk, position, end);
     if (this.capture && this.dataPosition < hdu.dataSize) {
       const wanted = Math.min(end, position + hdu.dataSize - this.dataPosition);
-      this.capture.push(chunk.slice(position, wanted));
+      // A copy: the reader reuses the chunk's memory for its next read.
+      this.capture.push(Buffer.from(chunk.subarray(position, wanted)));
       this.captureLength += wanted - position;
     }
     this.checkDataFill(hdu, chunk, position, end);
@@ -366,7 +367,8 @@ export class FitsParser {
     const hdu = this.hdu!;
     if (this.summing && hdu.dataBytesRead === hdu.paddedDataSize) hdu.dataSum = this.sum;
     if (this.capture && this.captureLength === hdu.dataSize) {
-      const data = Buffer.concat(this.capture, this.captureLength);
+      const data =
+        this.capture.length === 1 ? this.capture[0]! : Buffer.concat(this.capture, this.captureLength);
       const rowBytes = (intValue(hdu.keywords, 'NAXIS1') ?? 0) * (intValue(hdu.keywords, 'NAXIS2') ?? 0);
       const tableLength = Math.min(data.length, rowBytes);
       hdu.tableBytes = data.subarray(0, tableLength);

@@ -145,6 +145,25 @@ describe('file readers', () => {
     expect(b.sha256).not.toBe(a.sha256);
   });
 
+  it('keeps a table that spans several reads whole, in plain and gzip files alike', async () => {
+    // 3 MiB of rows: the plain reader reads 1 MiB at a time into one reused buffer.
+    const rows = (3 << 20) / 8;
+    const table = Buffer.alloc(rows * 8);
+    for (let r = 0; r < rows; r++) table.writeDoubleBE(r, r * 8);
+    const bytes = fitsFile([
+      { cards: primaryCards() },
+      { cards: binaryTableCards([{ name: 'TIME', format: 'D' }], rows, 8), data: table },
+    ]);
+    const plain = join(dir, 'long-table.fits');
+    const gz = join(dir, 'long-table.fits.gz');
+    writeFileSync(plain, bytes);
+    writeFileSync(gz, gzipSync(bytes));
+    for (const file of [readFitsFileSync(plain), await readFits(gz)]) {
+      expect(file.hdus[1]!.tableBytes?.length).toBe(table.length);
+      expect(Buffer.from(file.hdus[1]!.tableBytes!).equals(table)).toBe(true);
+    }
+  });
+
   it('stops a gzip bomb at the inflate limit', async () => {
     const bomb = join(dir, 'bomb.fits.gz');
     writeFileSync(bomb, gzipSync(Buffer.concat([simpleImageFile(), Buffer.alloc(20 * 1024 * 1024)])));
