@@ -1,5 +1,5 @@
-import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { accessSync, constants, type Dirent, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { FileKind } from '../report/types.js';
 
@@ -9,7 +9,8 @@ export interface DiscoveredEntry {
   /** Relative to the collection root, `/` separated. */
   path: string;
   kind: FileKind;
-  size: number;
+  /** Bytes, when discovery already knows them; otherwise the file's size is measured when it is read. */
+  size?: number;
   isDirectory: boolean;
   /** Why the entry was not read (symlink, unreadable); it becomes a finding. */
   skipped?: 'symlink' | 'symlink-outside' | 'symlink-loop' | 'unreadable' | 'special';
@@ -64,10 +65,20 @@ function decodeName(name: Buffer): string {
   return name.toString('utf8');
 }
 
+/** The path of a directory's child: a string when its name is valid UTF-8, else the bytes. */
+function childPath(dir: string | Buffer, name: Buffer, decoded: string): string | Buffer {
+  if (typeof dir === 'string' && !decoded.includes('\uFFFD')) return dir + sep + decoded;
+  return Buffer.concat([Buffer.from(dir), SEPARATOR, name]);
+}
+
+const SEPARATOR = Buffer.from(sep);
+
 /**
  * Walks the inputs. Symbolic links are never followed: each becomes an entry marked `skipped`, so
  * the report says what was passed over (a link can loop or lead outside the collection). Names are
  * read as bytes, so a file whose name is not valid UTF-8 is still found and read, never dropped.
+ * Directory entries carry their type, so files are not stat'ed here: their size is measured when
+ * they are read, on the checking threads.
  */
 export function discover(inputs: string[], options: { ignore?: string[] } = {}): DiscoverResult {
   if (inputs.length === 0) throw new InputError('no input path given');
@@ -80,63 +91,62 @@ export function discover(inputs: string[], options: { ignore?: string[] } = {}):
     }
   }
   const root = commonRoot(absolute);
+  const ignoring = (options.ignore?.length ?? 0) > 0;
   const ignored = picomatch(options.ignore ?? [], { dot: true });
   const seen = new Set<string>();
   const entries: DiscoveredEntry[] = [];
   const add = (
     abs: string | Buffer,
-    shown: string,
+    path: string,
+    name: string,
     isDirectory: boolean,
-    size: number,
+    size: number | undefined,
     skipped?: DiscoveredEntry['skipped'],
   ) => {
-    const path = toPosix(relative(root, shown)) || basename(shown);
-    if (seen.has(path) || (options.ignore?.length && ignored(path))) return;
+    if (seen.has(path)) return;
     seen.add(path);
     const entry: DiscoveredEntry = {
       absolute: abs,
       path,
-      kind: isDirectory ? 'other' : classify(basename(shown)),
-      size,
+      kind: isDirectory ? 'other' : classify(name),
       isDirectory,
     };
+    if (size !== undefined) entry.size = size;
     if (skipped) entry.skipped = skipped;
     entries.push(entry);
   };
-  const walk = (dir: Buffer, shownDir: string) => {
-    let names: Buffer[];
+  const walk = (dir: string | Buffer, relativeDir: string) => {
+    let children: Dirent<Buffer>[];
     try {
-      names = readdirSync(dir, { encoding: 'buffer' });
+      children = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch {
-      add(dir, shownDir, true, 0, 'unreadable');
+      const name = basename(dir.toString());
+      add(dir, relativeDir || name, name, true, 0, 'unreadable');
       return;
     }
-    for (const name of names) {
-      const abs = Buffer.concat([dir, Buffer.from(sep), name]);
-      const shown = join(shownDir, decodeName(name));
-      let stat: ReturnType<typeof lstatSync>;
-      try {
-        stat = lstatSync(abs);
-      } catch {
-        add(abs, shown, false, 0, 'unreadable');
-        continue;
-      }
-      const rel = toPosix(relative(root, shown));
-      if (options.ignore?.length && ignored(rel)) continue;
-      if (stat.isSymbolicLink()) add(abs, shown, false, 0, symlinkKind(abs.toString('utf8'), root));
-      else if (stat.isDirectory()) {
+    for (const child of children) {
+      const name = decodeName(child.name);
+      const abs = childPath(dir, child.name, name);
+      const path = relativeDir === '' ? name : `${relativeDir}/${name}`;
+      if (ignoring && ignored(path)) continue;
+      if (child.isSymbolicLink()) add(abs, path, name, false, 0, symlinkKind(abs.toString('utf8'), root));
+      else if (child.isDirectory()) {
         const readable = isReadableDirectory(abs);
-        add(abs, shown, true, 0, readable ? undefined : 'unreadable');
-        if (readable) walk(abs, shown);
-      } else if (stat.isFile()) add(abs, shown, false, Number(stat.size));
-      else add(abs, shown, false, 0, 'special');
+        add(abs, path, name, true, 0, readable ? undefined : 'unreadable');
+        if (readable) walk(abs, path);
+      } else if (child.isFile()) add(abs, path, name, false, undefined);
+      else add(abs, path, name, false, 0, 'special');
     }
   };
   for (const input of absolute) {
     const stat = lstatSync(input);
-    if (stat.isSymbolicLink()) add(input, input, false, 0, symlinkKind(input, root));
-    else if (!stat.isDirectory()) add(input, input, false, stat.size);
-    else walk(Buffer.from(input), input);
+    const path = toPosix(relative(root, input));
+    const name = basename(input);
+    if (stat.isDirectory()) walk(input, path);
+    else if (ignoring && ignored(path || name)) continue;
+    else if (stat.isSymbolicLink()) add(input, path || name, name, false, 0, symlinkKind(input, root));
+    else if (stat.isFile()) add(input, path || name, name, false, stat.size);
+    else add(input, path || name, name, false, 0, 'special');
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root, entries };

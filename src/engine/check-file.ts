@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { DiscoveredEntry } from '../discover/discover.js';
@@ -82,7 +82,7 @@ export interface FileOutcome {
 export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironment): Promise<FileOutcome> {
   const entry: FileEntry = {
     path: item.path,
-    size: item.size,
+    size: item.size ?? 0,
     sha256: null,
     kind: item.kind,
     verdict: 'PASS',
@@ -90,7 +90,7 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
   const record: FileRecord = {
     path: item.path,
     kind: item.kind,
-    size: item.size,
+    size: item.size ?? 0,
     sha256: null,
     header: {},
     provenance: [],
@@ -120,9 +120,10 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
     const options = { hash: env.hash, ...(env.limits ? { limits: env.limits } : {}) };
     const fits =
       item.kind === 'fits'
-        ? await readPlainFits(item.absolute, item.size, { ...options, threads: env.threads })
+        ? await readPlainFits(item.absolute, { ...options, threads: env.threads })
         : await readFits(item.absolute, options);
     entry.sha256 = record.sha256 = fits.sha256 ?? null;
+    if (item.size === undefined) entry.size = record.size = fits.storedSize ?? sizeOnDisk(item.absolute);
     const context: FitsContext = {
       path: item.path,
       name,
@@ -137,12 +138,13 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
     addCardContext(findings.slice(before), fits);
     fillRecord(record, fits);
   } else {
-    const { sha256, text, error } = hashAndRead(
+    const { sha256, text, error, size } = hashAndRead(
       item.absolute,
       item.kind === 'readme' || item.kind === 'manifest',
       env.hash,
     );
     entry.sha256 = record.sha256 = sha256;
+    if (item.size === undefined) entry.size = record.size = size ?? sizeOnDisk(item.absolute);
     if (text !== undefined) record.text = text;
     if (error) record.readError = error;
   }
@@ -153,11 +155,12 @@ function hashAndRead(
   path: string | Buffer,
   keepText: boolean,
   hash: boolean,
-): { sha256: string | null; text?: string; error?: string } {
+): { sha256: string | null; text?: string; error?: string; size?: number } {
   if (!hash && !keepText) return { sha256: null };
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
     const digest = createHash('sha256');
     const buffer = Buffer.allocUnsafe(1 << 20);
     const kept: Buffer[] = [];
@@ -173,13 +176,25 @@ function hashAndRead(
       }
       if (!hash && keptBytes >= MAX_TEXT_BYTES) break;
     }
-    const result: { sha256: string | null; text?: string } = { sha256: hash ? digest.digest('hex') : null };
+    const result: { sha256: string | null; text?: string; size: number } = {
+      sha256: hash ? digest.digest('hex') : null,
+      size,
+    };
     if (keepText) result.text = Buffer.concat(kept).toString('utf8');
     return result;
   } catch (error) {
     return { sha256: null, error: describeIoError(error) };
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A file's size when no reader measured it (0 when it cannot be had: the read error says why). */
+function sizeOnDisk(path: string | Buffer): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 

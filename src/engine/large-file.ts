@@ -2,12 +2,12 @@
  * Large plain FITS files are read with help from other threads: the SHA-256 on one, and, where cores
  * are left, each big data unit's DATASUM in parts (ones'-complement sums of word-aligned ranges add).
  */
-import { existsSync, readSync } from 'node:fs';
+import { closeSync, existsSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { addWords, combineSums } from '../fits/checksum.js';
-import { type ReadOptions, readFitsFileSync } from '../fits/read.js';
+import { openFile, type ReadOptions, readOpenFits, unreadableFits } from '../fits/read.js';
 import type { FitsFile } from '../fits/types.js';
 
 /** `answer`: Int32 state at byte 0 (0 working, 1 done, 2 failed), Float64 sum at byte 8. */
@@ -88,22 +88,27 @@ function splitSums(path: string | Buffer, threads: number): NonNullable<ReadOpti
 /** Reads a plain FITS file; a large one with the help of other threads. */
 export async function readPlainFits(
   path: string | Buffer,
-  size: number,
   options: ReadOptions & { hash: boolean; threads?: number | undefined },
 ): Promise<FitsFile> {
-  // Compiled code only: under a TypeScript test runner the worker file does not exist.
-  if (size < LARGE_FILE_BYTES || !existsSync(fileURLToPath(workerUrl)))
-    return readFitsFileSync(path, options);
-  const digest = options.hash ? sha256Elsewhere(path) : undefined;
-  // The cores left after the SHA-256 share the data sums.
-  const threads = (options.threads ?? availableParallelism()) - (options.hash ? 1 : 0);
-  const fits = readFitsFileSync(path, {
-    ...options,
-    hash: false,
-    ...(threads > 1 ? { sumRange: splitSums(path, threads) } : {}),
-  });
-  if (!digest) return fits;
-  const sha256 = await digest;
-  // A file the helper could not read is reported by the parse; the digest is then taken here.
-  return { ...fits, sha256: sha256 ?? readFitsFileSync(path, options).sha256 };
+  const file = openFile(path);
+  if ('error' in file) return unreadableFits(file.error);
+  try {
+    // Compiled code only: under a TypeScript test runner the worker file does not exist.
+    if (file.size < LARGE_FILE_BYTES || !existsSync(fileURLToPath(workerUrl)))
+      return readOpenFits(file.fd, file.size, options);
+    const digest = options.hash ? sha256Elsewhere(path) : undefined;
+    // The cores left after the SHA-256 share the data sums.
+    const threads = (options.threads ?? availableParallelism()) - (options.hash ? 1 : 0);
+    const fits = readOpenFits(file.fd, file.size, {
+      ...options,
+      hash: false,
+      ...(threads > 1 ? { sumRange: splitSums(path, threads) } : {}),
+    });
+    if (!digest) return fits;
+    const sha256 = await digest;
+    // A file the helper could not read is reported by the parse; the digest is then taken here.
+    return { ...fits, sha256: sha256 ?? readOpenFits(file.fd, file.size, options).sha256 };
+  } finally {
+    closeSync(file.fd);
+  }
 }

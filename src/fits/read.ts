@@ -25,17 +25,47 @@ export function isGzip(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
 }
 
+/** An open file's descriptor and size, or why it could not be opened. */
+export type OpenedFile = { fd: number; size: number } | { error: unknown };
+
+export function openFile(path: PathLike): OpenedFile {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    return { fd, size: fstatSync(fd).size };
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    return { error };
+  }
+}
+
+/** What a file that could not be opened reads as: an `io-error` problem, no HDUs. */
+export function unreadableFits(error: unknown): FitsFile {
+  const result = new FitsParser().end();
+  result.problems.length = 0;
+  result.problems.push({ code: 'io-error', hdu: null, offset: 0, message: describeIoError(error) });
+  return { ...result, compressed: false };
+}
+
 /**
  * Reads a plain FITS file synchronously in 1 MiB chunks. Data no check needs is skipped without
  * reading when hashing is off. I/O errors become an `io-error` problem, never an exception.
  */
 export function readFitsFileSync(path: PathLike, options: ReadOptions = {}): FitsFile {
+  const file = openFile(path);
+  if ('error' in file) return unreadableFits(file.error);
+  try {
+    return readOpenFits(file.fd, file.size, options);
+  } finally {
+    closeSync(file.fd);
+  }
+}
+
+/** `readFitsFileSync` on a file already open (the caller closes it). */
+export function readOpenFits(fd: number, size: number, options: ReadOptions = {}): FitsFile {
   const parser = new FitsParser(options);
   const hash = options.hash === false ? undefined : createHash('sha256');
-  let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
     sharedBuffer ??= Buffer.allocUnsafe(CHUNK);
     const buffer = sharedBuffer;
     let position = 0;
@@ -61,13 +91,16 @@ export function readFitsFileSync(path: PathLike, options: ReadOptions = {}): Fit
       parser.push(chunk);
       position += read;
     }
-    return { ...parser.end(), compressed: false, ...(hash ? { sha256: hash.digest('hex') } : {}) };
+    return {
+      ...parser.end(),
+      compressed: false,
+      storedSize: size,
+      ...(hash ? { sha256: hash.digest('hex') } : {}),
+    };
   } catch (error) {
     const result = parser.end();
     result.problems.push({ code: 'io-error', hdu: null, offset: 0, message: describeIoError(error) });
-    return { ...result, compressed: false };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    return { ...result, compressed: false, storedSize: size };
   }
 }
 

@@ -141,6 +141,8 @@ export interface FitsFile {
   size: number;
   /** True when the stream was gzip-compressed. */
   compressed: boolean;
+  /** Bytes of the file as stored on disk, when the reader measured them. */
+  storedSize?: number;
   hdus: Hdu[];
   problems: ReadProblem[];
   /** Bytes after the last complete HDU. */
