@@ -14,22 +14,62 @@ export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string
 }
 
 /**
- * Parsed cards by their text. The cards of a collection repeat from file to file (the same
- * TELESCOP, BITPIX, HLSPID…), so each distinct card is parsed once per thread; the cache is
- * cleared when full, so hostile headers of distinct cards cost parsing time, not memory.
+ * Parsed cards by their bytes. The cards of a collection repeat from file to file (the same
+ * TELESCOP, BITPIX, HLSPID…), so each distinct card is parsed once per thread. A card is found by a
+ * hash of its twenty 32-bit words and confirmed word by word, without decoding it to text first.
+ * The table is cleared when full, so hostile headers of distinct cards cost parsing time, not memory.
  */
-const parsedCards = new Map<string, Card>();
 const MAX_PARSED_CARDS = 20_000;
+const SLOTS = 32_768; // a power of two, well above MAX_PARSED_CARDS: probe chains stay short
+const WORDS_PER_CARD = CARD_LENGTH / 4;
+const slotHashes = new Int32Array(SLOTS);
+const slotWords = new Int32Array(SLOTS * WORDS_PER_CARD);
+const slotCards: (Card | undefined)[] = new Array(SLOTS).fill(undefined);
+let parsedCount = 0;
 
-/** `parseCard` through the cache. Each call returns a card of its own: callers may change it. */
-export function parseCardCached(raw: string, index: number, offset: number): Card {
-  const known = parsedCards.get(raw);
-  if (known) return copyCard(known, index, offset);
-  if (parsedCards.size >= MAX_PARSED_CARDS) parsedCards.clear();
-  // A card's text is a slice of its header block; keep a copy so the cache holds 80 bytes, not 2880.
-  const own = Buffer.from(raw, 'latin1').toString('latin1');
-  const template = parseCard(own, index, offset);
-  parsedCards.set(own, template);
+function hashCard(words: Int32Array, first: number): number {
+  let hash = 0x2545f491;
+  for (let w = first; w < first + WORDS_PER_CARD; w++) {
+    hash = Math.imul(hash ^ words[w]!, 0x9e3779b1);
+    hash ^= hash >>> 15;
+  }
+  return hash;
+}
+
+function sameWords(words: Int32Array, first: number, slot: number): boolean {
+  const at = slot * WORDS_PER_CARD;
+  for (let w = 0; w < WORDS_PER_CARD; w++) if (slotWords[at + w] !== words[first + w]) return false;
+  return true;
+}
+
+/**
+ * The card at `start` in `block` (a multiple of 80, so its words are aligned in `words`, a view of
+ * the same bytes), through the cache. Each call returns a card of its own: callers may change it.
+ */
+export function parseCardAt(
+  block: Uint8Array,
+  words: Int32Array,
+  start: number,
+  index: number,
+  offset: number,
+): Card {
+  const first = start / 4;
+  const hash = hashCard(words, first);
+  let slot = hash & (SLOTS - 1);
+  for (let known = slotCards[slot]; known !== undefined; known = slotCards[slot]) {
+    if (slotHashes[slot] === hash && sameWords(words, first, slot)) return copyCard(known, index, offset);
+    slot = (slot + 1) & (SLOTS - 1);
+  }
+  const template = parseCard(latin1(block, start, start + CARD_LENGTH), index, offset);
+  if (parsedCount >= MAX_PARSED_CARDS) {
+    slotCards.fill(undefined);
+    parsedCount = 0;
+    slot = hash & (SLOTS - 1);
+  }
+  slotHashes[slot] = hash;
+  slotWords.set(words.subarray(first, first + WORDS_PER_CARD), slot * WORDS_PER_CARD);
+  slotCards[slot] = template;
+  parsedCount++;
   return copyCard(template, index, offset);
 }
 

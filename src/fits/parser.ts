@@ -5,7 +5,7 @@ import {
   joinLongStrings,
   latin1,
   parseCard,
-  parseCardCached,
+  parseCardAt,
 } from './card.js';
 import { addWords, combineSums } from './checksum.js';
 import {
@@ -38,6 +38,7 @@ interface PendingHdu {
 }
 
 const BLANK_BLOCK = Buffer.alloc(BLOCK_LENGTH, 0x20);
+const ZERO_BLOCK = Buffer.alloc(BLOCK_LENGTH);
 
 /** True when every byte is printable ASCII (32-126), as every header byte must be. */
 function isPrintable(bytes: Uint8Array, start: number, end: number): boolean {
@@ -64,6 +65,7 @@ export class FitsParser {
   private trailingBytes = 0;
   private readonly block = new Uint8Array(BLOCK_LENGTH);
   private readonly blockBuffer = Buffer.from(this.block.buffer, this.block.byteOffset, BLOCK_LENGTH);
+  private readonly blockWords = new Int32Array(this.block.buffer, this.block.byteOffset, BLOCK_LENGTH / 4);
   private blockFill = 0;
   private pending: PendingHdu | undefined;
   // Data unit in progress.
@@ -209,14 +211,11 @@ export class FitsParser {
     const pending = this.pending;
     pending.headerSum = combineSums(pending.headerSum, addWords(0, this.block));
     let endIndex = -1;
-    // One decode per block; each card is a slice of it.
-    const text = this.blockBuffer.toString('latin1');
     for (let i = 0; i < CARDS_PER_BLOCK; i++) {
       const start = i * CARD_LENGTH;
-      const raw = text.slice(start, start + CARD_LENGTH);
-      const card = parseCardCached(raw, pending.cards.length, blockOffset + start);
+      const card = parseCardAt(this.block, this.blockWords, start, pending.cards.length, blockOffset + start);
       pending.cards.push(card);
-      if (raw.startsWith('END') && raw.slice(0, 8) === 'END     ') {
+      if (card.keyword === 'END' && card.raw.startsWith('END     ')) {
         endIndex = card.index;
         this.checkHeaderFill(pending, start + CARD_LENGTH, blockOffset);
         break;
@@ -352,11 +351,14 @@ export class FitsParser {
   }
 
   private checkDataFill(hdu: Hdu, chunk: Uint8Array, start: number, end: number): void {
-    const fillStart = hdu.dataSize - this.dataPosition + start;
+    const fillStart = Math.max(start, hdu.dataSize - this.dataPosition + start);
     if (fillStart >= end) return;
-    const expected = hdu.kind === 'ascii-table' ? 0x20 : 0;
-    for (let i = Math.max(start, fillStart); i < end; i++) {
-      if (chunk[i] !== expected) {
+    const expected = hdu.kind === 'ascii-table' ? BLANK_BLOCK : ZERO_BLOCK;
+    // Fill is shorter than a block: one compare settles a clean fill.
+    if (Buffer.compare(chunk.subarray(fillStart, end), expected.subarray(0, end - fillStart)) === 0) return;
+    const byte = expected[0]!;
+    for (let i = fillStart; i < end; i++) {
+      if (chunk[i] !== byte) {
         if (hdu.badFillOffset === undefined) hdu.badFillOffset = this.offset + (i - start);
         hdu.badFillBytes = (hdu.badFillBytes ?? 0) + 1;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinLongStrings, parseCard, parseCardCached } from '../../src/fits/card.js';
+import { joinLongStrings, parseCard, parseCardAt } from '../../src/fits/card.js';
 import { pad80 } from '../support/fits-builder.js';
 
 const parse = (text: string) => parseCard(pad80(text), 0, 0);
@@ -77,7 +77,19 @@ describe('parseCard', () => {
   });
 });
 
-describe('parseCardCached', () => {
+/** A header block holding `raw` as its card number `slot`, and its word view. */
+function blockWith(raw: string, slot: number): { block: Uint8Array; words: Int32Array } {
+  const block = new Uint8Array(2880).fill(0x20);
+  block.set(Buffer.from(raw, 'latin1'), slot * 80);
+  return { block, words: new Int32Array(block.buffer) };
+}
+
+function cardAt(raw: string, slot: number, index: number, offset: number) {
+  const { block, words } = blockWith(raw, slot);
+  return parseCardAt(block, words, slot * 80, index, offset);
+}
+
+describe('parseCardAt', () => {
   it('gives the same card as parseCard, at each position it is asked for', () => {
     for (const text of [
       "TELESCOP= 'JWST    '           / telescope",
@@ -85,24 +97,45 @@ describe('parseCardCached', () => {
       'COMMENT hi',
     ]) {
       const raw = pad80(text);
-      for (const [index, offset] of [
-        [3, 240],
-        [7, 3120],
+      for (const [slot, index, offset] of [
+        [3, 3, 240],
+        [3, 7, 3120],
+        [35, 7, 3120],
       ] as const) {
-        expect(parseCardCached(raw, index, offset)).toEqual(parseCard(raw, index, offset));
+        expect(cardAt(raw, slot, index, offset)).toEqual(parseCard(raw, index, offset));
       }
     }
   });
 
   it('returns a card of its own each time: changing one leaves the next untouched', () => {
     const raw = pad80("OBJECT  = 'M31&'");
-    const first = parseCardCached(raw, 0, 0);
+    const first = cardAt(raw, 0, 0, 0);
     first.value = { type: 'string', value: 'changed' };
     first.continuedBy = 2;
-    const second = parseCardCached(raw, 1, 80);
+    const second = cardAt(raw, 1, 1, 80);
     expect(second.value).toEqual({ type: 'string', value: 'M31&' });
     expect(second.continuedBy).toBeUndefined();
     expect(second.index).toBe(1);
     expect(second.offset).toBe(80);
+  });
+
+  it('tells apart cards one byte apart, in every column, and past the point where the cache is cleared', () => {
+    const base = pad80("OBSERVER= 'A. Astronomer'      / who took the data");
+    for (let column = 0; column < 80; column++) {
+      const changed = `${base.slice(0, column)}${base[column] === 'Z' ? 'Y' : 'Z'}${base.slice(column + 1)}`;
+      expect(cardAt(base, 5, 0, 0).raw).toBe(base);
+      expect(cardAt(changed, 5, 0, 0)).toEqual(parseCard(changed, 0, 0));
+    }
+    let wrong = 0;
+    for (let n = 0; n < 25_000; n++) {
+      const raw = pad80(`NAXIS1  = ${String(n).padStart(20)}`);
+      const value = cardAt(raw, n % 36, 0, 0).value;
+      if (value?.type !== 'integer' || value.value !== n) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect(cardAt(pad80('NAXIS1  =                    7'), 0, 0, 0).value).toEqual({
+      type: 'integer',
+      value: 7,
+    });
   });
 });
