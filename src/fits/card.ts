@@ -73,23 +73,26 @@ export function parseCardAt(
   return copyCard(template, index, offset);
 }
 
-/** Property by property, in one order: much faster than object spread on this hot path. */
+/**
+ * Property by property, in one order, every property present (undefined when absent): every card a
+ * rule sees then has one shape, so the rules' property reads stay monomorphic on this hot path.
+ */
 function copyCard(from: Card, index: number, offset: number): Card {
-  const card: Card = {
+  return {
     index,
     offset,
     raw: from.raw,
     keyword: from.keyword,
     hierarch: from.hierarch,
     hasValue: from.hasValue,
+    value: from.value,
+    valueText: from.valueText,
+    comment: from.comment,
+    valueError: from.valueError,
+    valueColumn: from.valueColumn,
+    valueEndColumn: from.valueEndColumn,
+    continuedBy: undefined,
   };
-  if (from.value !== undefined) card.value = from.value;
-  if (from.valueText !== undefined) card.valueText = from.valueText;
-  if (from.comment !== undefined) card.comment = from.comment;
-  if (from.valueError !== undefined) card.valueError = from.valueError;
-  if (from.valueColumn !== undefined) card.valueColumn = from.valueColumn;
-  if (from.valueEndColumn !== undefined) card.valueEndColumn = from.valueEndColumn;
-  return card;
 }
 
 /** Parses one 80-character card. Never throws: problems land in `valueError`. */

@@ -260,6 +260,7 @@ export class FitsParser {
       cards: pending.cards,
       keywords,
       endIndex,
+      beforeEnd: undefined,
       dataOffset: pending.headerOffset + headerSize,
       dataSize: 0,
       paddedDataSize: 0,

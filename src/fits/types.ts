@@ -71,6 +71,8 @@ export interface Hdu {
   keywords: CardMap;
   /** Index of the END card, or -1 when none was found. */
   endIndex: number;
+  /** The cards before END (all of them when there is no END), once a rule has asked for them. */
+  beforeEnd?: Card[];
   /** Offset of the data unit. */
   dataOffset: number;
   /** Data bytes that the header declares, without fill; -1 when it cannot be computed. */

@@ -12,7 +12,9 @@ export function at(hdu: Hdu, card: Card): { hdu: number; keyword: string; offset
 
 /** Cards up to (not including) END, or all cards when there is no END. */
 export function headerCards(hdu: Hdu): Card[] {
-  return hdu.endIndex >= 0 ? hdu.cards.slice(0, hdu.endIndex) : hdu.cards;
+  // Asked for by most rules: cut once per HDU.
+  hdu.beforeEnd ??= hdu.endIndex >= 0 ? hdu.cards.slice(0, hdu.endIndex) : hdu.cards;
+  return hdu.beforeEnd;
 }
 
 /** A short, printable rendering of a value as written, for messages. */
