@@ -60,7 +60,12 @@ export function parseCardAt(
     if (slotHashes[slot] === hash && sameWords(words, first, slot)) return copyCard(known, index, offset);
     slot = (slot + 1) & (SLOTS - 1);
   }
-  const template = parseCard(latin1(block, start, start + CARD_LENGTH), index, offset);
+  // Kept in the one shape of the copies, so that copying reads a single shape too.
+  const template = copyCard(
+    parseCard(latin1(block, start, start + CARD_LENGTH), index, offset),
+    index,
+    offset,
+  );
   if (parsedCount >= MAX_PARSED_CARDS) {
     slotCards.fill(undefined);
     parsedCount = 0;

@@ -267,10 +267,19 @@ export class FitsParser {
       dataBytesRead: 0,
       headerSum: pending.headerSum,
       badHeaderFillBytes: pending.badHeaderFillBytes,
+      // Every field present from the start: HDUs keep one shape for the rules that read them.
+      badHeaderFillOffset: pending.badHeaderFillOffset,
+      sizeError: undefined,
+      dataSum: undefined,
+      badFillBytes: undefined,
+      badFillOffset: undefined,
+      tableBytes: undefined,
+      heapBytes: undefined,
+      columns:
+        kind === 'binary-table' || kind === 'ascii-table'
+          ? describeColumns(keywords, kind === 'binary-table')
+          : undefined,
     };
-    if (pending.badHeaderFillOffset !== undefined) hdu.badHeaderFillOffset = pending.badHeaderFillOffset;
-    if (kind === 'binary-table' || kind === 'ascii-table')
-      hdu.columns = describeColumns(keywords, kind === 'binary-table');
     return hdu;
   }
 

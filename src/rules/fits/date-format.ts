@@ -1,3 +1,4 @@
+import { memoize } from '../../util/memo.js';
 import type { FitsRule } from '../types.js';
 import { headerCards } from './util.js';
 
@@ -8,8 +9,13 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Why a DATE* value is not a FITS date, or undefined when it is one. */
-export function fitsDateProblem(value: string): { message: string; warning?: boolean } | undefined {
+/**
+ * Why a DATE* value is not a FITS date, or undefined when it is one. Remembered by value: the same
+ * dates recur in every HDU and across a collection. Callers must not change the answer.
+ */
+export const fitsDateProblem = memoize(dateProblemOnce);
+
+function dateProblemOnce(value: string): { message: string; warning?: boolean } | undefined {
   const text = value.trim();
   const iso = ISO.exec(text);
   if (iso) {

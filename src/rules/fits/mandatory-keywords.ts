@@ -101,6 +101,7 @@ export const mandatoryKeywords: FitsRule = {
           );
       }
       for (const card of hdu.cards) {
+        if (!card.keyword.startsWith('NAXIS')) continue;
         const match = /^NAXIS([0-9]+)$/.exec(card.keyword);
         if (match && Number(match[1]) > (naxisValue ?? 0)) {
           emit(

@@ -1,5 +1,6 @@
 import { logicalValue } from '../../fits/layout.js';
 import type { Hdu } from '../../fits/types.js';
+import { memoize } from '../../util/memo.js';
 import type { FitsRule } from '../types.js';
 import { headerCards } from './util.js';
 
@@ -8,23 +9,40 @@ const TABLE_ONLY =
   /^(TFIELDS|TTYPE[0-9]+|TFORM[0-9]+|TBCOL[0-9]+|TUNIT[0-9]+|TSCAL[0-9]+|TZERO[0-9]+|TNULL[0-9]+|TDISP[0-9]+|TDIM[0-9]+|THEAP)$/;
 const GROUPS_ONLY = /^(GROUPS|PTYPE[0-9]+|PSCAL[0-9]+|PZERO[0-9]+)$/;
 
-function problemFor(hdu: Hdu, keyword: string): { message: string; severity?: 'warning' } | undefined {
-  const isTable = hdu.kind === 'binary-table' || hdu.kind === 'ascii-table';
-  const compressedImage = logicalValue(hdu.keywords, 'ZIMAGE') === true;
+/** Which family of reserved keywords a name belongs to, worked out once per name. */
+const familyOf = memoize((keyword: string): 'image' | 'table' | 'groups' | null =>
+  GROUPS_ONLY.test(keyword)
+    ? 'groups'
+    : IMAGE_ONLY.test(keyword)
+      ? 'image'
+      : TABLE_ONLY.test(keyword)
+        ? 'table'
+        : null,
+);
+
+/** What a header allows, worked out once per HDU. */
+interface HduFacts {
+  isTable: boolean;
+  compressedImage: boolean;
+}
+
+function problemFor(
+  hdu: Hdu,
+  facts: HduFacts,
+  keyword: string,
+): { message: string; severity?: 'warning' } | undefined {
+  const { isTable, compressedImage } = facts;
   if (hdu.index === 0 && (keyword === 'XTENSION' || keyword === 'INHERIT'))
     return { message: `${keyword} is not allowed in the primary header` };
   if (hdu.index > 0 && (keyword === 'SIMPLE' || keyword === 'EXTEND' || keyword === 'BLOCKED'))
     return { message: `${keyword} is allowed only in the primary header` };
-  if (
-    hdu.kind !== 'random-groups' &&
-    GROUPS_ONLY.test(keyword) &&
-    !(keyword === 'GROUPS' && hdu.index === 0)
-  ) {
+  const family = familyOf(keyword);
+  if (hdu.kind !== 'random-groups' && family === 'groups' && !(keyword === 'GROUPS' && hdu.index === 0)) {
     return { message: `${keyword} belongs to random-groups files only` };
   }
-  if (isTable && IMAGE_ONLY.test(keyword) && !compressedImage)
+  if (isTable && family === 'image' && !compressedImage)
     return { message: `${keyword} is an image keyword and is not allowed in a table` };
-  if (!isTable && TABLE_ONLY.test(keyword))
+  if (!isTable && family === 'table')
     return { message: `${keyword} is a table keyword and is not allowed in an image` };
   if (keyword === 'EPOCH') return { message: 'EPOCH is deprecated', severity: 'warning' };
   if (
@@ -55,9 +73,13 @@ export const reservedKeywords: FitsRule = {
   },
   check(context, report) {
     for (const hdu of context.fits.hdus) {
+      const facts: HduFacts = {
+        isTable: hdu.kind === 'binary-table' || hdu.kind === 'ascii-table',
+        compressedImage: logicalValue(hdu.keywords, 'ZIMAGE') === true,
+      };
       for (const card of headerCards(hdu)) {
         if (!card.hasValue) continue;
-        const problem = problemFor(hdu, card.keyword);
+        const problem = problemFor(hdu, facts, card.keyword);
         if (!problem) continue;
         report({
           message: problem.message,
