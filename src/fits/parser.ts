@@ -79,7 +79,7 @@ export class FitsParser {
   private captureLength = 0;
 
   constructor(options: ParserOptions = {}) {
-    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.limits = options.limits ? { ...DEFAULT_LIMITS, ...options.limits } : DEFAULT_LIMITS;
     this.verifyChecksums = options.verifyChecksums ?? true;
   }
 

@@ -91,11 +91,15 @@ export function readOpenFits(fd: number, size: number, options: ReadOptions = {}
       parser.push(chunk);
       position += read;
     }
+    const walked = parser.end();
     return {
-      ...parser.end(),
+      size: walked.size,
       compressed: false,
       storedSize: size,
-      ...(hash ? { sha256: hash.digest('hex') } : {}),
+      hdus: walked.hdus,
+      problems: walked.problems,
+      trailingBytes: walked.trailingBytes,
+      sha256: hash?.digest('hex'),
     };
   } catch (error) {
     const result = parser.end();

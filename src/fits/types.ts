@@ -111,12 +111,13 @@ export interface ReadLimits {
   maxInflatedBytes: number;
 }
 
-export const DEFAULT_LIMITS: ReadLimits = {
+/** Shared by every parser that is given no limits of its own, so frozen. */
+export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxHeaderBytes: 16 * 1024 * 1024,
   maxHdus: 10_000,
   maxTableCaptureBytes: 64 * 1024 * 1024,
   maxInflatedBytes: 8 * 1024 * 1024 * 1024,
-};
+});
 
 /** A structural fact the reader could not get past; rules turn these into findings. */
 export interface ReadProblem {
