@@ -1,6 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type Config, ConfigError, findConfig, loadConfig, projectSettings } from '../config/config.js';
+import {
+  type Config,
+  ConfigError,
+  findConfig,
+  isRuleOff,
+  loadConfig,
+  projectSettings,
+} from '../config/config.js';
 import { InputError } from '../discover/discover.js';
 import { applyBaseline, makeBaseline, readBaseline } from '../engine/baseline.js';
 import { applyVerdicts, summarize } from '../engine/findings.js';
@@ -85,7 +92,7 @@ export async function mastPassFor(
   options: CheckCommandOptions,
   config: Config,
   configPath: string | null,
-): Promise<(records: FileRecord[]) => Promise<MastPassResult>> {
+): Promise<((records: FileRecord[]) => Promise<MastPassResult>) | undefined> {
   const fromConfig = config.mast ?? {};
   const mode = (options.mast ?? fromConfig.mode ?? 'online') as MastMode;
   if (!MAST_MODES.includes(mode))
@@ -99,6 +106,9 @@ export async function mastPassFor(
   const cacheDir =
     options.cacheDir ??
     (fromConfig.cacheDir && configPath ? resolve(dirname(configPath), fromConfig.cacheDir) : undefined);
+  // A config that turns every MAST rule off needs no MAST pass at all, nor "not checked" entries.
+  const mastRuleIds = allRuleMeta.filter((meta) => meta.id.startsWith('mast/')).map((meta) => meta.id);
+  if (mastRuleIds.every((id) => isRuleOff(id, config.rules))) return undefined;
   const { runMastPass } = await import('../rules/mast/index.js');
   return async (records) => {
     const result = await runMastPass(records, {
@@ -119,7 +129,7 @@ export async function mastPassFor(
         message: finding.message,
         ...(finding.hint ? { hint: finding.hint } : {}),
       })),
-      notChecked: result.notChecked,
+      notChecked: result.notChecked.filter((entry) => !isRuleOff(entry.ruleId, config.rules)),
       stats: result.stats,
     };
   };

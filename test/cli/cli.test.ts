@@ -122,6 +122,28 @@ describe('hlsp-validate check', () => {
     expect(result.status).toBe(0);
   });
 
+  it('runs no MAST pass when the config turns the MAST rules off, and never lists a rule that is off as not checked', () => {
+    const dir = join(work, 'no-mast');
+    cpSync(join(REPO, 'fixtures/demo-broken'), dir, { recursive: true });
+    const config = JSON.parse(readFileSync(join(dir, 'hlsp.config.json'), 'utf8'));
+    const notChecked = (rules: Record<string, string>) => {
+      writeFileSync(join(dir, 'hlsp.config.json'), JSON.stringify({ ...config, rules }));
+      const report = JSON.parse(cli(['check', dir, '--format', 'json', '--mast', 'offline']).stdout);
+      return { ids: report.notChecked.map((n: { ruleId: string }) => n.ruleId) as string[], report };
+    };
+    const all = notChecked({});
+    expect(all.ids).toContain('mast/observation-exists');
+    expect(all.ids).toContain('mast/exclusive-access');
+    expect(all.report.mast.mode).toBe('offline');
+    const one = notChecked({ 'mast/exclusive-access': 'off' });
+    expect(one.ids).toContain('mast/observation-exists');
+    expect(one.ids).not.toContain('mast/exclusive-access');
+    const none = notChecked({ mast: 'off' });
+    expect(none.ids.filter((id) => id.startsWith('mast/'))).toEqual([]);
+    expect(none.report.mast).toBeUndefined();
+    expect(none.report.findings.some((f: { ruleId: string }) => f.ruleId.startsWith('mast/'))).toBe(false);
+  });
+
   it('--max-warnings turns warnings into exit 1, --quiet keeps errors only', () => {
     const dir = join(work, 'warnings');
     cpSync(join(REPO, 'fixtures/demo'), dir, { recursive: true });
