@@ -1,7 +1,7 @@
 import { accessSync, constants, type Dirent, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import type { FileKind } from '../report/types.js';
+import { globMatcher } from '../util/glob.js';
 
 export interface DiscoveredEntry {
   /** Absolute path on disk (bytes when the name is not valid UTF-8). */
@@ -65,18 +65,30 @@ function decodeName(name: Buffer): string {
   return name.toString('utf8');
 }
 
-/** The path of a directory's child: a string when its name is valid UTF-8, else the bytes. */
-function childPath(dir: string | Buffer, name: Buffer, decoded: string): string | Buffer {
-  if (typeof dir === 'string' && !decoded.includes('\uFFFD')) return dir + sep + decoded;
-  return Buffer.concat([Buffer.from(dir), SEPARATOR, name]);
+/** The path of a directory's child: a string when its name and the directory's are valid UTF-8, else the bytes. */
+function childPath(dir: string | Buffer, name: string | Buffer, decoded: string): string | Buffer {
+  const valid = typeof name === 'string' || !decoded.includes('\uFFFD');
+  if (valid && typeof dir === 'string') return dir + sep + decoded;
+  return Buffer.concat([Buffer.from(dir), SEPARATOR, typeof name === 'string' ? Buffer.from(name) : name]);
+}
+
+/**
+ * A directory's entries with their types. Names are read as text, which is cheaper; a directory
+ * holding a name that is not valid UTF-8 (it decodes with U+FFFD) is read again as bytes, so that
+ * the file can still be opened by its real name.
+ */
+function listDirectory(dir: string | Buffer): Dirent<string>[] | Dirent<Buffer>[] {
+  const children = readdirSync(dir, { withFileTypes: true });
+  if (!children.some((child) => child.name.includes('\uFFFD'))) return children;
+  return readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
 }
 
 const SEPARATOR = Buffer.from(sep);
 
 /**
  * Walks the inputs. Symbolic links are never followed: each becomes an entry marked `skipped`, so
- * the report says what was passed over (a link can loop or lead outside the collection). Names are
- * read as bytes, so a file whose name is not valid UTF-8 is still found and read, never dropped.
+ * the report says what was passed over (a link can loop or lead outside the collection). A file whose
+ * name is not valid UTF-8 is still found and read by its bytes, never dropped.
  * Directory entries carry their type, so files are not stat'ed here: their size is measured when
  * they are read, on the checking threads.
  */
@@ -92,7 +104,7 @@ export function discover(inputs: string[], options: { ignore?: string[] } = {}):
   }
   const root = commonRoot(absolute);
   const ignoring = (options.ignore?.length ?? 0) > 0;
-  const ignored = picomatch(options.ignore ?? [], { dot: true });
+  const ignored = globMatcher(options.ignore ?? []);
   const seen = new Set<string>();
   const entries: DiscoveredEntry[] = [];
   const add = (
@@ -116,16 +128,16 @@ export function discover(inputs: string[], options: { ignore?: string[] } = {}):
     entries.push(entry);
   };
   const walk = (dir: string | Buffer, relativeDir: string) => {
-    let children: Dirent<Buffer>[];
+    let children: Dirent<string>[] | Dirent<Buffer>[];
     try {
-      children = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+      children = listDirectory(dir);
     } catch {
       const name = basename(dir.toString());
       add(dir, relativeDir || name, name, true, 0, 'unreadable');
       return;
     }
     for (const child of children) {
-      const name = decodeName(child.name);
+      const name = typeof child.name === 'string' ? child.name : decodeName(child.name);
       const abs = childPath(dir, child.name, name);
       const path = relativeDir === '' ? name : `${relativeDir}/${name}`;
       if (ignoring && ignored(path)) continue;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import picomatch from 'picomatch';
 import { type Config, isRuleOff } from '../config/config.js';
 import { type DiscoveredEntry, discover } from '../discover/discover.js';
 import type { ReadLimits } from '../fits/types.js';
 import type { FileEntry, Finding, MastStats, NotChecked, Report } from '../report/types.js';
 import type { CollectionRule, FileRecord, FitsRule, NameRule, ProjectSettings } from '../rules/types.js';
+import { globMatcher } from '../util/glob.js';
 import { VERSION } from '../version.js';
 import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
 import { applyVerdicts, compareFindings, summarize, toFinding } from './findings.js';
@@ -68,7 +68,7 @@ export function enabled<Rule extends { meta: { id: string } }>(rules: Rule[], co
 /** Matches files against the config's profile globs. */
 export function profileMatcher(config: Config): (path: string) => string[] {
   const assignments = (config.profiles ?? []).map((assignment) => ({
-    test: picomatch(assignment.files, { dot: true }),
+    test: globMatcher(assignment.files),
     profiles: assignment.profiles,
   }));
   return (path) => {

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,6 +74,35 @@ describe('discover', () => {
     expect(discover([root], { ignore: ['Images/**'] }).entries.map((e) => e.path)).not.toContain(
       'Images/a.fits',
     );
+  });
+
+  it('finds files whose name, or whose directory name, is not valid UTF-8, and opens them by their bytes', () => {
+    const base = mkdtempSync(join(tmpdir(), 'hlsp-bytes-'));
+    try {
+      const latin = (text: string) => Buffer.from(text, 'latin1'); // é is one byte, 0xe9: not UTF-8
+      const inBytes = (...parts: Buffer[]) =>
+        Buffer.concat(parts.flatMap((part) => [Buffer.from('/'), part]));
+      const badDir = inBytes(Buffer.from(base), latin('donn\u00e9es'));
+      mkdirSync(badDir);
+      writeFileSync(inBytes(badDir, Buffer.from('good.fits')), 'in a badly named directory');
+      mkdirSync(join(base, 'plain'));
+      writeFileSync(join(base, 'plain', 'good.fits'), 'a plain file');
+      writeFileSync(inBytes(Buffer.from(base), Buffer.from('plain'), latin('caf\u00e9.fits')), 'badly named');
+      const files = discover([base]).entries.filter((entry) => !entry.isDirectory);
+      expect(files.map((entry) => entry.path)).toEqual([
+        'donn\uFFFDes/good.fits',
+        'plain/caf\uFFFD.fits',
+        'plain/good.fits',
+      ]);
+      expect(files.map((entry) => readFileSync(entry.absolute, 'utf8'))).toEqual([
+        'in a badly named directory',
+        'badly named',
+        'a plain file',
+      ]);
+      expect(typeof files[2]!.absolute).toBe('string');
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 
   it('throws an input error for a missing path', () => {
