@@ -38,6 +38,27 @@ describe('json', () => {
       expect([...jsonChunks(report)].join('')).toBe(formatters.json(report, context));
     }
   });
+
+  it('has the same bytes when the arrays are longer than one piece (1, 499–501, 1,001 elements)', () => {
+    const base = sampleReport();
+    for (const count of [1, 499, 500, 501, 1000, 1001]) {
+      const files = Array.from({ length: count }, (_, i) => ({
+        ...base.files[i % base.files.length]!,
+        path: `f${i}`,
+      }));
+      const findings = Array.from({ length: count }, (_, i) => ({
+        ...base.findings[i % base.findings.length]!,
+        path: `f${i}`,
+      }));
+      const report = { ...base, files, findings } as Report;
+      const pieces = [...jsonChunks(report)];
+      expect(pieces.join('')).toBe(formatters.json(report, context));
+      if (count > 500)
+        expect(pieces.length).toBeGreaterThan(
+          [...jsonChunks({ ...report, files: files.slice(0, 1) })].length,
+        );
+    }
+  });
 });
 
 describe('sarif', () => {
