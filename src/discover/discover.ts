@@ -117,15 +117,15 @@ export function discover(inputs: string[], options: { ignore?: string[] } = {}):
   ) => {
     if (seen.has(path)) return;
     seen.add(path);
-    const entry: DiscoveredEntry = {
+    // One shape for every entry (absent fields undefined): the checking code reads them monomorphically.
+    entries.push({
       absolute: abs,
       path,
       kind: isDirectory ? 'other' : classify(name),
+      size,
       isDirectory,
-    };
-    if (size !== undefined) entry.size = size;
-    if (skipped) entry.skipped = skipped;
-    entries.push(entry);
+      skipped,
+    });
   };
   const walk = (dir: string | Buffer, relativeDir: string) => {
     let children: Dirent<string>[] | Dirent<Buffer>[];

@@ -87,6 +87,8 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
     kind: item.kind,
     verdict: 'PASS',
   };
+  // Every field present from the start (undefined when it does not apply): records of all kinds
+  // share one shape, so the code that reads them stays monomorphic.
   const record: FileRecord = {
     path: item.path,
     kind: item.kind,
@@ -94,13 +96,14 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
     sha256: null,
     header: {},
     provenance: [],
+    text: undefined,
+    isDirectory: item.isDirectory ? true : undefined,
+    skipped: item.skipped,
+    readError: undefined,
+    hduCount: undefined,
   };
   const findings: Finding[] = [];
-  if (item.isDirectory) record.isDirectory = true;
-  if (item.isDirectory || item.skipped) {
-    if (item.skipped) record.skipped = item.skipped;
-    return { entry, record, findings };
-  }
+  if (item.isDirectory || item.skipped) return { entry, record, findings };
   const name = basename(item.path);
   const parsed = parseName(name);
   const push = (
