@@ -213,7 +213,14 @@ export class FitsParser {
     let endIndex = -1;
     for (let i = 0; i < CARDS_PER_BLOCK; i++) {
       const start = i * CARD_LENGTH;
-      const card = parseCardAt(this.block, this.blockWords, start, pending.cards.length, blockOffset + start);
+      const card = parseCardAt(
+        this.block,
+        this.blockWords,
+        start,
+        pending.index,
+        pending.cards.length,
+        blockOffset + start,
+      );
       pending.cards.push(card);
       if (card.keyword === 'END' && card.raw.startsWith('END     ')) {
         endIndex = card.index;

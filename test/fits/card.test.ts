@@ -86,7 +86,7 @@ function blockWith(raw: string, slot: number): { block: Uint8Array; words: Int32
 
 function cardAt(raw: string, slot: number, index: number, offset: number) {
   const { block, words } = blockWith(raw, slot);
-  return parseCardAt(block, words, slot * 80, index, offset);
+  return parseCardAt(block, words, slot * 80, 0, index, offset);
 }
 
 describe('parseCardAt', () => {
@@ -117,6 +117,18 @@ describe('parseCardAt', () => {
     expect(second.continuedBy).toBeUndefined();
     expect(second.index).toBe(1);
     expect(second.offset).toBe(80);
+  });
+
+  it('gives the card read at a position even when another card was there before (and was tried first)', () => {
+    const { block, words } = blockWith(pad80('BITPIX  =                  -32'), 4);
+    const at = (hdu: number) => parseCardAt(block, words, 4 * 80, hdu, 4, 320).value;
+    expect(at(1)).toEqual({ type: 'integer', value: -32 });
+    block.set(Buffer.from(pad80('BITPIX  =                   16'), 'latin1'), 4 * 80);
+    expect(at(1)).toEqual({ type: 'integer', value: 16 });
+    block.set(Buffer.from(pad80('BITPIX  =                  -32'), 'latin1'), 4 * 80);
+    expect(at(1)).toEqual({ type: 'integer', value: -32 });
+    // Positions beyond those remembered still parse through the cache.
+    expect(parseCardAt(block, words, 4 * 80, 40, 4000, 0).value).toEqual({ type: 'integer', value: -32 });
   });
 
   it('tells apart cards one byte apart, in every column, and past the point where the cache is cleared', () => {
