@@ -120,11 +120,10 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
       rule.check(nameContext, (input) => push(rule.meta.id, rule.meta.severity, input));
   }
   if (item.kind === 'fits' || item.kind === 'fits.gz') {
-    const options = { hash: env.hash, ...(env.limits ? { limits: env.limits } : {}) };
+    // One literal shape for every file (no spreads): the reader's option reads stay monomorphic.
+    const options = { hash: env.hash, limits: env.limits, threads: env.threads, sumRange: undefined };
     const fits =
-      item.kind === 'fits'
-        ? await readPlainFits(item.absolute, { ...options, threads: env.threads })
-        : await readFits(item.absolute, options);
+      item.kind === 'fits' ? await readPlainFits(item.absolute, options) : await readFits(item.absolute, options);
     entry.sha256 = record.sha256 = fits.sha256 ?? null;
     if (item.size === undefined) entry.size = record.size = fits.storedSize ?? sizeOnDisk(item.absolute);
     const context: FitsContext = {

@@ -81,12 +81,7 @@ export function parseCardAt(
     }
     slot = (slot + 1) & (SLOTS - 1);
   }
-  // Kept in the one shape of the copies, so that copying reads a single shape too.
-  const template = copyCard(
-    parseCard(latin1(block, start, start + CARD_LENGTH), index, offset),
-    index,
-    offset,
-  );
+  const template = parseCard(latin1(block, start, start + CARD_LENGTH), index, offset);
   if (parsedCount >= MAX_PARSED_CARDS) {
     slotCards.fill(undefined);
     parsedCount = 0;
@@ -122,12 +117,31 @@ function copyCard(from: Card, index: number, offset: number): Card {
   };
 }
 
+/** A card with no value yet, in the one shape every card has (see `copyCard`). */
+function newCard(index: number, offset: number, raw: string, keyword: string, hierarch: boolean): Card {
+  return {
+    index,
+    offset,
+    raw,
+    keyword,
+    hierarch,
+    hasValue: false,
+    value: undefined,
+    valueText: undefined,
+    comment: undefined,
+    valueError: undefined,
+    valueColumn: undefined,
+    valueEndColumn: undefined,
+    continuedBy: undefined,
+  };
+}
+
 /** Parses one 80-character card. Never throws: problems land in `valueError`. */
 export function parseCard(raw: string, index: number, offset: number): Card {
   const name = raw.slice(0, 8);
   const keyword = name.trimEnd();
   if (keyword === 'HIERARCH') return parseHierarch(raw, index, offset);
-  const card: Card = { index, offset, raw, keyword, hierarch: false, hasValue: false };
+  const card = newCard(index, offset, raw, keyword, false);
   if (keyword === 'CONTINUE') {
     // A CONTINUE card has no value indicator; its string starts in column 11 or later.
     parseValueField(card, raw, 8);
@@ -144,7 +158,7 @@ export function parseCard(raw: string, index: number, offset: number): Card {
 
 function parseHierarch(raw: string, index: number, offset: number): Card {
   const eq = raw.indexOf('=', 9);
-  const card: Card = { index, offset, raw, keyword: 'HIERARCH', hierarch: true, hasValue: false };
+  const card = newCard(index, offset, raw, 'HIERARCH', true);
   if (eq < 0) {
     card.comment = raw.slice(8).trimEnd();
     return card;
