@@ -201,7 +201,24 @@ async function main(): Promise<void> {
       async prepare() {
         const dir = join(work, 'small');
         const list = await makeCollection(dir, args.small);
-        const tools: Tool[] = [{ name: 'hlsp-validate', run: ours([dir]) }];
+        // The FITS structure check alone, as fitsverify does it: every other rule group off, and no
+        // SHA-256 (fitsverify computes none). The config lives outside the collection.
+        const structureConfig = join(work, 'structure-only.config.json');
+        writeFileSync(
+          structureConfig,
+          JSON.stringify({
+            project: DEMO_PROJECT,
+            mast: { mode: 'offline' },
+            rules: { name: 'off', hlsp: 'off', collection: 'off', mast: 'off' },
+          }),
+        );
+        const tools: Tool[] = [
+          { name: 'hlsp-validate', run: ours([dir]) },
+          {
+            name: 'hlsp-validate, FITS structure only',
+            run: ours([dir], ['--config', structureConfig, '--no-hash']),
+          },
+        ];
         if (haveFitsverify)
           tools.push({ name: 'fitsverify -q', run: () => timed('fitsverify', ['-q', `@${list}`]) });
         if (haveAstropy)
