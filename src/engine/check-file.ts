@@ -78,8 +78,15 @@ export interface FileOutcome {
   findings: Finding[];
 }
 
-/** Runs the per-file pass on one discovered entry: read once, run name and FITS rules on that view. */
-export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironment): Promise<FileOutcome> {
+/**
+ * Runs the per-file pass on one discovered entry: read once, run name and FITS rules on that view.
+ * The outcome comes at once, or as a promise for a file read in the background (gzip, large files):
+ * most files never wait, so the per-file path has no promise to make or await.
+ */
+export function checkEntry(
+  item: DiscoveredEntry,
+  env: FileCheckEnvironment,
+): FileOutcome | Promise<FileOutcome> {
   const entry: FileEntry = {
     path: item.path,
     size: item.size ?? 0,
@@ -122,34 +129,37 @@ export async function checkEntry(item: DiscoveredEntry, env: FileCheckEnvironmen
   if (item.kind === 'fits' || item.kind === 'fits.gz') {
     // One literal shape for every file (no spreads): the reader's option reads stay monomorphic.
     const options = { hash: env.hash, limits: env.limits, threads: env.threads, sumRange: undefined };
-    const fits =
-      item.kind === 'fits' ? await readPlainFits(item.absolute, options) : await readFits(item.absolute, options);
-    entry.sha256 = record.sha256 = fits.sha256 ?? null;
-    if (item.size === undefined) entry.size = record.size = fits.storedSize ?? sizeOnDisk(item.absolute);
-    const context: FitsContext = {
-      path: item.path,
-      name,
-      parsed,
-      fits,
-      settings: env.settings,
-      profiles: env.profilesFor(item.path),
+    const read =
+      item.kind === 'fits' ? readPlainFits(item.absolute, options) : readFits(item.absolute, options);
+    const checkFits = (fits: FitsFile): FileOutcome => {
+      entry.sha256 = record.sha256 = fits.sha256 ?? null;
+      if (item.size === undefined) entry.size = record.size = fits.storedSize ?? sizeOnDisk(item.absolute);
+      const context: FitsContext = {
+        path: item.path,
+        name,
+        parsed,
+        fits,
+        settings: env.settings,
+        profiles: env.profilesFor(item.path),
+      };
+      const before = findings.length;
+      for (const rule of env.fitsRules)
+        rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input));
+      addCardContext(findings.slice(before), fits);
+      fillRecord(record, fits);
+      return { entry, record, findings };
     };
-    const before = findings.length;
-    for (const rule of env.fitsRules)
-      rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input));
-    addCardContext(findings.slice(before), fits);
-    fillRecord(record, fits);
-  } else {
-    const { sha256, text, error, size } = hashAndRead(
-      item.absolute,
-      item.kind === 'readme' || item.kind === 'manifest',
-      env.hash,
-    );
-    entry.sha256 = record.sha256 = sha256;
-    if (item.size === undefined) entry.size = record.size = size ?? sizeOnDisk(item.absolute);
-    if (text !== undefined) record.text = text;
-    if (error) record.readError = error;
+    return read instanceof Promise ? read.then(checkFits) : checkFits(read);
   }
+  const { sha256, text, error, size } = hashAndRead(
+    item.absolute,
+    item.kind === 'readme' || item.kind === 'manifest',
+    env.hash,
+  );
+  entry.sha256 = record.sha256 = sha256;
+  if (item.size === undefined) entry.size = record.size = size ?? sizeOnDisk(item.absolute);
+  if (text !== undefined) record.text = text;
+  if (error) record.readError = error;
   return { entry, record, findings };
 }
 

@@ -85,17 +85,32 @@ function splitSums(path: string | Buffer, threads: number): NonNullable<ReadOpti
   };
 }
 
-/** Reads a plain FITS file; a large one with the help of other threads. */
-export async function readPlainFits(
+/**
+ * Reads a plain FITS file: at once when it is small (no promise, no await on the per-file path), and
+ * as a promise when it is large, read with the help of other threads.
+ */
+export function readPlainFits(
   path: string | Buffer,
   options: ReadOptions & { hash: boolean; threads?: number | undefined },
-): Promise<FitsFile> {
+): FitsFile | Promise<FitsFile> {
   const file = openFile(path);
   if ('error' in file) return unreadableFits(file.error);
+  // Compiled code only: under a TypeScript test runner the worker file does not exist.
+  if (file.size >= LARGE_FILE_BYTES && existsSync(fileURLToPath(workerUrl)))
+    return readLargeFits(path, file, options);
   try {
-    // Compiled code only: under a TypeScript test runner the worker file does not exist.
-    if (file.size < LARGE_FILE_BYTES || !existsSync(fileURLToPath(workerUrl)))
-      return readOpenFits(file.fd, file.size, options);
+    return readOpenFits(file.fd, file.size, options);
+  } finally {
+    closeSync(file.fd);
+  }
+}
+
+async function readLargeFits(
+  path: string | Buffer,
+  file: { fd: number; size: number },
+  options: ReadOptions & { hash: boolean; threads?: number | undefined },
+): Promise<FitsFile> {
+  try {
     const digest = options.hash ? sha256Elsewhere(path) : undefined;
     // The cores left after the SHA-256 share the data sums.
     const threads = (options.threads ?? availableParallelism()) - (options.hash ? 1 : 0);

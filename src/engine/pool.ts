@@ -71,7 +71,10 @@ export function runFilesInWorkers(jobs: number) {
     const threads = Math.min(jobs > 0 ? jobs : availableParallelism(), Math.ceil(entries.length / BATCH));
     // Compiled code only: under a TypeScript test runner the worker file does not exist.
     if (threads <= 1 || entries.length < MIN_FILES_FOR_WORKERS || !existsSync(fileURLToPath(workerUrl))) {
-      for (const entry of entries) onDone(await checkEntry(entry, env));
+      for (const entry of entries) {
+        const outcome = checkEntry(entry, env);
+        onDone(outcome instanceof Promise ? await outcome : outcome);
+      }
       return;
     }
     const setup: WorkerSetup = {
@@ -112,7 +115,10 @@ export function runFilesInWorkers(jobs: number) {
       });
     const inMainThread = async () => {
       for (let batch = takeBatch(MAIN_BATCH); batch.length > 0; batch = takeBatch(MAIN_BATCH)) {
-        for (const entry of batch) onDone(await checkEntry(entry, env));
+        for (const entry of batch) {
+          const outcome = checkEntry(entry, env);
+          onDone(outcome instanceof Promise ? await outcome : outcome);
+        }
         await nextTurn();
       }
     };

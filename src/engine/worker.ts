@@ -22,7 +22,8 @@ parentPort!.on('message', async (batch: DiscoveredEntry[]) => {
   for (const entry of batch) {
     // Byte paths (names that are not UTF-8) arrive as plain Uint8Arrays; fs wants a Buffer.
     if (typeof entry.absolute !== 'string') entry.absolute = Buffer.from(entry.absolute);
-    outcomes.push(await checkEntry(entry, env));
+    const outcome = checkEntry(entry, env);
+    outcomes.push(outcome instanceof Promise ? await outcome : outcome);
   }
   parentPort!.postMessage(outcomes);
 });
