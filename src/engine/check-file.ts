@@ -68,6 +68,8 @@ export interface FileCheckEnvironment {
   profilesFor(path: string): string[];
   limits?: Partial<ReadLimits>;
   hash: boolean;
+  /** Gather header values and provenance into the file record (collection and MAST rules read them). */
+  recordHeaders: boolean;
   /** Threads a large file may use (its SHA-256 and data sums); default: one per core. */
   threads?: number;
 }
@@ -146,7 +148,8 @@ export function checkEntry(
       for (const rule of env.fitsRules)
         rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input));
       addCardContext(findings.slice(before), fits);
-      fillRecord(record, fits);
+      record.hduCount = fits.hdus.length;
+      if (env.recordHeaders) fillRecord(record, fits);
       return { entry, record, findings };
     };
     return read instanceof Promise ? read.then(checkFits) : checkFits(read);
@@ -243,7 +246,6 @@ function fillRecord(record: FileRecord, fits: FitsFile): void {
     if (tableName === 'PROVENANCE' || tableName === 'HDRTAB') record.provenance.push(...provenanceRows(hdu));
   }
   record.header = Object.fromEntries(header);
-  record.hduCount = fits.hdus.length;
 }
 
 function provenanceRows(hdu: Hdu): string[] {

@@ -11,6 +11,7 @@ export interface WorkerSetup {
   settings: FileCheckEnvironment['settings'];
   config: FileCheckEnvironment['config'];
   hash: boolean;
+  recordHeaders: boolean;
   threads?: number;
   limits?: FileCheckEnvironment['limits'];
 }
@@ -81,6 +82,7 @@ export function runFilesInWorkers(jobs: number) {
       settings: env.settings,
       config: env.config,
       hash: env.hash,
+      recordHeaders: env.recordHeaders,
       ...(env.threads ? { threads: env.threads } : {}),
       ...(env.limits ? { limits: env.limits } : {}),
     };

@@ -47,6 +47,12 @@ export interface CheckOptions {
   ) => Promise<void>;
   onProgress?: (done: number, total: number) => void;
   now?: () => Date;
+  /**
+   * Whether the caller reads the header values and provenance in the returned records (default
+   * true). When false they are gathered only if this check needs them itself: for a collection
+   * rule, the MAST pass, or a shard report (merged later).
+   */
+  keepRecordHeaders?: boolean;
 }
 
 export interface CheckResult {
@@ -108,6 +114,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     fitsRules: enabled(options.rules.fits, options.config),
     profilesFor: profileMatcher(options.config),
     hash: options.hash ?? true,
+    recordHeaders:
+      options.keepRecordHeaders !== false ||
+      shard !== undefined ||
+      options.mastPass !== undefined ||
+      enabled(options.rules.collection, options.config).length > 0,
     ...(options.threads ? { threads: options.threads } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   };

@@ -13,6 +13,7 @@ const env: FileCheckEnvironment = {
   fitsRules: enabled(ruleSets.fits, setup.config),
   profilesFor: profileMatcher(setup.config),
   hash: setup.hash,
+  recordHeaders: setup.recordHeaders,
   ...(setup.threads ? { threads: setup.threads } : {}),
   ...(setup.limits ? { limits: setup.limits } : {}),
 };

@@ -39,4 +39,50 @@ describe('runCheck', () => {
     expect(calls.get('fits/on')).toBeGreaterThan(0);
     expect([...calls.keys()].sort()).toEqual(['fits/on', 'name/on']);
   });
+
+  it('gathers header values into the file records for the caller, a collection rule, the MAST pass or a shard', async () => {
+    const seen: string[] = [];
+    const reader: CollectionRule = {
+      meta: { ...meta('collection/reader'), scope: 'collection' },
+      check: ({ files }) => {
+        for (const file of files) if (file.kind === 'fits') seen.push(String(file.header.HLSPID));
+      },
+    };
+    const run = (config: object, extra: object = {}) =>
+      runCheck({
+        paths: [join(REPO, 'fixtures/demo')],
+        config,
+        settings: {},
+        rules: { name: [], fits: [], collection: [reader] },
+        hash: false,
+        keepRecordHeaders: false,
+        ...extra,
+      });
+    const fitsHeaders = (records: { kind: string; header: object; hduCount?: number }[]) =>
+      records.filter((record) => record.kind === 'fits').map((record) => Object.keys(record.header).length);
+    const kept = await run({});
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(['NIRDEMO']));
+    expect(fitsHeaders(kept.records).every((count) => count > 0)).toBe(true);
+    const none = await run({ rules: { collection: 'off' } });
+    expect(fitsHeaders(none.records).every((count) => count === 0)).toBe(true);
+    expect(
+      none.records.filter((record) => record.kind === 'fits').every((record) => record.hduCount! > 0),
+    ).toBe(true);
+    const sharded = await run({ rules: { collection: 'off' } }, { shard: { index: 1, count: 1 } });
+    expect(fitsHeaders(sharded.records).every((count) => count > 0)).toBe(true);
+    const mast = await run(
+      { rules: { collection: 'off' } },
+      {
+        mastPass: async () => ({
+          findings: [],
+          notChecked: [],
+          stats: { mode: 'offline', requests: 0, cacheHits: 0, ids: 0 },
+        }),
+      },
+    );
+    expect(fitsHeaders(mast.records).every((count) => count > 0)).toBe(true);
+    const caller = await run({ rules: { collection: 'off' } }, { keepRecordHeaders: true });
+    expect(fitsHeaders(caller.records).every((count) => count > 0)).toBe(true);
+  });
 });
