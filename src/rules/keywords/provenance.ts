@@ -1,5 +1,7 @@
 import type { FitsRule } from '../types.js';
-import { textOf } from './util.js';
+import { firstCardWhere, textOf } from './util.js';
+
+const FILEID = /^FILEID[0-9]{2,}$/;
 
 export const provenance: FitsRule = {
   meta: {
@@ -14,8 +16,9 @@ export const provenance: FitsRule = {
   },
   check(context, report) {
     const { fits } = context;
-    const hasFileId = fits.hdus.some((hdu) =>
-      [...hdu.keywords.keys()].some((k) => /^FILEID[0-9]{2,}$/.test(k)),
+    const hasFileId = fits.hdus.some(
+      (hdu) =>
+        firstCardWhere(hdu, (keyword) => keyword.startsWith('FILEID') && FILEID.test(keyword)) !== undefined,
     );
     const hasTable = fits.hdus.some((hdu) =>
       ['PROVENANCE', 'HDRTAB'].includes(textOf(hdu.keywords.get('EXTNAME'))?.toUpperCase() ?? ''),

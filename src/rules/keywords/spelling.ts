@@ -68,7 +68,8 @@ export const keywordSpelling: FitsRule = {
     for (const hdu of context.fits.hdus) {
       for (const card of hdu.cards) {
         if (!card.hasValue || KNOWN.has(card.keyword)) continue;
-        const name = card.raw.slice(0, 8).trim();
+        // Columns 1-8 as written, trimmed (the keyword is already trimmed at the end): no new string.
+        const name = card.hierarch ? 'HIERARCH' : card.keyword.trimStart();
         const suggestion = suggestionFor(name);
         if (!suggestion) continue;
         // A near miss beside the real keyword may be deliberate; a case slip or a known legacy name never is.

@@ -1,5 +1,5 @@
 import type { FitsRule } from '../types.js';
-import { where } from './util.js';
+import { firstCardWhere, where } from './util.js';
 
 const DATED = /^(DATE-BEG|DATE-END|DATE-OBS|DATE-AVG|MJD-BEG|MJD-END|MJD-OBS|MJD-AVG|MJD-MID|TSTART|TSTOP)$/;
 
@@ -16,7 +16,7 @@ export const timesys: FitsRule = {
     const primaryHasTimesys = context.fits.hdus[0]?.keywords.has('TIMESYS') ?? false;
     for (const hdu of context.fits.hdus) {
       if (primaryHasTimesys || hdu.keywords.has('TIMESYS')) continue;
-      const dated = [...hdu.keywords.values()].find((card) => DATED.test(card.keyword));
+      const dated = firstCardWhere(hdu, (keyword) => DATED.test(keyword));
       if (dated) {
         report({
           ...where(hdu, dated),

@@ -33,6 +33,12 @@ export function isCompanion(name: string, keyword: string): boolean {
   );
 }
 
+/** The first valued card of an HDU, in header order, whose keyword passes `test` (no array is built). */
+export function firstCardWhere(hdu: Hdu, test: (keyword: string) => boolean): Card | undefined {
+  for (const [keyword, card] of hdu.keywords) if (test(keyword)) return card;
+  return undefined;
+}
+
 export function where(hdu: Hdu, card: Card): { hdu: number; keyword: string; offset: number } {
   return { hdu: hdu.index, keyword: card.keyword, offset: card.offset };
 }

@@ -1,6 +1,9 @@
 import { intValue } from '../../fits/layout.js';
 import type { FitsRule } from '../types.js';
-import { textOf, where } from './util.js';
+import { firstCardWhere, textOf, where } from './util.js';
+
+const CD_MATRIX = /^CD[0-9]+_[0-9]+$/;
+const CDELT = /^CDELT[0-9]+$/;
 
 const CELESTIAL = /^(RA--|DEC-|GLON|GLAT|ELON|ELAT)/;
 const WCS = /^(CTYPE|CRVAL|CRPIX|CDELT|CUNIT)[0-9]+$|^(CD|PC)[0-9]+_[0-9]+$/;
@@ -39,8 +42,8 @@ export const wcsCdPc: FitsRule = {
   },
   check(context, report) {
     for (const hdu of context.fits.hdus) {
-      const cd = [...hdu.keywords.values()].find((card) => /^CD[0-9]+_[0-9]+$/.test(card.keyword));
-      const cdelt = [...hdu.keywords.values()].find((card) => /^CDELT[0-9]+$/.test(card.keyword));
+      const cd = firstCardWhere(hdu, (keyword) => keyword.startsWith('CD') && CD_MATRIX.test(keyword));
+      const cdelt = firstCardWhere(hdu, (keyword) => keyword.startsWith('CDELT') && CDELT.test(keyword));
       if (cd && cdelt)
         report({
           ...where(hdu, cdelt),
