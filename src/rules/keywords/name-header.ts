@@ -4,7 +4,8 @@ import { isHlspName } from '../naming/fields.js';
 import type { FindingInput, FitsRule } from '../types.js';
 import { findCard, isCompanion, textOf, where } from './util.js';
 
-const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Lower case, letters and digits only; remembered, since the same values recur in every file. */
+const normalize = memoize((text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, ''));
 
 /** The keywords whose values the name is compared with; each may be MULTI with numbered companions. */
 const COMPARED = ['TELESCOP', 'INSTRUME', 'FILTER', 'PUPIL', 'DISPRSR'];
@@ -17,19 +18,44 @@ const comparedBy = memoize((name: string): string[] =>
   COMPARED.filter((keyword) => name === keyword || isCompanion(name, keyword)),
 );
 
-/** The values of every compared keyword and its companions, normalised, in one pass over the header. */
+/**
+ * The values of every compared keyword and its companions, normalised, in one pass over the header.
+ * Plain loops, no entry arrays or closures: this runs for every file, and both worker threads
+ * compile it.
+ */
 function comparedValues(hdus: Hdu[]): Map<string, Set<string>> {
-  const values = new Map<string, Set<string>>(COMPARED.map((keyword) => [keyword, new Set<string>()]));
+  const values = new Map<string, Set<string>>();
+  for (const keyword of COMPARED) values.set(keyword, new Set<string>());
   for (const hdu of hdus) {
-    for (const [name, card] of hdu.keywords) {
-      const keywords = comparedBy(name);
+    for (const card of hdu.keywords.values()) {
+      const keywords = comparedBy(card.keyword);
       if (keywords.length === 0) continue;
       const text = textOf(card);
-      if (!text || text.toUpperCase() === 'MULTI' || text.toUpperCase() === 'N/A') continue;
-      for (const keyword of keywords) values.get(keyword)!.add(normalize(text));
+      if (!text) continue;
+      const upper = text.toUpperCase();
+      if (upper === 'MULTI' || upper === 'N/A') continue;
+      const normalized = normalize(text);
+      for (const keyword of keywords) values.get(keyword)!.add(normalized);
     }
   }
   return values;
+}
+
+/** The elements of a name field ('clear-f200w' → clear, f200w), normalised, without MULTI. */
+function fieldElements(field: string): string[] {
+  const elements: string[] = [];
+  for (const part of field.toLowerCase().split('-')) {
+    const element = normalize(part);
+    if (element !== 'multi' && element !== '') elements.push(element);
+  }
+  return elements;
+}
+
+/** Whether a name element agrees with one of the header's values (either may abbreviate the other). */
+function matchesHeader(header: string[], element: string): boolean {
+  for (const value of header)
+    if (value === element || value.startsWith(element) || element.startsWith(value)) return true;
+  return false;
 }
 
 export const nameHeaderMatch: FitsRule = {
@@ -90,37 +116,31 @@ export const nameHeaderMatch: FitsRule = {
         );
       }
     }
-    const checks: [string, string | undefined, string][] = [
-      ['TELESCOP', parsed.fields.observatory, 'observatory'],
-      ['INSTRUME', parsed.fields.instrument, 'instrument'],
-      ['FILTER', parsed.fields.optElem, 'opt-elem'],
-    ];
     let compared: Map<string, Set<string>> | undefined;
-    for (const [keyword, field, label] of checks) {
-      if (!field) continue;
-      const elements = field
-        .toLowerCase()
-        .split('-')
-        .map(normalize)
-        .filter((e) => e !== 'multi' && e !== '');
+    const compare = (keyword: string, field: string | undefined, label: string) => {
+      if (!field) return;
+      const elements = fieldElements(field);
       compared ??= comparedValues(fits.hdus);
       const header = [...compared.get(keyword)!];
-      if (keyword === 'FILTER') header.push(...compared.get('PUPIL')!, ...compared.get('DISPRSR')!);
-      if (header.length === 0 || elements.length === 0) continue;
-      const matches = (element: string) =>
-        header.some((value) => value === element || value.startsWith(element) || element.startsWith(value));
-      const missing = elements.filter((element) => !matches(element));
+      if (keyword === 'FILTER') {
+        for (const value of compared.get('PUPIL')!) header.push(value);
+        for (const value of compared.get('DISPRSR')!) header.push(value);
+      }
+      if (header.length === 0 || elements.length === 0) return;
       // A name may leave out CLEAR, and instruments are often named with their channel (acs-wfc, wfc3-uvis).
-      const unexplained = missing.filter(
-        (element) => element !== 'clear' && !(keyword === 'INSTRUME' && matches(normalize(field))),
-      );
-      if (unexplained.length > 0) {
+      const whole = keyword === 'INSTRUME' && matchesHeader(header, normalize(field));
+      for (const element of elements) {
+        if (matchesHeader(header, element) || element === 'clear' || whole) continue;
         emit(
           keyword,
           `the file name's ${label} '${field}' does not match ${keyword} in the header (${header.join(', ')})`,
           `make the name and ${keyword} agree`,
         );
+        return;
       }
-    }
+    };
+    compare('TELESCOP', parsed.fields.observatory, 'observatory');
+    compare('INSTRUME', parsed.fields.instrument, 'instrument');
+    compare('FILTER', parsed.fields.optElem, 'opt-elem');
   },
 };
