@@ -44,6 +44,13 @@ describe('the worker pool', () => {
       report.findings.filter((f: { path: string }) => f.path.startsWith('part1/')).length,
     ).toBeGreaterThan(brokenFiles.length);
     expect(strip(three.stdout)).toBe(strip(one.stdout));
+    // By default the workers start late, once the main thread has measured the work left; started
+    // at the first look (a threshold of 1 ms), they take over a queue already half done.
+    const late = cli(['check', dir, '--mast', 'offline', '--format', 'json', '--project', 'nirdemo'], {
+      env: { HLSP_PARALLEL_WORK_MS: '1' },
+    });
+    expect(late.status, late.stderr).toBe(1);
+    expect(strip(late.stdout)).toBe(strip(one.stdout));
   }, 120_000);
 
   it('checks a large file with helper threads: same digest, same checksum verdicts', () => {
