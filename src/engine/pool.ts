@@ -182,8 +182,10 @@ export function runFilesInWorkers(jobs: number) {
           windowStart = now;
           windowChecked = checked;
           if (++looks > 1 && workersWorthStarting(msPerFile, entries.length - next)) startWorkers();
+          // A turn of the event loop at each look, so that signals (Ctrl-C) are still heard.
+          await nextTurn();
         }
-        // Only running workers have results to merge: a turn of the event loop is for them.
+        // Running workers have results to merge: a turn of the event loop after each batch.
         if (workers.length > 0) await nextTurn();
       }
     };
