@@ -69,7 +69,7 @@ export function buildProgram(): Command {
     .option('--html <file>', 'also write the HTML report to this file')
     .option(
       '--jobs <n>',
-      'threads: the main thread and n-1 workers for the per-file pass (from 2,000 files), and the helpers of each file from 512 MiB (its SHA-256 and data sums); default: one per core',
+      'threads: the main thread and n-1 workers for the per-file pass (from 2,000 files), and the helpers of each file from 512 MiB (its SHA-256 and data sums); default: one per core, the workers started only when the collection is big enough to repay them',
       parseInteger('--jobs', 1),
     )
     .option(

@@ -22,7 +22,7 @@ describe('the worker pool', () => {
   it('gives the same report on 1 and on 3 threads (2,400 files, clean and broken)', () => {
     const dir = join(work, 'collection');
     const bytes = demoFiles().get(mosaicPath('f150w'))!;
-    // Enough files to start workers (the pool starts them from 2,000 files), in several directories.
+    // Enough files for an explicit --jobs to start workers (from 2,000 files), in several directories.
     for (let part = 0; part < 4; part++) {
       const sub = join(dir, `part${part}`);
       mkdirSync(sub, { recursive: true });
