@@ -256,6 +256,9 @@ function provenanceRows(hdu: Hdu): string[] {
   return [];
 }
 
+/** A card as quoted around a finding, without its trailing blanks; one string per distinct card. */
+const quoted = memoize((raw: string) => raw.trimEnd(), 20_000);
+
 /** Adds the raw header cards around each finding, for reviewers reading the HTML report. */
 function addCardContext(findings: Finding[], fits: FitsFile): void {
   for (const finding of findings) {
@@ -266,6 +269,6 @@ function addCardContext(findings: Finding[], fits: FitsFile): void {
     if (index < 0) continue;
     finding.context = hdu.cards
       .slice(Math.max(0, index - CONTEXT_CARDS), index + CONTEXT_CARDS + 1)
-      .map((card) => card.raw.trimEnd());
+      .map((card) => quoted(card.raw));
   }
 }

@@ -65,13 +65,22 @@ const MAX_SHARED_STRINGS = 50_000;
 
 /**
  * A worker's outcomes arrive as copies: every file's TELESCOP, HLSPID, source ids… would be a string
- * of its own on the main thread, which keeps the records of the whole collection. This keeps one copy
- * of each repeated string, and lets the file entry share the record's path and digest.
+ * of its own on the main thread, which keeps the records of the whole collection, and its findings.
+ * This keeps one copy of each repeated string (the header cards quoted around a finding repeat from
+ * file to file, and so do hints), and lets the file entry and findings share the record's path.
  */
 function sharedStrings(): (outcome: FileOutcome) => FileOutcome {
   const share = memoize((text: string) => text, MAX_SHARED_STRINGS);
   return (outcome) => {
     const { record, entry } = outcome;
+    for (const finding of outcome.findings) {
+      if (finding.path === record.path) finding.path = record.path;
+      finding.ruleId = share(finding.ruleId);
+      if (finding.keyword !== null) finding.keyword = share(finding.keyword);
+      if (finding.hint !== undefined) finding.hint = share(finding.hint);
+      const context = finding.context;
+      if (context) for (let i = 0; i < context.length; i++) context[i] = share(context[i]!);
+    }
     for (const key in record.header) {
       const value = record.header[key];
       if (typeof value === 'string') record.header[key] = share(value);
