@@ -103,7 +103,6 @@ export function discover(inputs: string[], options: { ignore?: string[] } = {}):
     }
   }
   const root = commonRoot(absolute);
-  const ignoring = (options.ignore?.length ?? 0) > 0;
   const ignored = globMatcher(options.ignore ?? []);
   const seen = new Set<string>();
   const entries: DiscoveredEntry[] = [];
@@ -140,7 +139,7 @@ export function discover(inputs: string[], options: { ignore?: string[] } = {}):
       const name = typeof child.name === 'string' ? child.name : decodeName(child.name);
       const abs = childPath(dir, child.name, name);
       const path = relativeDir === '' ? name : `${relativeDir}/${name}`;
-      if (ignoring && ignored(path)) continue;
+      if (ignored(path)) continue;
       if (child.isSymbolicLink()) add(abs, path, name, false, 0, symlinkKind(abs.toString('utf8'), root));
       else if (child.isDirectory()) {
         const readable = isReadableDirectory(abs);
@@ -155,7 +154,7 @@ export function discover(inputs: string[], options: { ignore?: string[] } = {}):
     const path = toPosix(relative(root, input));
     const name = basename(input);
     if (stat.isDirectory()) walk(input, path);
-    else if (ignoring && ignored(path || name)) continue;
+    else if (ignored(path || name)) continue;
     else if (stat.isSymbolicLink()) add(input, path || name, name, false, 0, symlinkKind(input, root));
     else if (stat.isFile()) add(input, path || name, name, false, stat.size);
     else add(input, path || name, name, false, 0, 'special');

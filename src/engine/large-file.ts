@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { addWords, combineSums } from '../fits/checksum.js';
-import { openFile, type ReadOptions, readOpenFits, unreadableFits } from '../fits/read.js';
+import { openFile, type ReadOptions, readAndClose, readOpenFits, unreadableFits } from '../fits/read.js';
 import type { FitsFile } from '../fits/types.js';
 
 /** `answer`: Int32 state at byte 0 (0 working, 1 done, 2 failed), Float64 sum at byte 8. */
@@ -98,11 +98,7 @@ export function readPlainFits(
   // Compiled code only: under a TypeScript test runner the worker file does not exist.
   if (file.size >= LARGE_FILE_BYTES && existsSync(fileURLToPath(workerUrl)))
     return readLargeFits(path, file, options);
-  try {
-    return readOpenFits(file.fd, file.size, options);
-  } finally {
-    closeSync(file.fd);
-  }
+  return readAndClose(file, options);
 }
 
 async function readLargeFits(

@@ -41,10 +41,13 @@ export function openFile(path: PathLike): OpenedFile {
 
 /** What a file that could not be opened reads as: an `io-error` problem, no HDUs. */
 export function unreadableFits(error: unknown): FitsFile {
-  const result = new FitsParser().end();
-  result.problems.length = 0;
-  result.problems.push({ code: 'io-error', hdu: null, offset: 0, message: describeIoError(error) });
-  return { ...result, compressed: false };
+  return {
+    size: 0,
+    compressed: false,
+    hdus: [],
+    problems: [{ code: 'io-error', hdu: null, offset: 0, message: describeIoError(error) }],
+    trailingBytes: 0,
+  };
 }
 
 /**
@@ -53,7 +56,11 @@ export function unreadableFits(error: unknown): FitsFile {
  */
 export function readFitsFileSync(path: PathLike, options: ReadOptions = {}): FitsFile {
   const file = openFile(path);
-  if ('error' in file) return unreadableFits(file.error);
+  return 'error' in file ? unreadableFits(file.error) : readAndClose(file, options);
+}
+
+/** `readOpenFits` on a file `openFile` opened, which it then closes. */
+export function readAndClose(file: { fd: number; size: number }, options: ReadOptions = {}): FitsFile {
   try {
     return readOpenFits(file.fd, file.size, options);
   } finally {
