@@ -12,8 +12,8 @@ rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
     cli: 'dist/cli/program.js',
-    worker: 'dist/engine/worker.js',
-    'large-file-worker': 'dist/engine/large-file-worker.js',
+    worker: 'dist/api/worker.js',
+    'large-file-worker': 'dist/fits/large-file-worker.js',
   },
   absWorkingDir: new URL('..', import.meta.url).pathname,
   outdir,

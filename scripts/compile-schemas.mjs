@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { configAjvSchema } from '../dist/config/config.js';
-import { profileSchema, readProfiles } from '../dist/rules/keywords/profiles.js';
+import { profileSchema, readProfiles } from '../dist/rules/hlsp/support/profiles.js';
 import { AJV_OPTIONS, schemaKey } from '../dist/schemas/compile.js';
 
 const require = createRequire(import.meta.url);

@@ -1,20 +1,14 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import {
-  type Config,
-  ConfigError,
-  findConfig,
-  isRuleOff,
-  loadConfig,
-  projectSettings,
-} from '../config/config.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type CheckOutcome, checkWithRules, type Options } from '../api/check.js';
+import type { MastOptions } from '../api/mast.js';
+import { ConfigError } from '../config/config.js';
 import { InputError } from '../discover/discover.js';
 import { applyBaseline, makeBaseline, readBaseline } from '../engine/baseline.js';
 import { applyVerdicts, summarize } from '../engine/findings.js';
-import { type MastPassResult, runCheck, type Shard } from '../engine/run.js';
+import type { Shard } from '../engine/run.js';
 import type { Report } from '../report/types.js';
-import { allRuleMeta, ruleSets } from '../rules/index.js';
-import type { FileRecord } from '../rules/types.js';
+import { ruleMetaOf } from '../rules/index.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { emit, outputTargets, UsageError, useColor } from './common.js';
 import { createProgress } from './progress.js';
@@ -38,10 +32,8 @@ export interface CheckCommandOptions {
   progress?: boolean;
   hash?: boolean;
   maxInflatedBytes?: number;
+  plugin?: string[];
 }
-
-export const MAST_MODES = ['online', 'cache', 'offline'] as const;
-type MastMode = (typeof MAST_MODES)[number];
 
 /** Reads `k/n` from --shard, HLSP_SHARD, or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX + HLSP_SHARD_COUNT). */
 export function resolveShard(
@@ -69,107 +61,42 @@ export function resolveShard(
   return undefined;
 }
 
-export function loadProjectConfig(
-  configOption: string | undefined,
-  firstPath: string,
-): { config: Config; path: string | null } {
-  const ruleIds = allRuleMeta.map((meta) => meta.id);
-  if (configOption) {
-    if (!existsSync(configOption)) throw new UsageError(`config file not found: ${configOption}`);
-    return { config: loadConfig(configOption, ruleIds), path: resolve(configOption) };
-  }
-  let start = resolve(firstPath);
-  try {
-    if (!statSync(start).isDirectory()) start = dirname(start);
-  } catch {
-    start = dirname(start);
-  }
-  const found = findConfig(start);
-  return found ? { config: loadConfig(found, ruleIds), path: found } : { config: {}, path: null };
-}
-
-export async function mastPassFor(
-  options: CheckCommandOptions,
-  config: Config,
-  configPath: string | null,
-): Promise<((records: FileRecord[]) => Promise<MastPassResult>) | undefined> {
-  const fromConfig = config.mast ?? {};
-  const mode = (options.mast ?? fromConfig.mode ?? 'online') as MastMode;
-  if (!MAST_MODES.includes(mode))
-    throw new UsageError(`--mast must be one of ${MAST_MODES.join(', ')}, got '${options.mast}'`);
-  const mastUrl = options.mastUrl ?? process.env.MAST_URL ?? fromConfig.url ?? 'https://mast.stsci.edu';
-  try {
-    new URL(mastUrl);
-  } catch {
-    throw new UsageError(`--mast-url is not a URL: '${mastUrl}'`);
-  }
-  const cacheDir =
-    options.cacheDir ??
-    (fromConfig.cacheDir && configPath ? resolve(dirname(configPath), fromConfig.cacheDir) : undefined);
-  // A config that turns every MAST rule off needs no MAST pass at all, nor "not checked" entries.
-  const mastRuleIds = allRuleMeta.filter((meta) => meta.id.startsWith('mast/')).map((meta) => meta.id);
-  if (mastRuleIds.every((id) => isRuleOff(id, config.rules))) return undefined;
-  const { runMastPass } = await import('../rules/mast/index.js');
-  return async (records) => {
-    const result = await runMastPass(records, {
-      mode,
-      mastUrl,
-      ...(process.env.MAST_API_TOKEN ? { token: process.env.MAST_API_TOKEN } : {}),
-      ...(cacheDir ? { cacheDir } : {}),
-    });
-    const severities = new Map(allRuleMeta.map((meta) => [meta.id, meta.severity]));
-    return {
-      findings: result.findings.map((finding) => ({
-        ruleId: finding.ruleId,
-        severity: finding.severity ?? severities.get(finding.ruleId) ?? 'error',
-        path: finding.path,
-        hdu: finding.hdu ?? null,
-        keyword: finding.keyword ?? null,
-        offset: finding.offset ?? null,
-        message: finding.message,
-        ...(finding.hint ? { hint: finding.hint } : {}),
-      })),
-      notChecked: result.notChecked.filter((entry) => !isRuleOff(entry.ruleId, config.rules)),
-      stats: result.stats,
-    };
+/** The library's options from the command line's. */
+export function checkOptions(options: CheckCommandOptions): Options {
+  const mast: MastOptions = {};
+  if (options.mast !== undefined) mast.mode = options.mast as MastOptions['mode'];
+  if (options.mastUrl !== undefined) mast.url = options.mastUrl;
+  if (options.cacheDir !== undefined) mast.cacheDir = options.cacheDir;
+  const shard = resolveShard(options.shard);
+  return {
+    ...(options.project !== undefined ? { project: options.project } : {}),
+    ...(options.config !== undefined ? { configFile: options.config } : {}),
+    ...(options.plugin && options.plugin.length > 0 ? { plugins: options.plugin } : {}),
+    mast,
+    jobs: options.jobs ?? 0,
+    hash: options.hash !== false,
+    ...(options.maxInflatedBytes ? { maxInflatedBytes: options.maxInflatedBytes } : {}),
+    ...(shard ? { shard } : {}),
   };
 }
 
 /** `hlsp-validate check`: returns the exit code (0 clean, 1 errors or too many warnings). */
 export async function checkCommand(paths: string[], options: CheckCommandOptions): Promise<number> {
   const targets = outputTargets(options.format, options.output, options.html);
-  const shard = resolveShard(options.shard);
-  const { config, path: configPath } = loadProjectConfig(options.config, paths[0]!);
-  const settings = projectSettings(config, options.project);
+  const libraryOptions = checkOptions(options);
   const progress = createProgress(options.progress !== false);
-  const { runFilesInWorkers } = await import('../engine/pool.js');
-  const jobs = options.jobs ?? 0;
-  let report: Report;
+  let outcome: CheckOutcome;
   try {
-    // Only the report is kept: the file records can go before the report is written.
-    ({ report } = await runCheck({
-      paths,
-      config,
-      settings,
-      rules: ruleSets,
-      mastPass: await mastPassFor(options, config, configPath),
-      hash: options.hash !== false,
-      ...(jobs > 0 ? { threads: jobs } : {}),
-      ...(options.maxInflatedBytes ? { limits: { maxInflatedBytes: options.maxInflatedBytes } } : {}),
-      ...(shard ? { shard } : {}),
-      runFiles: runFilesInWorkers(jobs),
-      // The report holds no record headers: gather them only for the rules that read them.
-      keepRecordHeaders: false,
-      onProgress: progress.update,
-    }));
+    outcome = await checkWithRules(paths, { ...libraryOptions, onProgress: progress.update });
   } finally {
     progress.done();
   }
+  const { report } = outcome;
   if (options.baseline) applyBaselineOption(report, options.baseline, options.updateBaseline === true);
   if (options.quiet) {
     report.findings = report.findings.filter((finding) => finding.severity === 'error');
   }
-  await emit(report, targets, useColor(options.color));
+  await emit(report, targets, useColor(options.color), ruleMetaOf(outcome.rules));
   if (report.summary.errors > 0) return 1;
   if (options.maxWarnings !== undefined && report.summary.warnings > options.maxWarnings) {
     process.stderr.write(

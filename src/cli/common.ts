@@ -2,14 +2,16 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FormatterContext, Report } from '../report/types.js';
 import { allRuleMeta } from '../rules/index.js';
+import type { RuleMeta } from '../types.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { ruleDocsUrl } from '../version.js';
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'junit', 'github', 'html', 'markdown'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-/** A problem with how the tool was called or set up; the CLI prints it and exits with 2. */
-export class UsageError extends Error {}
+import { UsageError } from '../errors.js';
+
+export { UsageError };
 
 export interface OutputTarget {
   format: FormatName;
@@ -42,9 +44,9 @@ export function outputTargets(formats: string[], output?: string, html?: string)
   return targets;
 }
 
-export function formatterContext(color: boolean): FormatterContext {
+export function formatterContext(color: boolean, ruleMeta: RuleMeta[] = allRuleMeta): FormatterContext {
   const rules: FormatterContext['rules'] = {};
-  for (const meta of allRuleMeta) {
+  for (const meta of ruleMeta) {
     rules[meta.id] = {
       description: meta.description,
       severity: meta.severity,
@@ -63,7 +65,12 @@ export function useColor(option: boolean | undefined, stream: NodeJS.WriteStream
 }
 
 /** Renders the report in every requested format; files are written atomically. */
-export async function emit(report: Report, targets: OutputTarget[], color: boolean): Promise<void> {
+export async function emit(
+  report: Report,
+  targets: OutputTarget[],
+  color: boolean,
+  ruleMeta: RuleMeta[] = allRuleMeta,
+): Promise<void> {
   const { formatters } = await import('../report/index.js');
   for (const target of targets) {
     if (target.format === 'json' && target.file) {
@@ -72,7 +79,7 @@ export async function emit(report: Report, targets: OutputTarget[], color: boole
       writeFileAtomic(resolve(target.file), jsonChunks(report));
       continue;
     }
-    const context = formatterContext(target.file ? false : color);
+    const context = formatterContext(target.file ? false : color, ruleMeta);
     const text = formatters[target.format](report, context);
     if (target.file) writeFileAtomic(resolve(target.file), text);
     else process.stdout.write(text);
@@ -80,7 +87,7 @@ export async function emit(report: Report, targets: OutputTarget[], color: boole
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) {
     try {
-      appendFileSync(summaryFile, formatters.markdown(report, formatterContext(false)));
+      appendFileSync(summaryFile, formatters.markdown(report, formatterContext(false, ruleMeta)));
     } catch {
       process.stderr.write(`warning: could not append to GITHUB_STEP_SUMMARY (${summaryFile})\n`);
     }

@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectSettings } from '../config/config.js';
-import { buildManifest } from '../engine/manifest.js';
+import { findProjectConfig } from '../config/project.js';
 import { runCheck } from '../engine/run.js';
+import { buildManifest } from '../manifest/manifest.js';
+import { allRuleMeta } from '../rules/index.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { loadProjectConfig } from './check.js';
 import { UsageError } from './common.js';
 
 export interface ManifestOptions {
@@ -22,12 +23,16 @@ export async function manifestCommand(dir: string, options: ManifestOptions): Pr
     throw new UsageError(`directory not found: ${dir}`);
   }
   if (!isDirectory) throw new UsageError(`${dir} is not a directory`);
-  const { config } = loadProjectConfig(options.config, dir);
+  const { config } = findProjectConfig(
+    options.config,
+    dir,
+    allRuleMeta.map((meta) => meta.id),
+  );
   const { records } = await runCheck({
     paths: [dir],
     config,
     settings: projectSettings(config, options.project),
-    rules: { name: [], fits: [], collection: [] },
+    rules: { name: [], fits: [], collection: [], mast: [] },
   });
   const csv = buildManifest(records);
   if (options.output) {

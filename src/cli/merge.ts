@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { mastPassFor } from '../api/mast.js';
 import { projectSettings } from '../config/config.js';
+import { findProjectConfig } from '../config/project.js';
 import { applyVerdicts, compareFindings, summarize } from '../engine/findings.js';
 import { collectionPass } from '../engine/run.js';
 import type { Finding, NotChecked, Report } from '../report/types.js';
-import { ruleSets } from '../rules/index.js';
-import type { FileRecord } from '../rules/types.js';
-import { type CheckCommandOptions, loadProjectConfig, mastPassFor } from './check.js';
+import { allRuleMeta, builtinRules } from '../rules/index.js';
+import type { FileRecord } from '../types.js';
+import type { CheckCommandOptions } from './check.js';
+import { checkOptions } from './check.js';
 import { emit, outputTargets, UsageError, useColor } from './common.js';
 
 function readReport(path: string): Report {
@@ -58,13 +61,17 @@ export async function mergeReports(reports: Report[], options: CheckCommandOptio
     notChecked,
   };
   if (shards.length > 0) {
-    const { config, path } = loadProjectConfig(options.config, first.root);
+    const { config, path } = findProjectConfig(
+      options.config,
+      first.root,
+      allRuleMeta.map((meta) => meta.id),
+    );
     const settings = projectSettings(config, options.project ?? first.project ?? undefined);
     const collected = await collectionPass(first.root, records, {
       config,
       settings,
-      rules: ruleSets,
-      mastPass: await mastPassFor(options, config, path),
+      rules: builtinRules,
+      mastPass: await mastPassFor(checkOptions(options).mast ?? {}, builtinRules.mast, config, path),
     });
     merged.findings.push(...collected.findings);
     merged.notChecked.push(...collected.notChecked);

@@ -1,5 +1,5 @@
 import { allRuleMeta } from '../rules/index.js';
-import type { RuleMeta } from '../rules/types.js';
+import type { RuleMeta } from '../types.js';
 import { ruleDocsUrl } from '../version.js';
 import { UsageError } from './common.js';
 

@@ -3,8 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { packagePath } from '../paths.js';
 import type { Severity } from '../report/types.js';
-import type { ProjectSettings } from '../rules/types.js';
 import { compileSchema, type Validator } from '../schemas/compile.js';
+import type { ProjectSettings } from '../types.js';
 import { didYouMean } from '../util/did-you-mean.js';
 
 export const CONFIG_FILE = 'hlsp.config.json';
@@ -62,7 +62,7 @@ function lineColumn(text: string, position: number): string {
 }
 
 /** Loads and validates a config file; every problem is reported at once, with where and a fix. */
-export function loadConfig(path: string, ruleIds: string[]): Config {
+export function readConfigFile(path: string, ruleIds: string[]): Config {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../rules/types.js';
+import type { RuleMeta } from '../types.js';
 
 const SEVERITY_SETTING = { enum: ['off', 'info', 'warning', 'error'] };
 

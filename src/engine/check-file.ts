@@ -4,22 +4,15 @@ import { basename } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { DiscoveredEntry } from '../discover/discover.js';
 import { plainValue } from '../fits/card.js';
+import { readPlainFits } from '../fits/large-file.js';
 import { describeIoError, readFits } from '../fits/read.js';
 import { readTextColumn } from '../fits/table.js';
 import type { FitsFile, Hdu, ReadLimits } from '../fits/types.js';
+import { parseName } from '../naming/parse.js';
 import type { FileEntry, Finding } from '../report/types.js';
-import { parseName } from '../rules/naming/parse.js';
-import type {
-  FileRecord,
-  FitsContext,
-  FitsRule,
-  NameContext,
-  NameRule,
-  ProjectSettings,
-} from '../rules/types.js';
+import type { FileRecord, FitsContext, FitsRule, NameContext, NameRule, ProjectSettings } from '../types.js';
 import { memoize } from '../util/memo.js';
 import { toFinding } from './findings.js';
-import { readPlainFits } from './large-file.js';
 
 /** Header keywords kept per file for collection, manifest and MAST rules (bounded memory per file). */
 export const RECORD_KEYWORDS = new Set([

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import { effectiveSeverity } from '../config/config.js';
 import type { FileEntry, Finding, Severity, Summary, Verdict } from '../report/types.js';
-import type { FindingInput } from '../rules/types.js';
+import type { FindingInput } from '../types.js';
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

@@ -1,19 +1,37 @@
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+/**
+ * The scheduler of the per-file pass: a queue of files, the main thread and worker threads taking
+ * batches from it, an in-flight limit per worker, and the decision when workers are worth starting.
+ * It knows nothing of threads: a worker is anything that takes a batch and answers with outcomes
+ * (`WorkerHandle`), so it is tested with fake workers; `threads.ts` adapts real worker threads.
+ */
 import type { DiscoveredEntry } from '../discover/discover.js';
 import { memoize } from '../util/memo.js';
-import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
+import type { FileOutcome } from './check-file.js';
 
-/** What a worker needs to rebuild the environment: plain data only (functions cannot cross threads). */
-export interface WorkerSetup {
-  settings: FileCheckEnvironment['settings'];
-  config: FileCheckEnvironment['config'];
-  hash: boolean;
-  recordHeaders: boolean;
-  threads?: number;
-  limits?: FileCheckEnvironment['limits'];
+/** One worker as the scheduler sees it. */
+export interface WorkerHandle {
+  /** Sends a batch; the worker answers each batch with its outcomes, in order, through `onResults`. */
+  send(batch: DiscoveredEntry[]): void;
+  onResults(listener: (outcomes: FileOutcome[]) => void): void;
+  /** A worker that fails (an exception, an unexpected exit) fails the run. */
+  onFailure(listener: (error: Error) => void): void;
+  close(): Promise<void>;
+}
+
+export interface ScheduleOptions {
+  /** Threads in all, the main thread included. */
+  threads: number;
+  /** Start the workers at once, rather than when the measured work left repays them. */
+  startAtOnce: boolean;
+  /** Checks one file on the main thread. */
+  checkHere(entry: DiscoveredEntry): FileOutcome | Promise<FileOutcome>;
+  /** Starts one worker. */
+  startWorker(): WorkerHandle;
+  onDone(outcome: FileOutcome): void;
+  /** Whether workers are worth starting now (default: `workersWorthStarting`). */
+  worthStarting?: (msPerFile: number, filesLeft: number) => boolean;
+  /** The clock, in milliseconds (default: performance.now). */
+  now?: () => number;
 }
 
 const BATCH = 64;
@@ -29,6 +47,19 @@ const MIN_FILES_FOR_WORKERS = 2000;
  * on one thread, 10,000 about as fast on either, 20,000 faster on two (measured; docs/performance.md).
  */
 const MANY_FILES = 10_000;
+/** How many threads a pass over `files` files gets, and whether the workers start at once. */
+export function planThreads(
+  jobs: number,
+  files: number,
+  cores: number,
+): { threads: number; startAtOnce: boolean } {
+  const threads = Math.min(jobs > 0 ? jobs : cores, files);
+  // By default any collection may get workers (a few large files repay them too); an explicit
+  // --jobs starts them at once, so only from MIN_FILES_FOR_WORKERS files.
+  if (threads <= 1 || (jobs > 0 && files < MIN_FILES_FOR_WORKERS)) return { threads: 1, startAtOnce: false };
+  return { threads, startAtOnce: jobs > 0 || files >= MANY_FILES };
+}
+
 /** How often the main thread, checking fewer files alone, asks whether workers would now pay. */
 const PROBE_MS = 150;
 const configuredWork = Number(process.env.HLSP_PARALLEL_WORK_MS);
@@ -51,13 +82,6 @@ export function workersWorthStarting(msPerFile: number, filesLeft: number): bool
   return left >= 2 * cost;
 }
 
-const workerUrl = new URL('./worker.js', import.meta.url);
-/**
- * A worker's objects die young (a file's headers, once checked); a bounded young generation keeps
- * its memory down without slowing it (100,000 files: 276 MB peak against 299–313 MB, measured).
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
-
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Distinct strings kept by `sharedStrings`; beyond this it starts afresh (memory stays bounded). */
@@ -69,7 +93,7 @@ const MAX_SHARED_STRINGS = 50_000;
  * This keeps one copy of each repeated string (the header cards quoted around a finding repeat from
  * file to file, and so do hints), and lets the file entry and findings share the record's path.
  */
-function sharedStrings(): (outcome: FileOutcome) => FileOutcome {
+export function sharedStrings(): (outcome: FileOutcome) => FileOutcome {
   const share = memoize((text: string) => text, MAX_SHARED_STRINGS);
   return (outcome) => {
     const { record, entry } = outcome;
@@ -94,117 +118,87 @@ function sharedStrings(): (outcome: FileOutcome) => FileOutcome {
 }
 
 /**
- * The per-file pass on `jobs` threads (0 = one per core): the main thread and `jobs - 1` worker
- * threads. Files go out in batches and outcomes stream back to the main thread, which merges them;
- * a file's parsed headers never leave its thread. The main thread checks files too, so no time is
- * lost while the workers load the rules. With an explicit `jobs`, or many files, the workers start
- * at once; otherwise the main thread starts alone and starts them when enough work is left to
- * repay them.
+ * Runs the per-file pass over `entries`: the main thread and `threads - 1` workers take batches
+ * from one queue and outcomes stream back to `onDone`. The main thread checks files too, so no time
+ * is lost while the workers load. With `startAtOnce` the workers start at once; otherwise the main
+ * thread starts alone and starts them when enough work is left to repay them.
  */
-export function runFilesInWorkers(jobs: number) {
-  return async (
-    entries: DiscoveredEntry[],
-    env: FileCheckEnvironment,
-    onDone: (outcome: FileOutcome) => void,
-  ) => {
-    const threads = Math.min(jobs > 0 ? jobs : availableParallelism(), entries.length);
-    // Compiled code only: under a TypeScript test runner the worker file does not exist. By default
-    // any collection may get workers (a few large files repay them too); an explicit --jobs starts
-    // them at once, so only from MIN_FILES_FOR_WORKERS files.
-    const tooFew = jobs > 0 && entries.length < MIN_FILES_FOR_WORKERS;
-    if (threads <= 1 || tooFew || !existsSync(fileURLToPath(workerUrl))) {
-      for (const entry of entries) {
-        const outcome = checkEntry(entry, env);
-        onDone(outcome instanceof Promise ? await outcome : outcome);
-      }
-      return;
-    }
-    const setup: WorkerSetup = {
-      settings: env.settings,
-      config: env.config,
-      hash: env.hash,
-      recordHeaders: env.recordHeaders,
-      ...(env.threads ? { threads: env.threads } : {}),
-      ...(env.limits ? { limits: env.limits } : {}),
-    };
-    const compact = sharedStrings();
-    let next = 0;
-    const takeBatch = (size: number) => {
-      const batch = entries.slice(next, next + size);
-      next += batch.length;
-      return batch;
-    };
-    // Smaller batches as the files run out, so that no thread is left holding the last big ones.
-    const workerBatch = () =>
-      Math.max(1, Math.min(BATCH, Math.floor((entries.length - next) / (threads * 4))));
-    const inWorker = () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerUrl, { workerData: setup, resourceLimits: WORKER_LIMITS });
-        let pending = 0;
-        const send = () => {
-          const batch = takeBatch(workerBatch());
-          if (batch.length > 0) {
-            pending++;
-            worker.postMessage(batch);
-          } else if (pending === 0) void worker.terminate().then(() => resolve());
-        };
-        worker.on('message', (outcomes: FileOutcome[]) => {
-          pending--;
-          for (const outcome of outcomes) onDone(compact(outcome));
-          send();
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (code !== 0 && code !== 1) reject(new Error(`a worker thread stopped with code ${code}`));
-        });
-        for (let i = 0; i < IN_FLIGHT; i++) send();
-      });
-    const workers: Promise<void>[] = [];
-    const startWorkers = () => {
-      for (let i = 1; i < threads; i++) {
-        const worker = inWorker();
-        // Handled here so that a failure while the main thread is busy is not an unhandled rejection;
-        // it is raised by the Promise.all below.
-        worker.catch(() => {});
-        workers.push(worker);
-      }
-    };
-    if (jobs > 0 || entries.length >= MANY_FILES) startWorkers();
-    let windowStart = performance.now();
-    let nextProbe = windowStart + PROBE_MS;
-    let checked = 0;
-    let windowChecked = 0;
-    let looks = 0;
-    // The clock is read every `stride` files (reading it after each small file slowed the loop by
-    // 8%, measured), and after each file once they are seen to be slow.
-    let stride = 4;
-    let lastClock = windowStart;
-    const mainBatch = () => Math.min(MAIN_BATCH, workerBatch());
-    const inMainThread = async () => {
-      for (let batch = takeBatch(mainBatch()); batch.length > 0; batch = takeBatch(mainBatch())) {
-        for (const entry of batch) {
-          const outcome = checkEntry(entry, env);
-          onDone(outcome instanceof Promise ? await outcome : outcome);
-          checked++;
-          if (workers.length > 0 || checked % stride !== 0) continue;
-          const now = performance.now();
-          if (now - lastClock > 10) stride = 1;
-          lastClock = now;
-          if (now < nextProbe) continue;
-          nextProbe = now + PROBE_MS;
-          // The rate over the last look only, and not at the first (it holds the warm-up).
-          const msPerFile = (now - windowStart) / Math.max(1, checked - windowChecked);
-          windowStart = now;
-          windowChecked = checked;
-          if (++looks > 1 && workersWorthStarting(msPerFile, entries.length - next)) startWorkers();
-          // A turn of the event loop at each look, so that signals (Ctrl-C) are still heard.
-          await nextTurn();
-        }
-        // Running workers have results to merge: a turn of the event loop after each batch.
-        if (workers.length > 0) await nextTurn();
-      }
-    };
-    await inMainThread();
-    await Promise.all(workers);
+export async function schedule(entries: DiscoveredEntry[], options: ScheduleOptions): Promise<void> {
+  const { threads, checkHere, onDone } = options;
+  const worth = options.worthStarting ?? workersWorthStarting;
+  const clock = options.now ?? (() => performance.now());
+  let next = 0;
+  const takeBatch = (size: number) => {
+    const batch = entries.slice(next, next + size);
+    next += batch.length;
+    return batch;
   };
+  // Smaller batches as the files run out, so that no thread is left holding the last big ones.
+  const workerBatch = () => Math.max(1, Math.min(BATCH, Math.floor((entries.length - next) / (threads * 4))));
+  const inWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = options.startWorker();
+      let pending = 0;
+      const send = () => {
+        const batch = takeBatch(workerBatch());
+        if (batch.length > 0) {
+          pending++;
+          worker.send(batch);
+        } else if (pending === 0) void worker.close().then(() => resolve());
+      };
+      worker.onResults((outcomes) => {
+        pending--;
+        for (const outcome of outcomes) onDone(outcome);
+        send();
+      });
+      worker.onFailure((error) => {
+        void worker.close();
+        reject(error);
+      });
+      for (let i = 0; i < IN_FLIGHT; i++) send();
+    });
+  const workers: Promise<void>[] = [];
+  const startWorkers = () => {
+    for (let i = 1; i < threads; i++) {
+      const worker = inWorker();
+      // Handled here so that a failure while the main thread is busy is not an unhandled rejection;
+      // it is raised by the Promise.all below.
+      worker.catch(() => {});
+      workers.push(worker);
+    }
+  };
+  if (threads > 1 && options.startAtOnce) startWorkers();
+  let windowStart = clock();
+  let nextProbe = windowStart + PROBE_MS;
+  let checked = 0;
+  let windowChecked = 0;
+  let looks = 0;
+  // The clock is read every `stride` files (reading it after each small file slowed the loop by
+  // 8%, measured), and after each file once they are seen to be slow.
+  let stride = 4;
+  let lastClock = windowStart;
+  const mainBatch = () => Math.min(MAIN_BATCH, workerBatch());
+  for (let batch = takeBatch(mainBatch()); batch.length > 0; batch = takeBatch(mainBatch())) {
+    for (const entry of batch) {
+      const outcome = checkHere(entry);
+      onDone(outcome instanceof Promise ? await outcome : outcome);
+      checked++;
+      if (threads <= 1 || workers.length > 0 || checked % stride !== 0) continue;
+      const now = clock();
+      if (now - lastClock > 10) stride = 1;
+      lastClock = now;
+      if (now < nextProbe) continue;
+      nextProbe = now + PROBE_MS;
+      // The rate over the last look only, and not at the first (it holds the warm-up).
+      const msPerFile = (now - windowStart) / Math.max(1, checked - windowChecked);
+      windowStart = now;
+      windowChecked = checked;
+      if (++looks > 1 && worth(msPerFile, entries.length - next)) startWorkers();
+      // A turn of the event loop at each look, so that signals (Ctrl-C) are still heard.
+      await nextTurn();
+    }
+    // Running workers have results to merge: a turn of the event loop after each batch.
+    if (workers.length > 0) await nextTurn();
+  }
+  await Promise.all(workers);
 }

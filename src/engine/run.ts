@@ -3,7 +3,7 @@ import { type Config, isRuleOff } from '../config/config.js';
 import { type DiscoveredEntry, discover } from '../discover/discover.js';
 import type { ReadLimits } from '../fits/types.js';
 import type { FileEntry, Finding, MastStats, NotChecked, Report } from '../report/types.js';
-import type { CollectionRule, FileRecord, FitsRule, NameRule, ProjectSettings } from '../rules/types.js';
+import type { FileRecord, ProjectSettings, RuleSet } from '../types.js';
 import { globMatcher } from '../util/glob.js';
 import { VERSION } from '../version.js';
 import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
@@ -13,12 +13,6 @@ export interface Shard {
   /** 1-based shard number. */
   index: number;
   count: number;
-}
-
-export interface RuleSets {
-  name: NameRule[];
-  fits: FitsRule[];
-  collection: CollectionRule[];
 }
 
 export interface MastPassResult {
@@ -31,7 +25,7 @@ export interface CheckOptions {
   paths: string[];
   config: Config;
   settings: ProjectSettings;
-  rules: RuleSets;
+  rules: RuleSet;
   /** The MAST cross-reference pass, run over every file record of the collection. */
   mastPass?: (records: FileRecord[]) => Promise<MastPassResult>;
   shard?: Shard;

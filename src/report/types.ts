@@ -1,26 +1,6 @@
-import type { FileRecord } from '../rules/types.js';
+import type { FileKind, FileRecord, Finding, NotChecked, Severity, Verdict } from '../types.js';
 
-export type Severity = 'error' | 'warning' | 'info';
-export type Verdict = 'PASS' | 'NEEDS REVIEW' | 'FAIL';
-export type FileKind = 'fits' | 'fits.gz' | 'readme' | 'manifest' | 'table' | 'preview' | 'other';
-
-/** One problem found, as it appears in every report format. */
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  /** Relative to the collection root, `/` separated; for `names`, the name itself. */
-  path: string;
-  /** 0-based HDU index, or null when the finding is not about one HDU. */
-  hdu: number | null;
-  /** FITS keyword (upper case), or null. */
-  keyword: string | null;
-  /** Byte offset of the card or structure in the (uncompressed) file, or null. */
-  offset: number | null;
-  message: string;
-  hint?: string;
-  /** Up to a few header cards around the finding, for the HTML report. */
-  context?: string[];
-}
+export type { FileKind, Finding, NotChecked, Severity, Verdict };
 
 export interface FileEntry {
   path: string;
@@ -28,12 +8,6 @@ export interface FileEntry {
   sha256: string | null;
   kind: FileKind;
   verdict: Verdict;
-}
-
-export interface NotChecked {
-  ruleId: string;
-  reason: string;
-  path?: string;
 }
 
 export interface Summary {

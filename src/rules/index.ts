@@ -1,39 +1,146 @@
-import type { RuleSets } from '../engine/run.js';
-import { consistencyRules } from './collection/consistency.js';
+import type { RuleMeta, RuleSet } from '../types.js';
+import { consistentMetadata } from './collection/consistent-metadata.js';
 import { directoryNames } from './collection/directory-names.js';
 import { manifest } from './collection/manifest.js';
 import { readme } from './collection/readme.js';
 import { skippedEntry } from './collection/skipped-entry.js';
 import { strayFile } from './collection/stray-file.js';
 import { uniqueNames } from './collection/unique-names.js';
-import { fitsRules } from './fits/index.js';
-import { keywordRules } from './keywords/index.js';
-import { mastRules } from './mast/index.js';
-import { nameRules } from './naming/index.js';
-import type { RuleMeta } from './types.js';
+import { cardCharacters } from './fits/card-characters.js';
+import { checksum } from './fits/checksum.js';
+import { dataFill } from './fits/data-fill.js';
+import { dateFormat } from './fits/date-format.js';
+import { duplicateKeyword } from './fits/duplicate-keyword.js';
+import { endCard } from './fits/end-card.js';
+import { fileReadable } from './fits/file-readable.js';
+import { heap } from './fits/heap.js';
+import { mandatoryKeywords } from './fits/mandatory-keywords.js';
+import { reservedKeywords } from './fits/reserved-keywords.js';
+import { tableColumns } from './fits/table-columns.js';
+import { tileCompression } from './fits/tile-compression.js';
+import { trailingBytes } from './fits/trailing-bytes.js';
+import { truncated } from './fits/truncated.js';
+import { valueSyntax } from './fits/value-syntax.js';
+import { wcsKeywords } from './fits/wcs-keywords.js';
+import { catalogCoordinates } from './hlsp/catalog-coordinates.js';
+import { columnUnits } from './hlsp/column-units.js';
+import { dateRange } from './hlsp/date-range.js';
+import { keywordPlacement } from './hlsp/keyword-placement.js';
+import { keywordRequired } from './hlsp/keyword-required.js';
+import { keywordSpelling } from './hlsp/keyword-spelling.js';
+import { keywordType } from './hlsp/keyword-type.js';
+import { keywordValue } from './hlsp/keyword-value.js';
+import { lightcurveColumns } from './hlsp/lightcurve-columns.js';
+import { multiCompanions } from './hlsp/multi-companions.js';
+import { nameHeaderMatch } from './hlsp/name-header-match.js';
+import { provenance } from './hlsp/provenance.js';
+import { simulated } from './hlsp/simulated.js';
+import { spectrumColumns } from './hlsp/spectrum-columns.js';
+import { timesys } from './hlsp/timesys.js';
+import { wcsCdPc } from './hlsp/wcs-cd-pc.js';
+import { wcsEquinoxIcrs } from './hlsp/wcs-equinox-icrs.js';
+import { wcsPlacement } from './hlsp/wcs-placement.js';
+import { wcsUnits } from './hlsp/wcs-units.js';
+import { calibrationVersion } from './mast/calibration-version.js';
+import { dateCoverage } from './mast/date-coverage.js';
+import { exclusiveAccess } from './mast/exclusive-access.js';
+import { filterMatch } from './mast/filter-match.js';
+import { instrumentMatch } from './mast/instrument-match.js';
+import { observationExecuted } from './mast/observation-executed.js';
+import { observationExists } from './mast/observation-exists.js';
+import { programExists } from './mast/program-exists.js';
+import { targetPosition } from './mast/target-position.js';
+import { characters } from './name/characters.js';
+import { extension } from './name/extension.js';
+import { fieldCount } from './name/field-count.js';
+import { fieldLength } from './name/field-length.js';
+import { hlspPrefix } from './name/hlsp-prefix.js';
+import { instrument } from './name/instrument.js';
+import { observatory } from './name/observatory.js';
+import { opticalElement } from './name/optical-element.js';
+import { productType } from './name/product-type.js';
+import { projectId } from './name/project-id.js';
+import { target } from './name/target.js';
+import { totalLength } from './name/total-length.js';
+import { version } from './name/version.js';
 
-export const collectionRules = [
-  readme,
-  uniqueNames,
-  directoryNames,
-  strayFile,
-  skippedEntry,
-  manifest,
-  ...consistencyRules,
-];
-
-/** Every rule that runs inside the engine, by scope. */
-export const ruleSets: RuleSets = {
-  name: nameRules,
-  fits: [...fitsRules, ...keywordRules],
-  collection: collectionRules,
+/**
+ * The built-in rules, by what they read. Each lives in `src/rules/<group>/<name>.ts` under its id
+ * `<group>/<name>`; the order here is the order in which they run on a file.
+ */
+export const builtinRules: RuleSet = {
+  name: [
+    hlspPrefix,
+    fieldCount,
+    characters,
+    fieldLength,
+    totalLength,
+    projectId,
+    version,
+    target,
+    observatory,
+    instrument,
+    opticalElement,
+    productType,
+    extension,
+  ],
+  fits: [
+    fileReadable,
+    truncated,
+    trailingBytes,
+    endCard,
+    dataFill,
+    cardCharacters,
+    valueSyntax,
+    mandatoryKeywords,
+    duplicateKeyword,
+    reservedKeywords,
+    tableColumns,
+    heap,
+    tileCompression,
+    checksum,
+    dateFormat,
+    wcsKeywords,
+    keywordRequired,
+    keywordType,
+    keywordValue,
+    keywordPlacement,
+    dateRange,
+    timesys,
+    wcsEquinoxIcrs,
+    wcsCdPc,
+    wcsUnits,
+    wcsPlacement,
+    multiCompanions,
+    provenance,
+    simulated,
+    columnUnits,
+    catalogCoordinates,
+    lightcurveColumns,
+    spectrumColumns,
+    keywordSpelling,
+    nameHeaderMatch,
+  ],
+  collection: [readme, uniqueNames, directoryNames, strayFile, skippedEntry, manifest, consistentMetadata],
+  mast: [
+    observationExists,
+    observationExecuted,
+    programExists,
+    instrumentMatch,
+    filterMatch,
+    dateCoverage,
+    targetPosition,
+    exclusiveAccess,
+    calibrationVersion,
+  ],
 };
 
-/** Metadata of every rule, MAST rules included, sorted by id. */
-export const allRuleMeta: RuleMeta[] = [
-  ...nameRules.map((rule) => rule.meta),
-  ...fitsRules.map((rule) => rule.meta),
-  ...keywordRules.map((rule) => rule.meta),
-  ...collectionRules.map((rule) => rule.meta),
-  ...mastRules.map((rule: { meta: RuleMeta }) => rule.meta),
-].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** Metadata of every rule of a set, sorted by id. */
+export function ruleMetaOf(rules: RuleSet): RuleMeta[] {
+  return [...rules.name, ...rules.fits, ...rules.collection, ...rules.mast]
+    .map((rule) => rule.meta)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Metadata of every built-in rule, sorted by id. */
+export const allRuleMeta: RuleMeta[] = ruleMetaOf(builtinRules);

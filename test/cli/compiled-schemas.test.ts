@@ -51,7 +51,7 @@ describe('precompiled schemas', () => {
   it('are used by the built tool, which never loads ajv', () => {
     const probe = `
       import { createRequire } from 'node:module';
-      const { defaultProfiles } = await import('./dist/rules/keywords/profiles.js');
+      const { defaultProfiles } = await import('./dist/rules/hlsp/support/profiles.js');
       const { validateConfig } = await import('./dist/config/config.js');
       defaultProfiles();
       const problems = validateConfig({ mast: { url: 'not a url' }, colour: 1 }, []);

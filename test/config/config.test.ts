@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   ConfigError,
   findConfig,
-  loadConfig,
   projectSettings,
+  readConfigFile,
   validateConfig,
 } from '../../src/config/config.js';
 import { configSchema } from '../../src/config/schema.js';
@@ -90,8 +90,8 @@ describe('config', () => {
   it('reports broken JSON with a line and column', () => {
     const path = join(dir, 'broken.json');
     writeFileSync(path, '{\n  "project": "x",\n  oops\n}');
-    expect(() => loadConfig(path, ids)).toThrow(ConfigError);
-    expect(() => loadConfig(path, ids)).toThrow(/line 3, column/);
+    expect(() => readConfigFile(path, ids)).toThrow(ConfigError);
+    expect(() => readConfigFile(path, ids)).toThrow(/line 3, column/);
   });
 
   it('is found by searching upward', () => {

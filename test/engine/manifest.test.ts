@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildManifest, parseCsv, readManifest } from '../../src/engine/manifest.js';
-import type { FileRecord } from '../../src/rules/types.js';
+import { buildManifest, parseCsv, readManifest } from '../../src/manifest/manifest.js';
+import type { FileRecord } from '../../src/types.js';
 
 const record = (path: string, extra: Partial<FileRecord> = {}): FileRecord => ({
   path,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/engine/run.js';
-import type { CollectionRule, FitsRule, NameRule } from '../../src/rules/types.js';
+import type { CollectionRule, FitsRule, NameRule } from '../../src/types.js';
 import { REPO } from '../support/cli.js';
 
 const meta = (id: string) => ({
@@ -32,6 +32,7 @@ describe('runCheck', () => {
         name: [nameRule('name/on'), nameRule('name/off')],
         fits: [fitsRule('fits/on'), fitsRule('fits/off')],
         collection: [collectionRule('collection/any')],
+        mast: [],
       },
       hash: false,
     });
@@ -53,7 +54,7 @@ describe('runCheck', () => {
         paths: [join(REPO, 'fixtures/demo')],
         config,
         settings: {},
-        rules: { name: [], fits: [], collection: [reader] },
+        rules: { name: [], fits: [], collection: [reader], mast: [] },
         hash: false,
         keepRecordHeaders: false,
         ...extra,

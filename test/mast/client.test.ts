@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ResponseCache } from '../../src/mast/cache.js';
 import { CacheMiss, MastClient, MastError } from '../../src/mast/client.js';
+import { runMastPass } from '../../src/mast/pass.js';
 import { parseProgram, parseSourceId } from '../../src/mast/provenance.js';
-import { runMastPass } from '../../src/rules/mast/index.js';
-import type { FileRecord } from '../../src/rules/types.js';
+import { builtinRules } from '../../src/rules/index.js';
+import type { FileRecord } from '../../src/types.js';
 import { FakeMast, recordedRows } from '../support/fake-mast.js';
 
 const TOKEN = 'secret-token-1234567890abcdef';
@@ -282,6 +283,7 @@ function product(path: string, header: FileRecord['header'], provenance: string[
 describe('runMastPass', () => {
   const now = new Date('2026-11-24T00:00:00Z');
   const options = () => ({
+    rules: builtinRules.mast,
     mode: 'online' as const,
     mastUrl: server.url,
     cacheDir,

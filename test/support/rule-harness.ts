@@ -1,8 +1,8 @@
 /** Runs rules directly on in-memory inputs, without the engine, for unit tests of single rules. */
 import { parseFitsBytes } from '../../src/fits/parser.js';
 import type { FitsFile } from '../../src/fits/types.js';
-import { parseName } from '../../src/rules/naming/parse.js';
-import type { FindingInput, FitsContext, FitsRule, ProjectSettings } from '../../src/rules/types.js';
+import { parseName } from '../../src/naming/parse.js';
+import type { FindingInput, FitsContext, FitsRule, ProjectSettings } from '../../src/types.js';
 
 export type RuleFinding = FindingInput & { ruleId: string };
 

@@ -1,4 +1,4 @@
-import type { CollectionRule } from '../types.js';
+import type { CollectionRule } from '../../types.js';
 
 export const directoryNames: CollectionRule = {
   meta: {

@@ -1,5 +1,5 @@
-import { readManifest } from '../../engine/manifest.js';
-import type { CollectionRule } from '../types.js';
+import { readManifest } from '../../manifest/manifest.js';
+import type { CollectionRule } from '../../types.js';
 
 export const manifest: CollectionRule = {
   meta: {

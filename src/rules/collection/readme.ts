@@ -1,4 +1,4 @@
-import type { CollectionRule } from '../types.js';
+import type { CollectionRule } from '../../types.js';
 
 /** Sections MAST asks a README to have, each with words that show it is there. */
 const SECTIONS: { name: string; evidence: RegExp }[] = [

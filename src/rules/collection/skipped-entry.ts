@@ -1,4 +1,4 @@
-import type { CollectionRule, FileRecord } from '../types.js';
+import type { CollectionRule, FileRecord } from '../../types.js';
 
 const REASONS: Record<
   NonNullable<FileRecord['skipped']>,

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { STRAY_FILE } from '../../engine/check-file.js';
-import type { CollectionRule } from '../types.js';
+import type { CollectionRule } from '../../types.js';
 
 export const strayFile: CollectionRule = {
   meta: {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { CollectionRule } from '../types.js';
+import type { CollectionRule } from '../../types.js';
 
 export const uniqueNames: CollectionRule = {
   meta: {

@@ -1,6 +1,6 @@
+import type { FitsRule } from '../../types.js';
 import { memoize } from '../../util/memo.js';
-import type { FitsRule } from '../types.js';
-import { headerCards } from './util.js';
+import { headerCards } from './support/cards.js';
 
 const KEYWORD = /^[A-Z0-9_-]*$/;
 const NON_PRINTABLE = /[^\x20-\x7e]/;

@@ -1,6 +1,6 @@
 import { ONES_MODULUS, parseDatasum } from '../../fits/checksum.js';
 import { stringValue } from '../../fits/layout.js';
-import type { FitsRule } from '../types.js';
+import type { FitsRule } from '../../types.js';
 
 export const checksum: FitsRule = {
   meta: {

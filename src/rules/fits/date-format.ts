@@ -1,6 +1,6 @@
+import type { FitsRule } from '../../types.js';
 import { memoize } from '../../util/memo.js';
-import type { FitsRule } from '../types.js';
-import { headerCards } from './util.js';
+import { headerCards } from './support/cards.js';
 
 const ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?)?$/;
 const LEGACY = /^([0-9]{2})\/([0-9]{2})\/([0-9]{2})$/;

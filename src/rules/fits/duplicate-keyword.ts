@@ -1,5 +1,5 @@
-import type { FitsRule } from '../types.js';
-import { headerCards } from './util.js';
+import type { FitsRule } from '../../types.js';
+import { headerCards } from './support/cards.js';
 
 const COMMENTARY = new Set(['COMMENT', 'HISTORY', '', 'CONTINUE']);
 const MANDATORY = /^(SIMPLE|BITPIX|NAXIS[0-9]*|EXTEND|XTENSION|PCOUNT|GCOUNT|TFIELDS|GROUPS|END)$/;

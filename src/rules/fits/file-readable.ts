@@ -1,5 +1,5 @@
 import type { ReadProblem } from '../../fits/types.js';
-import type { FitsRule } from '../types.js';
+import type { FitsRule } from '../../types.js';
 
 const HINTS: Partial<Record<ReadProblem['code'], string>> = {
   'empty-file': 'the file has no bytes; write it again',

@@ -1,6 +1,6 @@
 import { BINARY_CODE_BYTES, intValue } from '../../fits/layout.js';
 import type { Hdu } from '../../fits/types.js';
-import type { FindingInput, FitsRule } from '../types.js';
+import type { FindingInput, FitsRule } from '../../types.js';
 
 /** Stop reporting one column after this many bad rows: one finding says enough. */
 const MAX_PER_COLUMN = 3;

@@ -1,7 +1,7 @@
 import { intValue, logicalValue, stringValue } from '../../fits/layout.js';
 import type { Card, Hdu } from '../../fits/types.js';
-import type { FindingInput, FitsRule } from '../types.js';
-import { shown } from './util.js';
+import type { FindingInput, FitsRule } from '../../types.js';
+import { shown } from './support/cards.js';
 
 const BITPIX = [8, 16, 32, 64, -32, -64];
 const XTENSIONS = ['IMAGE', 'TABLE', 'BINTABLE'];

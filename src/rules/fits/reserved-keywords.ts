@@ -1,8 +1,8 @@
 import { logicalValue } from '../../fits/layout.js';
 import type { Hdu } from '../../fits/types.js';
+import type { FitsRule } from '../../types.js';
 import { memoize } from '../../util/memo.js';
-import type { FitsRule } from '../types.js';
-import { headerCards } from './util.js';
+import { headerCards } from './support/cards.js';
 
 const IMAGE_ONLY = /^(BSCALE|BZERO|BUNIT|BLANK|DATAMAX|DATAMIN)$/;
 const TABLE_ONLY =

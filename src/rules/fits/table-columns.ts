@@ -1,7 +1,7 @@
 import { intValue, parseBinaryTform, stringValue } from '../../fits/layout.js';
 import type { Hdu } from '../../fits/types.js';
-import type { FindingInput, FitsRule } from '../types.js';
-import { headerCards } from './util.js';
+import type { FindingInput, FitsRule } from '../../types.js';
+import { headerCards } from './support/cards.js';
 
 const COLUMN_KEYWORD = /^(TTYPE|TFORM|TBCOL|TUNIT|TSCAL|TZERO|TNULL|TDISP|TDIM)([0-9]+)$/;
 const ASCII_TFORM = /^(A[0-9]+|I[0-9]+|F[0-9]+\.[0-9]+|E[0-9]+\.[0-9]+|D[0-9]+\.[0-9]+)$/;

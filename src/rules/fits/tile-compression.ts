@@ -1,5 +1,5 @@
 import { intValue, logicalValue, stringValue } from '../../fits/layout.js';
-import type { FitsRule } from '../types.js';
+import type { FitsRule } from '../../types.js';
 
 const ZCMPTYPE = ['RICE_1', 'RICE_ONE', 'GZIP_1', 'GZIP_2', 'PLIO_1', 'HCOMPRESS_1', 'NOCOMPRESS'];
 const ZBITPIX = [8, 16, 32, 64, -32, -64];

@@ -1,4 +1,4 @@
-import type { FitsRule } from '../types.js';
+import type { FitsRule } from '../../types.js';
 
 export const trailingBytes: FitsRule = {
   meta: {

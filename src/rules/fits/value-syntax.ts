@@ -1,5 +1,5 @@
-import type { FitsRule } from '../types.js';
-import { headerCards } from './util.js';
+import type { FitsRule } from '../../types.js';
+import { headerCards } from './support/cards.js';
 
 export const valueSyntax: FitsRule = {
   meta: {

@@ -1,7 +1,7 @@
 import { intValue } from '../../fits/layout.js';
+import type { FitsRule } from '../../types.js';
 import { memoize } from '../../util/memo.js';
-import type { FitsRule } from '../types.js';
-import { headerCards } from './util.js';
+import { headerCards } from './support/cards.js';
 
 const NUMERIC =
   /^(CRPIX|CRVAL|CDELT|CROTA|CRDER|CSYER)[0-9]+[A-Z]?$|^(PC|CD)[0-9]+_[0-9]+[A-Z]?$|^PV[0-9]+_[0-9]+[A-Z]?$/;

@@ -1,4 +1,4 @@
-import type { MastRule } from './types.js';
+import type { MastRule } from '../../types.js';
 
 /** A pipeline version as numbers ('1.14.0' → [1, 14, 0]), or undefined when it is not one. */
 export function parseVersion(text: string): number[] | undefined {

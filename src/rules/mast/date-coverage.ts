@@ -1,5 +1,5 @@
-import type { MastRule } from './types.js';
-import { knownRows, numeric } from './types.js';
+import type { MastRule } from '../../types.js';
+import { knownRows, numeric } from './support/observations.js';
 
 /** Clock and rounding differences below this are not worth a finding. */
 const TOLERANCE_DAYS = 60 / 86400;

@@ -1,5 +1,5 @@
-import type { MastRule } from './types.js';
-import { knownRows, mjdToDate, numeric } from './types.js';
+import type { MastRule } from '../../types.js';
+import { knownRows, mjdToDate, numeric } from './support/observations.js';
 
 export const exclusiveAccess: MastRule = {
   meta: {

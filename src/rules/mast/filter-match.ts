@@ -1,5 +1,5 @@
-import type { MastRule } from './types.js';
-import { knownRows } from './types.js';
+import type { MastRule } from '../../types.js';
+import { knownRows } from './support/observations.js';
 
 export const filterMatch: MastRule = {
   meta: {

@@ -1,5 +1,5 @@
-import type { MastRule } from './types.js';
-import { knownRows, numeric } from './types.js';
+import type { MastRule } from '../../types.js';
+import { knownRows, numeric } from './support/observations.js';
 
 export const observationExecuted: MastRule = {
   meta: {

@@ -1,4 +1,4 @@
-import type { MastRule } from './types.js';
+import type { MastRule } from '../../types.js';
 
 export const programExists: MastRule = {
   meta: {

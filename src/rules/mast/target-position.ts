@@ -1,5 +1,5 @@
-import type { MastRule } from './types.js';
-import { knownRows, numeric } from './types.js';
+import type { MastRule } from '../../types.js';
+import { knownRows, numeric } from './support/observations.js';
 
 /** Generous enough for mosaics and offset pointings; a wrong target is usually degrees away. */
 export const POSITION_TOLERANCE_DEG = 0.25;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildManifest } from '../../../src/engine/manifest.js';
-import { consistentMetadata } from '../../../src/rules/collection/consistency.js';
+import { buildManifest } from '../../../src/manifest/manifest.js';
+import { consistentMetadata } from '../../../src/rules/collection/consistent-metadata.js';
 import { directoryNames } from '../../../src/rules/collection/directory-names.js';
 import { manifest } from '../../../src/rules/collection/manifest.js';
 import { readme } from '../../../src/rules/collection/readme.js';
 import { skippedEntry } from '../../../src/rules/collection/skipped-entry.js';
 import { strayFile } from '../../../src/rules/collection/stray-file.js';
 import { uniqueNames } from '../../../src/rules/collection/unique-names.js';
-import type { CollectionRule, FileRecord, FindingInput } from '../../../src/rules/types.js';
+import type { CollectionRule, FileRecord, FindingInput } from '../../../src/types.js';
 
 const file = (path: string, extra: Partial<FileRecord> = {}): FileRecord => ({
   path,

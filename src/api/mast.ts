@@ -1,0 +1,73 @@
+import { dirname, resolve } from 'node:path';
+import { type Config, isRuleOff } from '../config/config.js';
+import type { MastPassResult } from '../engine/run.js';
+import { UsageError } from '../errors.js';
+import type { FileRecord, MastRule } from '../types.js';
+
+export const MAST_MODES = ['online', 'cache', 'offline'] as const;
+export type MastMode = (typeof MAST_MODES)[number];
+
+/** How the MAST cross-reference is made; each setting wins over the config's `mast` block. */
+export interface MastOptions {
+  /** online (network and cache), cache (replay recorded answers only), offline (MAST not asked). */
+  mode?: MastMode;
+  /** Base URL (default: env MAST_URL, the config, then https://mast.stsci.edu). */
+  url?: string;
+  /** Response cache (default: the config's, then $XDG_CACHE_HOME/hlsp-validate). */
+  cacheDir?: string;
+  /** MAST API token (default: env MAST_API_TOKEN); never written anywhere. */
+  token?: string;
+}
+
+/**
+ * The MAST pass of a run, or undefined when every `mast/*` rule is off. Options win over the
+ * config; a relative `cacheDir` in the config is relative to the config file.
+ */
+export async function mastPassFor(
+  options: MastOptions,
+  rules: MastRule[],
+  config: Config,
+  configPath: string | null,
+): Promise<((records: FileRecord[]) => Promise<MastPassResult>) | undefined> {
+  const fromConfig = config.mast ?? {};
+  const mode = options.mode ?? fromConfig.mode ?? 'online';
+  if (!MAST_MODES.includes(mode))
+    throw new UsageError(`--mast must be one of ${MAST_MODES.join(', ')}, got '${options.mode}'`);
+  const mastUrl = options.url ?? process.env.MAST_URL ?? fromConfig.url ?? 'https://mast.stsci.edu';
+  try {
+    new URL(mastUrl);
+  } catch {
+    throw new UsageError(`--mast-url is not a URL: '${mastUrl}'`);
+  }
+  const cacheDir =
+    options.cacheDir ??
+    (fromConfig.cacheDir && configPath ? resolve(dirname(configPath), fromConfig.cacheDir) : undefined);
+  // A config that turns every MAST rule off needs no MAST pass at all, nor "not checked" entries.
+  const active = rules.filter((rule) => !isRuleOff(rule.meta.id, config.rules));
+  if (active.length === 0) return undefined;
+  const token = options.token ?? process.env.MAST_API_TOKEN;
+  const { runMastPass } = await import('../mast/pass.js');
+  return async (records) => {
+    const result = await runMastPass(records, {
+      rules,
+      mode,
+      mastUrl,
+      ...(token ? { token } : {}),
+      ...(cacheDir ? { cacheDir } : {}),
+    });
+    return {
+      findings: result.findings.map((finding) => ({
+        ruleId: finding.ruleId,
+        severity: finding.severity ?? 'error',
+        path: finding.path,
+        hdu: finding.hdu ?? null,
+        keyword: finding.keyword ?? null,
+        offset: finding.offset ?? null,
+        message: finding.message,
+        ...(finding.hint ? { hint: finding.hint } : {}),
+      })),
+      notChecked: result.notChecked.filter((entry) => !isRuleOff(entry.ruleId, config.rules)),
+      stats: result.stats,
+    };
+  };
+}

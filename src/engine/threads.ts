@@ -1,0 +1,97 @@
+/**
+ * Worker threads for the scheduler in `pool.ts`: the thin adapter between its `WorkerHandle` and
+ * node:worker_threads. The worker module is an input: it builds the caller's rule set itself.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DiscoveredEntry } from '../discover/discover.js';
+import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
+import { planThreads, schedule, sharedStrings, type WorkerHandle } from './pool.js';
+
+/**
+ * A worker's objects die young (a file's headers, once checked); a bounded young generation keeps
+ * its memory down without slowing it (100,000 files: 276 MB peak against 299–313 MB, measured).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
+/** What a worker is told: plain data only (functions cannot cross threads). */
+export interface WorkerSetup {
+  settings: FileCheckEnvironment['settings'];
+  config: FileCheckEnvironment['config'];
+  hash: boolean;
+  recordHeaders: boolean;
+  threads?: number;
+  limits?: FileCheckEnvironment['limits'];
+  /** Module URLs of the rules beyond the built-in ones, loaded by the worker as by the caller. */
+  plugins: string[];
+  /** The ids of the rules the caller runs: a worker that built another set stops the run. */
+  ruleIds: string[];
+}
+
+/** A message from a worker: a batch's outcomes, or why it could not start. */
+export type WorkerMessage = { outcomes: FileOutcome[] } | { failure: string };
+
+function threadWorker(
+  url: URL,
+  setup: WorkerSetup,
+  compact: (outcome: FileOutcome) => FileOutcome,
+): WorkerHandle {
+  const worker = new Worker(url, { workerData: setup, resourceLimits: WORKER_LIMITS });
+  let failed: ((error: Error) => void) | undefined;
+  return {
+    send: (batch) => worker.postMessage(batch),
+    onResults(listener) {
+      worker.on('message', (message: WorkerMessage) => {
+        if ('failure' in message) failed?.(new Error(message.failure));
+        else listener(message.outcomes.map(compact));
+      });
+    },
+    onFailure(listener) {
+      failed = listener;
+      worker.on('error', listener);
+      worker.on('exit', (code) => {
+        if (code !== 0 && code !== 1) listener(new Error(`a worker thread stopped with code ${code}`));
+      });
+    },
+    close: () => worker.terminate().then(() => undefined),
+  };
+}
+
+/**
+ * The per-file pass on `jobs` threads (0 = one per core): the main thread and `jobs - 1` worker
+ * threads running `workerUrl`. A file's parsed headers never leave its thread.
+ */
+export function runFilesOnThreads(
+  jobs: number,
+  workerUrl: URL,
+  ruleSet: Pick<WorkerSetup, 'plugins' | 'ruleIds'>,
+) {
+  return async (
+    entries: DiscoveredEntry[],
+    env: FileCheckEnvironment,
+    onDone: (outcome: FileOutcome) => void,
+  ): Promise<void> => {
+    const plan = planThreads(jobs, entries.length, availableParallelism());
+    // Compiled code only: under a TypeScript test runner the worker file does not exist.
+    const threads = existsSync(fileURLToPath(workerUrl)) ? plan.threads : 1;
+    const workerSetup: WorkerSetup = {
+      ...ruleSet,
+      settings: env.settings,
+      config: env.config,
+      hash: env.hash,
+      recordHeaders: env.recordHeaders,
+      ...(env.threads ? { threads: env.threads } : {}),
+      ...(env.limits ? { limits: env.limits } : {}),
+    };
+    const compact = sharedStrings();
+    await schedule(entries, {
+      threads,
+      startAtOnce: plan.startAtOnce,
+      checkHere: (entry) => checkEntry(entry, env),
+      startWorker: () => threadWorker(workerUrl, workerSetup, compact),
+      onDone,
+    });
+  };
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../paths.js';
+
+/** Vocabularies live in schemas/vocabularies. */
+function load<T>(name: string): T {
+  return JSON.parse(readFileSync(packagePath('schemas', 'vocabularies', name), 'utf8')) as T;
+}
+
+interface Observatories {
+  genericElements: string[];
+  observatories: Record<string, { instruments: Record<string, string[]> }>;
+}
+
+const observatories = load<Observatories>('observatories.json');
+const productTypes = new Set(load<{ productTypes: string[] }>('product-types.json').productTypes);
+const extensions = new Set(load<{ extensions: string[] }>('extensions.json').extensions);
+
+export const GENERIC_ELEMENTS = new Set(observatories.genericElements);
+
+const allInstruments = [
+  ...new Set(Object.values(observatories.observatories).flatMap((o) => Object.keys(o.instruments))),
+];
+
+export function knownObservatories(): string[] {
+  return Object.keys(observatories.observatories);
+}
+
+export function isKnownObservatory(name: string): boolean {
+  return name in observatories.observatories;
+}
+
+/** Instruments of one observatory, or of all of them when none is given. */
+export function instrumentsOf(observatory?: string): string[] {
+  if (observatory) return Object.keys(observatories.observatories[observatory]?.instruments ?? {});
+  return allInstruments;
+}
+
+/** Which observatories have this instrument. */
+export function observatoriesWithInstrument(instrument: string): string[] {
+  return knownObservatories().filter((name) => instrument in observatories.observatories[name]!.instruments);
+}
+
+const allOpticalElements = [
+  ...new Set(Object.values(observatories.observatories).flatMap((o) => Object.values(o.instruments).flat())),
+];
+
+export function opticalElementsOf(observatory?: string, instrument?: string): string[] {
+  if (observatory && instrument)
+    return observatories.observatories[observatory]?.instruments[instrument] ?? [];
+  return allOpticalElements;
+}
+
+export function isKnownProductType(type: string): boolean {
+  return productTypes.has(type);
+}
+
+export function knownProductTypes(): string[] {
+  return [...productTypes];
+}
+
+export function isKnownExtension(extension: string): boolean {
+  return extensions.has(extension);
+}
+
+export function knownExtensions(): string[] {
+  return [...extensions];
+}

@@ -1,0 +1,60 @@
+import type { FitsRule } from '../../types.js';
+import { companionStem, isCompanion, textOf, where } from './support/keywords.js';
+
+/** Keywords that may be 'MULTI', and the stem of their numbered companions (KW[0:6] + nn). */
+const MULTI_CAPABLE = [
+  'INSTRUME',
+  'FILTER',
+  'DETECTOR',
+  'DISPRSR',
+  'APERTURE',
+  'TELESCOP',
+  'OBSERVAT',
+  'PUPIL',
+];
+
+export const multiCompanions: FitsRule = {
+  meta: {
+    id: 'hlsp/multi-companions',
+    description:
+      "A keyword set to 'MULTI' has numbered companions from 01 (FILTER01, FILTER02…); 'MULTIPLE' is not allowed.",
+    severity: 'error',
+    scope: 'fits',
+    rationale:
+      "MAST reads the individual values from the companions; 'MULTIPLE' is a frequent misspelling that MAST's older checker already rejected.",
+    source: 'MAST HLSP Contributor Guide, Provenance Metadata; MAST_HLSP check_metadata_format',
+  },
+  check(context, report) {
+    for (const hdu of context.fits.hdus) {
+      for (const keyword of MULTI_CAPABLE) {
+        const card = hdu.keywords.get(keyword);
+        const value = textOf(card)?.toUpperCase();
+        if (!card || value === undefined) continue;
+        if (value === 'MULTIPLE') {
+          report({
+            ...where(hdu, card),
+            message: `${keyword} = 'MULTIPLE'; the value for several is 'MULTI'`,
+            hint: `set ${keyword} = 'MULTI' and list each value in ${companionStem(keyword)}01, ${companionStem(keyword)}02…`,
+          });
+          continue;
+        }
+        if (value !== 'MULTI') continue;
+        const stem = companionStem(keyword);
+        const numbered = [...hdu.keywords.keys()].filter((k) => isCompanion(k, keyword)).sort();
+        if (numbered.length === 0) {
+          report({
+            ...where(hdu, card),
+            message: `${keyword} = 'MULTI' but there are no ${stem}01, ${stem}02… keywords`,
+            hint: `add ${stem}01, ${stem}02… with each value`,
+          });
+        } else if (numbered[0] !== `${stem}01`) {
+          report({
+            ...where(hdu, card),
+            message: `the companions of ${keyword} = 'MULTI' must start at ${stem}01, found ${numbered[0]}`,
+            hint: 'number them 01, 02, … with two digits',
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,55 @@
+import { plainValue } from '../../../fits/card.js';
+import type { Card, FitsFile, Hdu } from '../../../fits/types.js';
+
+/** The first card with this keyword in any HDU, with its HDU. */
+export function findCard(fits: FitsFile, keyword: string): { hdu: Hdu; card: Card } | undefined {
+  for (const hdu of fits.hdus) {
+    const card = hdu.keywords.get(keyword);
+    if (card) return { hdu, card };
+  }
+  return undefined;
+}
+
+export function textOf(card: Card | undefined): string | undefined {
+  const value = plainValue(card?.value);
+  return typeof value === 'string' ? value.trim() : undefined;
+}
+
+export function numberOf(card: Card | undefined): number | undefined {
+  const value = plainValue(card?.value);
+  return typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : undefined;
+}
+
+/** The prefix of a MULTI keyword's numbered companions: its first six letters (FILTER → FILTER01). */
+export function companionStem(keyword: string): string {
+  return keyword.slice(0, 6);
+}
+
+/** Whether `name` is a numbered companion of `keyword`: its stem and two digits (FILTER01, PUPIL01). */
+export function isCompanion(name: string, keyword: string): boolean {
+  const stem = companionStem(keyword);
+  return (
+    name.length === stem.length + 2 && name.startsWith(stem) && /^[0-9]{2}$/.test(name.slice(stem.length))
+  );
+}
+
+/** The first valued card of an HDU, in header order, whose keyword passes `test` (no array is built). */
+export function firstCardWhere(hdu: Hdu, test: (keyword: string) => boolean): Card | undefined {
+  for (const [keyword, card] of hdu.keywords) if (test(keyword)) return card;
+  return undefined;
+}
+
+export function where(hdu: Hdu, card: Card): { hdu: number; keyword: string; offset: number } {
+  return { hdu: hdu.index, keyword: card.keyword, offset: card.offset };
+}
+
+/** MJD of an ISO FITS date (UTC-like arithmetic; leap seconds ignored). */
+export function isoToMjd(iso: string): number | undefined {
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2}(?:\.[0-9]+)?))?$/.exec(
+    iso.trim(),
+  );
+  if (!match) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), 0) + Number(s) * 1000;
+  return ms / 86_400_000 + 40587;
+}

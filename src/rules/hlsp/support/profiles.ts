@@ -1,0 +1,352 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import { plainValue } from '../../../fits/card.js';
+import { intValue } from '../../../fits/layout.js';
+import type { Card, FitsFile, Hdu } from '../../../fits/types.js';
+import { packagePath } from '../../../paths.js';
+import { compileSchema, type Validator } from '../../../schemas/compile.js';
+import type { FindingInput, FitsContext } from '../../../types.js';
+import { fitsDateProblem } from '../../fits/date-format.js';
+
+export type Level = 'required' | 'recommended' | 'suggested';
+export type Placement = 'primary' | 'data' | 'any';
+export type FitsType = 'string' | 'integer' | 'float' | 'logical';
+
+export interface KeywordSpec {
+  level: Level;
+  hdu: Placement;
+  type: FitsType;
+  description?: string;
+  const?: unknown;
+  enum?: unknown[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMaximum?: number;
+  exclusiveMinimum?: number;
+  format?: 'fits-date';
+  /** Custom ajv keyword: a plausible Modified Julian Date. */
+  mjd?: true;
+}
+
+export interface Profile {
+  profile: string;
+  description: string;
+  source: string;
+  keywords: Record<string, KeywordSpec>;
+}
+
+interface CompiledProfile extends Profile {
+  validate: Validator;
+  /** The keywords in file order, prepared once: this loop runs for every file. */
+  keywordList: { keyword: string; spec: KeywordSpec; constrainsValue: boolean }[];
+}
+
+export const DEFAULT_SCHEMA_DIR = packagePath('schemas', 'keywords');
+
+/** MJD 100000 is the year 2132; anything larger is a JD or seconds. */
+const MJD_LIMIT = 100_000;
+
+const SEVERITY = { required: 'error', recommended: 'warning', suggested: 'info' } as const;
+
+/**
+ * The JSON Schema that ajv checks a profile's values against: each keyword's standard constraints.
+ * `format: fits-date` and `mjd` are checked beside it (`extraValueErrors`), so that the schema
+ * compiles to standalone code at build time.
+ */
+export function profileSchema(profile: Profile): object {
+  const properties: Record<string, object> = {};
+  for (const [keyword, spec] of Object.entries(profile.keywords)) {
+    const {
+      level: _level,
+      hdu: _hdu,
+      type: _type,
+      description: _description,
+      format: _format,
+      mjd: _mjd,
+      ...constraints
+    } = spec;
+    properties[keyword] = constraints;
+  }
+  return { type: 'object', properties };
+}
+
+/** Reads every profile in a directory (sorted by file name). */
+export function readProfiles(dir: string = DEFAULT_SCHEMA_DIR): Profile[] {
+  return readdirSync(dir)
+    .sort()
+    .filter((file) => file.endsWith('.json') && file !== 'profile.schema.json')
+    .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile);
+}
+
+/**
+ * A keyword's spec with every field present, in one order (undefined where the profile sets none):
+ * the specs the per-file loop reads then share one shape. Only for that loop; the schema given to
+ * ajv is built from the profile as written.
+ */
+function uniformSpec(spec: KeywordSpec): KeywordSpec {
+  return {
+    level: spec.level,
+    hdu: spec.hdu,
+    type: spec.type,
+    description: spec.description,
+    const: spec.const,
+    enum: spec.enum,
+    pattern: spec.pattern,
+    minimum: spec.minimum,
+    maximum: spec.maximum,
+    exclusiveMaximum: spec.exclusiveMaximum,
+    exclusiveMinimum: spec.exclusiveMinimum,
+    format: spec.format,
+    mjd: spec.mjd,
+  };
+}
+
+/** Loads every profile in a directory with its value validator (ajv, allErrors). */
+export function loadProfiles(dir: string = DEFAULT_SCHEMA_DIR): Map<string, CompiledProfile> {
+  const profiles = new Map<string, CompiledProfile>();
+  for (const profile of readProfiles(dir)) {
+    const keywordList = Object.entries(profile.keywords).map(([keyword, spec]) => ({
+      keyword,
+      spec: uniformSpec(spec),
+      constrainsValue: 'const' in spec || spec.enum !== undefined || spec.pattern !== undefined,
+    }));
+    profiles.set(profile.profile, {
+      ...profile,
+      // The bundled profiles are checked against the meta-schema in the tests; others are checked here.
+      validate: compileSchema(profileSchema(profile), dir !== DEFAULT_SCHEMA_DIR),
+      keywordList,
+    });
+  }
+  return profiles;
+}
+
+const NO_ERRORS: readonly ErrorObject[] = Object.freeze([]);
+
+/** The value problems of the two constraints JSON Schema cannot say: a FITS date, and a date scale. */
+function extraValueErrors(spec: KeywordSpec, value: unknown): readonly ErrorObject[] {
+  // Most keywords have neither constraint: no array for them (this runs for every keyword of every file).
+  if (spec.format === undefined && spec.mjd === undefined) return NO_ERRORS;
+  const errors: ErrorObject[] = [];
+  const error = (keyword: string): ErrorObject => ({ keyword, instancePath: '', schemaPath: '', params: {} });
+  if (spec.format === 'fits-date' && typeof value === 'string' && fitsDateProblem(value) !== undefined)
+    errors.push(error('format'));
+  // Catches a JD (2.4 million) or seconds given as MJD.
+  if (spec.mjd && typeof value === 'number' && !(value >= 0 && value < MJD_LIMIT)) errors.push(error('mjd'));
+  return errors;
+}
+
+let defaults: Map<string, CompiledProfile> | undefined;
+export function defaultProfiles(): Map<string, CompiledProfile> {
+  defaults ??= loadProfiles();
+  return defaults;
+}
+
+const BY_PRODUCT_TYPE: [RegExp, string][] = [
+  [/^(i2d|img|drz|drc|mosaic|map|sci|stack|cube|s3d|wht|rms|exp|mask|segment|sim-img|psf)$/, 'image'],
+  [/^(spec|spec1d|spec2d|spec3d|x1d|s2d|sed|c1d|1d|2d|line)$/, 'spectrum'],
+  [/^(lc|tpf|cbv|eclipse)$/, 'lightcurve'],
+  [/^(cat|phot-cat|phot|list|source)$/, 'catalog'],
+];
+
+/** The HDU that holds the product's data: the first with data, else the primary. */
+export function dataHdu(fits: FitsFile): Hdu | undefined {
+  return (
+    fits.hdus.find((hdu) => hdu.dataSize > 0 && (intValue(hdu.keywords, 'NAXIS') ?? 0) > 0) ?? fits.hdus[0]
+  );
+}
+
+/** Profiles for a file: from the config, else from the product type in the name, else from the data HDU. */
+export function chooseProfiles(context: FitsContext): string[] {
+  const chosen = new Set<string>(['common']);
+  if (context.profiles.length > 0) for (const p of context.profiles) chosen.add(p);
+  else {
+    const type = context.parsed.productType.toLowerCase();
+    const byName = BY_PRODUCT_TYPE.find(([pattern]) => pattern.test(type))?.[1];
+    if (byName) chosen.add(byName);
+    else {
+      const data = dataHdu(context.fits);
+      if (data && (data.kind === 'image' || data.kind === 'primary')) chosen.add('image');
+    }
+    if ((context.parsed.fields.observatory ?? '').toLowerCase().split('-').includes('jwst'))
+      chosen.add('jwst');
+  }
+  return [...chosen];
+}
+
+export type ProfileFinding = FindingInput & { ruleId: string };
+
+function typeOk(type: FitsType, value: ReturnType<typeof plainValue>): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'logical':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value));
+    case 'float':
+      return typeof value === 'number' || typeof value === 'bigint';
+  }
+}
+
+function describeValueError(
+  keyword: string,
+  spec: KeywordSpec,
+  card: Card,
+  error: ErrorObject,
+): { message: string; hint: string } {
+  const found = card.valueText ?? String(plainValue(card.value));
+  switch (error.keyword) {
+    case 'const':
+      return {
+        message: `${keyword} must be '${String(spec.const)}', found ${found}`,
+        hint: `set ${keyword} = '${String(spec.const)}'`,
+      };
+    case 'enum':
+      return {
+        message: `${keyword} = ${found} is not one of ${spec.enum!.map((v) => `'${String(v)}'`).join(', ')}`,
+        hint: `use one of the listed values`,
+      };
+    case 'pattern':
+      return {
+        message: `${keyword} = ${found} does not have the expected form${spec.description ? ` (${spec.description})` : ''}`,
+        hint: `it must match ${spec.pattern}`,
+      };
+    case 'mjd':
+      return {
+        message: `${keyword} = ${found} is not a Modified Julian Date (expected 0 to ${MJD_LIMIT}; a JD is MJD + 2400000.5)`,
+        hint: `write ${keyword} as MJD, e.g. 59751.5`,
+      };
+    case 'format':
+      return {
+        message: `${keyword} = ${found}: ${fitsDateProblem(String(plainValue(card.value)))?.message ?? 'not a FITS date'}`,
+        hint: "write 'YYYY-MM-DDThh:mm:ss'",
+      };
+    default:
+      return {
+        message: `${keyword} = ${found} ${error.message ?? 'is out of range'}`,
+        hint: spec.description ?? 'check the value',
+      };
+  }
+}
+
+const cache = new WeakMap<FitsContext, ProfileFinding[]>();
+
+/** Checks a file against its keyword profiles; the four hlsp/keyword-* rules each take their share. */
+export function profileFindings(context: FitsContext, profiles = defaultProfiles()): ProfileFinding[] {
+  const cached = cache.get(context);
+  if (cached && profiles === defaults) return cached;
+  const findings: ProfileFinding[] = [];
+  const { fits } = context;
+  const primary = fits.hdus[0];
+  const data = dataHdu(fits);
+  if (!primary || !data) return findings;
+  // Each keyword is reported once per problem, even when several profiles ask for it.
+  const missingReported = new Set<string>();
+  const valueChecked = new Set<Card>();
+  const valueErrorReported = new Set<string>();
+  for (const name of chooseProfiles(context)) {
+    const profile = profiles.get(name);
+    if (!profile) continue;
+    // Gathered in a Map and made an object at once: keyed stores into {} are slow to build and to read.
+    const values = new Map<string, unknown>();
+    const located = new Map<string, { card: Card; hdu: Hdu; spec: KeywordSpec }>();
+    for (const { keyword, spec, constrainsValue } of profile.keywordList) {
+      let hdu: Hdu | undefined =
+        spec.hdu === 'data' ? undefined : primary.keywords.has(keyword) ? primary : undefined;
+      if (!hdu && spec.hdu !== 'primary' && data.keywords.has(keyword)) hdu = data;
+      if (!hdu) {
+        hdu = fits.hdus.find((h) => h.keywords.has(keyword));
+        if (hdu) {
+          findings.push({
+            ruleId: 'hlsp/keyword-placement',
+            hdu: hdu.index,
+            keyword,
+            offset: hdu.keywords.get(keyword)!.offset,
+            message: `${keyword} is in HDU ${hdu.index}, but belongs in the ${spec.hdu === 'primary' ? 'primary header' : spec.hdu === 'data' ? `HDU that holds the data (HDU ${data.index})` : `primary header or HDU ${data.index}`}`,
+            hint: `move ${keyword} there`,
+          });
+        } else {
+          if (missingReported.has(keyword)) continue;
+          missingReported.add(keyword);
+          const home = spec.hdu === 'primary' ? 0 : data.index;
+          findings.push({
+            ruleId: 'hlsp/keyword-required',
+            severity: SEVERITY[spec.level],
+            hdu: home,
+            keyword,
+            offset: fits.hdus[home]?.headerOffset ?? 0,
+            message: `${keyword} is missing (${spec.level} in the ${profile.profile} profile${spec.description ? `: ${spec.description}` : ''})`,
+            hint: `add ${keyword} to ${home === 0 ? 'the primary header' : `HDU ${home}`}`,
+          });
+          continue;
+        }
+      }
+      const card = hdu.keywords.get(keyword)!;
+      if (valueChecked.has(card) && !constrainsValue) continue;
+      valueChecked.add(card);
+      const value = plainValue(card.value);
+      if (card.value?.type === 'undefined' || value === null) {
+        findings.push({
+          ruleId: 'hlsp/keyword-type',
+          hdu: hdu.index,
+          keyword,
+          offset: card.offset,
+          severity: SEVERITY[spec.level],
+          message: `${keyword} has no value`,
+          hint: `give ${keyword} a ${spec.type} value`,
+        });
+        continue;
+      }
+      if (!typeOk(spec.type, value)) {
+        const numeric =
+          typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value.trim()));
+        findings.push({
+          ruleId: 'hlsp/keyword-type',
+          hdu: hdu.index,
+          keyword,
+          offset: card.offset,
+          message: numeric
+            ? `${keyword} is a number written as a string (${card.valueText}); it must be a ${spec.type}`
+            : `${keyword} must be a ${spec.type}, found ${card.valueText ?? String(value)}`,
+          hint: numeric
+            ? `remove the quotes: ${keyword} = ${value.trim()}`
+            : spec.type === 'string'
+              ? `quote the value: ${keyword} = '${String(value)}'`
+              : `write a ${spec.type}`,
+        });
+        continue;
+      }
+      values.set(keyword, typeof value === 'bigint' ? Number(value) : value);
+      located.set(keyword, { card, hdu, spec });
+    }
+    const errors: { keyword: string; error: ErrorObject }[] = [];
+    if (!profile.validate(Object.fromEntries(values)))
+      for (const error of profile.validate.errors ?? [])
+        errors.push({ keyword: error.instancePath.split('/')[1] ?? '', error });
+    for (const [keyword, value] of values)
+      for (const error of extraValueErrors(located.get(keyword)!.spec, value))
+        errors.push({ keyword, error });
+    for (const { keyword, error } of errors) {
+      const found = located.get(keyword);
+      if (!found) continue;
+      // fits/date-format already reports every malformed DATE* value; say it once.
+      if (error.keyword === 'format' && keyword.startsWith('DATE')) continue;
+      const key = `${keyword}\n${error.keyword}`;
+      if (valueErrorReported.has(key)) continue;
+      valueErrorReported.add(key);
+      const { message, hint } = describeValueError(keyword, profile.keywords[keyword]!, found.card, error);
+      findings.push({
+        ruleId: 'hlsp/keyword-value',
+        hdu: found.hdu.index,
+        keyword,
+        offset: found.card.offset,
+        message,
+        hint,
+      });
+    }
+  }
+  if (profiles === defaults) cache.set(context, findings);
+  return findings;
+}

@@ -1,0 +1,46 @@
+import { isHlspName } from '../../naming/fields.js';
+import { GENERIC_ELEMENTS, opticalElementsOf } from '../../naming/vocabulary.js';
+import type { NameRule } from '../../types.js';
+import { didYouMean } from '../../util/did-you-mean.js';
+import { ALL_ELEMENTS, mean } from './support/hints.js';
+
+export const opticalElement: NameRule = {
+  meta: {
+    id: 'name/optical-element',
+    description:
+      'Each element of the opt-elem field is a filter, pupil, grating or disperser of the named instrument.',
+    severity: 'warning',
+    scope: 'name',
+    rationale:
+      "A filter that the instrument does not have (jwst_nircam_…_f775w) usually means a typo or a wrong field; 'multi' stands for several.",
+    source: 'mast_contributor_tools oif.yaml; instrument handbooks',
+  },
+  check(context, report) {
+    const { parsed } = context;
+    if (!isHlspName(parsed) || parsed.parts.length !== 8) return;
+    const observatories = (parsed.fields.observatory ?? '').toLowerCase().split('-');
+    const instrumentField = (parsed.fields.instrument ?? '').toLowerCase();
+    const instruments = [instrumentField, ...instrumentField.split('-')];
+    const combined = new Set<string>();
+    for (const obs of observatories)
+      for (const inst of instruments) for (const e of opticalElementsOf(obs, inst)) combined.add(e);
+    const everywhere = ALL_ELEMENTS;
+    const value = (parsed.fields.optElem ?? '').toLowerCase();
+    for (const element of value.split('-')) {
+      if (!element || GENERIC_ELEMENTS.has(element) || combined.has(element) || combined.has(value)) continue;
+      if (combined.size > 0) {
+        const guess = didYouMean(element, combined);
+        report({
+          message: `'${element}' is not an optical element of ${observatories.join('-')} ${instrumentField}`,
+          hint: guess ? `did you mean '${guess}'?` : 'check the filter against the instrument handbook',
+        });
+      } else if (!everywhere.has(element)) {
+        const hint = mean(element, everywhere);
+        report({
+          message: `the optical element '${element}' is not one MAST knows`,
+          hint: hint ?? 'check the spelling; MAST staff will review new filters',
+        });
+      }
+    }
+  },
+};

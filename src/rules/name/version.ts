@@ -1,0 +1,36 @@
+import { isHlspName, isReadme } from '../../naming/fields.js';
+import type { NameRule } from '../../types.js';
+
+/** mast_contributor_tools' version pattern: v, up to two digits, up to two .N or pN parts. */
+export const VERSION_PATTERN = /^v[0-9]{0,2}([.p][0-9]{0,2}){0,2}[0-9]$/;
+
+function suggestion(version: string): string {
+  const digits = version.toLowerCase().replace(/^v?/, '').replace(/[-_]/g, '.');
+  const candidate = `v${digits}`;
+  return VERSION_PATTERN.test(candidate)
+    ? `write ${candidate} (or ${candidate.replace(/\./g, 'p')})`
+    : 'write it as v1, v1.1 or v1p1';
+}
+
+export const version: NameRule = {
+  meta: {
+    id: 'name/version',
+    description: "The version field looks like v1, v1.1, v1.1.2 or v1p1 (no hyphens, lower-case 'v').",
+    severity: 'error',
+    scope: 'name',
+    rationale: 'MAST requires a version in every product name and a new version whenever a file is replaced.',
+    source: 'mast_contributor_tools version regex ^v[0-9]{0,2}([.p][0-9]{0,2}){0,2}[0-9]$',
+  },
+  check(context, report) {
+    const { parsed } = context;
+    if (!isHlspName(parsed) || parsed.parts.length < 4) return;
+    if (isReadme(parsed) && parsed.parts.length < 5) return;
+    const value = parsed.fields.version ?? '';
+    if (!VERSION_PATTERN.test(value)) {
+      report({
+        message: `the version field '${value}' is not a valid version`,
+        hint: value.includes('-') ? `${suggestion(value)}, not ${value}` : suggestion(value),
+      });
+    }
+  },
+};

@@ -1,0 +1,160 @@
+/**
+ * The shared vocabulary of the product: what a finding is, what a rule is and what it reads.
+ * Rules, the engine, the MAST pass and the report formats all speak these types.
+ */
+import type { FitsFile } from './fits/types.js';
+import type { Row } from './mast/client.js';
+import type { SourceId } from './mast/provenance.js';
+import type { ParsedName } from './naming/parse.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Verdict = 'PASS' | 'NEEDS REVIEW' | 'FAIL';
+export type FileKind = 'fits' | 'fits.gz' | 'readme' | 'manifest' | 'table' | 'preview' | 'other';
+
+/** One problem found, as it appears in every report format. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Relative to the collection root, `/` separated; for `names`, the name itself. */
+  path: string;
+  /** 0-based HDU index, or null when the finding is not about one HDU. */
+  hdu: number | null;
+  /** FITS keyword (upper case), or null. */
+  keyword: string | null;
+  /** Byte offset of the card or structure in the (uncompressed) file, or null. */
+  offset: number | null;
+  message: string;
+  hint?: string;
+  /** Up to a few header cards around the finding, for the HTML report. */
+  context?: string[];
+}
+
+export interface NotChecked {
+  ruleId: string;
+  reason: string;
+  path?: string;
+}
+
+export type RuleScope = 'name' | 'fits' | 'collection' | 'mast';
+
+export interface RuleMeta {
+  /** Stable, namespaced id: `name/…`, `fits/…`, `hlsp/…`, `collection/…`, `mast/…`. */
+  id: string;
+  /** One sentence: what the rule checks. */
+  description: string;
+  /** Default severity; a finding may carry its own (e.g. required vs recommended keywords). */
+  severity: Severity;
+  scope: RuleScope;
+  /** Longer explanation for the generated rules documentation. */
+  rationale?: string;
+  /** Where the requirement comes from (FITS Standard section, MAST guide page). */
+  source?: string;
+}
+
+/** What a rule reports; the engine adds ruleId, path and the final severity. */
+export interface FindingInput {
+  message: string;
+  hdu?: number | null;
+  keyword?: string | null;
+  offset?: number | null;
+  hint?: string;
+  /** Overrides the rule's default severity for this one finding. */
+  severity?: Severity;
+  /** For collection-scope rules: which file the finding is about. */
+  path?: string;
+}
+
+export type ReportFn = (finding: FindingInput) => void;
+
+export interface ProjectSettings {
+  /** The collection's HLSP id (proj-id), lower case. */
+  project?: string;
+  doi?: string;
+  title?: string;
+  lead?: string;
+  version?: string;
+}
+
+export interface NameContext {
+  /** The bare file name. */
+  name: string;
+  /** Path relative to the collection root. */
+  path: string;
+  parsed: ParsedName;
+  settings: ProjectSettings;
+}
+
+export interface FitsContext {
+  path: string;
+  name: string;
+  parsed: ParsedName;
+  fits: FitsFile;
+  settings: ProjectSettings;
+  /** Keyword profiles that apply to this file, e.g. ['common', 'image', 'jwst']. */
+  profiles: string[];
+}
+
+/** What the per-file pass keeps of each file for collection and MAST rules. */
+export interface FileRecord {
+  path: string;
+  kind: FileKind;
+  size: number;
+  sha256: string | null;
+  /** Selected primary/data header values (keyword → value as text or number). */
+  header: Record<string, string | number | boolean | null>;
+  /** Provenance ids claimed by the file (FILEIDnn, PROVENANCE rows, HDRTAB rows). */
+  provenance: string[];
+  /** Raw content of small text files (README, manifest), capped. */
+  text?: string;
+  /** Set for directories (to check their names). */
+  isDirectory?: boolean;
+  /** Why the entry was not read: a symbolic link (never followed), an unreadable directory, a device. */
+  skipped?: 'symlink' | 'symlink-outside' | 'symlink-loop' | 'unreadable' | 'special';
+  /** Why a non-FITS file could not be read. */
+  readError?: string;
+  /** Number of HDUs, for FITS files. */
+  hduCount?: number;
+}
+
+export interface CollectionContext {
+  root: string;
+  files: FileRecord[];
+  settings: ProjectSettings;
+}
+
+export interface Rule<C> {
+  meta: RuleMeta;
+  check(context: C, report: ReportFn): void;
+}
+
+export type NameRule = Rule<NameContext>;
+export type FitsRule = Rule<FitsContext>;
+export type CollectionRule = Rule<CollectionContext>;
+export type AnyRule = NameRule | FitsRule | CollectionRule;
+
+/** One product and what MAST said about the observations it claims to come from. */
+export interface MastContext {
+  product: FileRecord;
+  sources: SourceId[];
+  /** CAOM rows by lower-case obs_id, for the ids MAST knows. */
+  observations: Map<string, Row>;
+  /** Pipeline versions (cal_ver) of the source datasets, by lower-case fileSetName (JWST Mission Search). */
+  calibrations: Map<string, string[]>;
+  /** The product's PROPOSID as an unpadded JWST program, and whether MAST has JWST data for it. */
+  program?: { id: string; known: boolean };
+  /** Now, as an MJD. */
+  nowMjd: number;
+}
+
+export interface MastRule {
+  meta: RuleMeta;
+  check(context: MastContext, report: ReportFn): void;
+}
+
+/** The rules of one run, by what they read. */
+export interface RuleSet {
+  name: NameRule[];
+  fits: FitsRule[];
+  collection: CollectionRule[];
+  mast: MastRule[];
+}
