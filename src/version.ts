@@ -8,9 +8,9 @@ const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as {
 export const VERSION: string = pkg.version;
 
 /** Rule documentation, pinned to this version so links keep pointing at the text that matched the code. */
-export const DOCS_BASE = `https://github.com/hlsp-validate/hlsp-validate/blob/v${VERSION}/docs/rules.md`;
+export const DOCS_BASE = `https://github.com/hlsp-validate/hlsp-validate/blob/v${VERSION}/docs/rules/`;
 
-/** The docs anchor for a rule id, as generated into docs/rules.md (`fits/end-card` → `#fitsend-card`). */
+/** A rule's page (`fits/end-card` → docs/rules/fits/end-card.md); the rules index for ''. */
 export function ruleDocsUrl(ruleId: string): string {
-  return `${DOCS_BASE}#${ruleId.toLowerCase().replace(/[^a-z0-9-]/g, '')}`;
+  return ruleId === '' ? DOCS_BASE : `${DOCS_BASE}${ruleId}.md`;
 }

@@ -1,10 +1,10 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { formatterContext as contextFor } from '../report/context.js';
 import type { FormatterContext, Report } from '../report/types.js';
 import { allRuleMeta } from '../rules/index.js';
 import type { RuleMeta } from '../types.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-import { ruleDocsUrl } from '../version.js';
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'junit', 'github', 'html', 'markdown'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -45,15 +45,7 @@ export function outputTargets(formats: string[], output?: string, html?: string)
 }
 
 export function formatterContext(color: boolean, ruleMeta: RuleMeta[] = allRuleMeta): FormatterContext {
-  const rules: FormatterContext['rules'] = {};
-  for (const meta of ruleMeta) {
-    rules[meta.id] = {
-      description: meta.description,
-      severity: meta.severity,
-      docsUrl: ruleDocsUrl(meta.id),
-    };
-  }
-  return { color, docsBase: ruleDocsUrl(''), rules };
+  return contextFor(color, ruleMeta);
 }
 
 /** Whether to colour terminal output: never with NO_COLOR or --no-color, only on a terminal. */

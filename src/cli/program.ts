@@ -53,6 +53,15 @@ function mastOptions(command: Command): Command {
     .option('--project <id>', "the collection's HLSP id (proj-id)");
 }
 
+function pluginOption(command: Command): Command {
+  return command.option(
+    '--plugin <module>',
+    'load more rules from an ES module that exports `rules` (a path or file URL), repeatable',
+    collect,
+    [],
+  );
+}
+
 export function buildProgram(): Command {
   const program = new Command('hlsp-validate')
     .description('Check a High Level Science Product (HLSP) collection before it is delivered to MAST.')
@@ -65,7 +74,7 @@ export function buildProgram(): Command {
     .command('check')
     .description('check files and directories of a collection (the default command)')
     .argument('<path...>', 'collection directory, or files');
-  mastOptions(outputOptions(check))
+  pluginOption(mastOptions(outputOptions(check)))
     .option('--html <file>', 'also write the HTML report to this file')
     .option(
       '--jobs <n>',
@@ -95,7 +104,7 @@ export function buildProgram(): Command {
       run(async () => (await import('./check.js')).checkCommand(paths, options)),
     );
 
-  outputOptions(program.command('names'))
+  pluginOption(outputOptions(program.command('names')))
     .description('check bare file names against the naming rules (no files needed)')
     .argument('<name...>', 'file names')
     .option('--project <id>', "the collection's HLSP id (proj-id)")

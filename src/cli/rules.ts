@@ -28,7 +28,7 @@ export function rulesMarkdown(rules: RuleMeta[] = allRuleMeta): string {
     '| --- | --- | --- |',
     ...rules.map(
       (rule) =>
-        `| [\`${rule.id}\`](#${anchor(rule.id)}) | ${rule.severity} | ${escapeTableCell(rule.description)} |`,
+        `| [\`${rule.id}\`](rules/${rule.id}.md) | ${rule.severity} | ${escapeTableCell(rule.description)} |`,
     ),
     '',
   ];
@@ -37,7 +37,7 @@ export function rulesMarkdown(rules: RuleMeta[] = allRuleMeta): string {
     if (inScope.length === 0) continue;
     lines.push(`## ${SCOPE_TITLES[scope]}`, '');
     for (const rule of inScope) {
-      lines.push(`### ${rule.id}`, '', `Default severity: **${rule.severity}**.`, '', rule.description, '');
+      lines.push(`### ${rule.id}`, '', `Default severity: **${rule.severity}**. [Page](rules/${rule.id}.md).`, '', rule.description, '');
       if (rule.rationale) lines.push(rule.rationale, '');
       if (rule.source) lines.push(`Source: ${rule.source}`, '');
     }
@@ -45,8 +45,40 @@ export function rulesMarkdown(rules: RuleMeta[] = allRuleMeta): string {
   return lines.join('\n');
 }
 
-function anchor(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9-]/g, '');
+/** Where the hand-written part of a rule's page starts; the generator keeps it. */
+export const PAGE_NOTES = '<!-- notes: written by hand, kept by `npm run generate` -->';
+
+const READS: Record<RuleMeta['scope'], string> = {
+  name: 'the file name',
+  fits: 'the FITS headers and data of each file',
+  collection: 'the whole collection (every file record)',
+  mast: "MAST's answers about the observations a product names",
+};
+
+/**
+ * docs/rules/<group>/<name>.md: the generated part from the rule's metadata, then `notes`, the
+ * hand-written part of the existing page (examples, judgements, differences from other tools).
+ */
+export function rulePage(rule: RuleMeta, notes = ''): string {
+  const lines = [
+    `# ${rule.id}`,
+    '',
+    `Default severity: **${rule.severity}**. Reads ${READS[rule.scope]}.`,
+    '',
+    rule.description,
+    '',
+  ];
+  if (rule.rationale) lines.push(rule.rationale, '');
+  if (rule.source) lines.push(`Source: ${rule.source}`, '');
+  lines.push(
+    `Code: [src/rules/${rule.id}.ts](../../../src/rules/${rule.id}.ts); tests: [test/rules/${rule.id}.test.ts](../../../test/rules/${rule.id}.test.ts).`,
+    '',
+    `Change its severity or turn it off in \`hlsp.config.json\`: \`"rules": { "${rule.id}": "off" }\`.`,
+    '',
+    PAGE_NOTES,
+    notes === '' ? '' : `\n${notes.trim()}\n`,
+  );
+  return lines.join('\n');
 }
 
 export function rulesCommand(options: { format?: string }): number {

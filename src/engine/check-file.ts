@@ -9,6 +9,7 @@ import { describeIoError, readFits } from '../fits/read.js';
 import { readTextColumn } from '../fits/table.js';
 import type { FitsFile, Hdu, ReadLimits } from '../fits/types.js';
 import { parseName } from '../naming/parse.js';
+import { STRAY_FILE } from '../naming/stray-file.js';
 import type { FileEntry, Finding } from '../report/types.js';
 import type { FileRecord, FitsContext, FitsRule, NameContext, NameRule, ProjectSettings } from '../types.js';
 import { memoize } from '../util/memo.js';
@@ -48,10 +49,6 @@ const PROVENANCE_COLUMNS = ['FILENAME', 'FILE_NAME', 'OBS_ID', 'OBSID', 'FILEID'
 /** README and manifest text kept for collection rules. */
 const MAX_TEXT_BYTES = 1024 * 1024;
 const CONTEXT_CARDS = 2;
-
-/** Files that editors and operating systems leave behind; the stray-file rule reports them. */
-export const STRAY_FILE =
-  /^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*|.*~|\.#.*|#.*#|.*\.(swp|swo|bak|orig|tmp))$/i;
 
 export interface FileCheckEnvironment {
   settings: ProjectSettings;

@@ -38,7 +38,7 @@ const BATCH = 64;
 /** The main thread checks smaller batches, so that it merges the workers' results promptly. */
 const MAIN_BATCH = 8;
 /** Batches a worker holds at once: it starts the next while its last results are being merged. */
-const IN_FLIGHT = 2;
+export const IN_FLIGHT = 2;
 /** Below this many files, starting threads (about 0.15 s each, measured) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 2000;
 /**

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { STRAY_FILE } from '../../engine/check-file.js';
+import { STRAY_FILE } from '../../naming/stray-file.js';
 import type { CollectionRule } from '../../types.js';
 
 export const strayFile: CollectionRule = {
