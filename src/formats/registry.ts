@@ -128,7 +128,7 @@ function compressed(
 
 /**
  * Every extension in schemas/vocabularies/extensions.json, then a few common spellings it does not list
- * (`gz`, `bz2`, `htm`, `tiff`, `yml`), so that a name the naming rules reject still has its content
+ * (`fit`, `fts`, `gz`, `bz2`, `htm`, `tiff`, `yml`), so that a name the naming rules reject still has its content
  * judged. Plain-text promises accept any UTF-8 text format: an ECSV table in a `.csv`, JSON in a
  * `.txt` and HTML in a `.md` are all legitimate.
  */
@@ -174,6 +174,11 @@ export const EXTENSION_PROMISES: readonly ExtensionPromise[] = [
   plain('yaml', 'yaml', ['yaml', 'json', 'text']),
   plain('zip', 'zip'),
   // Compression alone promises nothing about what is inside.
+  // Discovery reads these as FITS too.
+  plain('fit', 'fits'),
+  plain('fts', 'fits'),
+  compressed('fit.gz', ['gzip'], 'fits'),
+  compressed('fts.gz', ['gzip'], 'fits'),
   compressed('gz', ['gzip'], 'unknown', ANYTHING),
   compressed('bz2', ['bzip2'], 'unknown', ANYTHING),
   plain('htm', 'html'),
