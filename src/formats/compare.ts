@@ -62,7 +62,7 @@ export function compareFormat(fileName: string, found: SniffResult, inner?: Snif
 
 /** What is missing from a truncated file, by format. */
 const TRUNCATION: Partial<Record<FormatId, string>> = {
-  parquet: 'the `PAR1` that must end the file is missing',
+  parquet: 'the PAR1 that must end the file is missing',
 };
 
 function compareCompressed(

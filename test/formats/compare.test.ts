@@ -186,7 +186,7 @@ describe('compareFormat', () => {
     expect(compareFile('t.parquet', cut)).toMatchObject({
       verdict: 'truncated',
       message:
-        'named .parquet and it starts as Parquet data, but the `PAR1` that must end the file is missing: the file is truncated',
+        'named .parquet and it starts as Parquet data, but the PAR1 that must end the file is missing: the file is truncated',
     });
     expect(compareFile('t.fits', cut)).toMatchObject({
       verdict: 'disagrees',
