@@ -255,7 +255,7 @@ class Parser {
     } else {
       this.fail("'10' must be followed by an exponent (10**k, 10^k or 10±k)", start);
     }
-    return { text: this.text.slice(start, this.pos), value: 10 ** exponent, powerOfTen: exponent };
+    return { text: this.text.slice(start, this.pos), value: Number(`1e${exponent}`), powerOfTen: exponent };
   }
 
   /** An integer exponent for the FITS scale factor: `-20`, `+3`, `(-20)`. */
