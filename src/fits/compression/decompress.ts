@@ -298,20 +298,23 @@ export function fromBigEndian(bytes: Uint8Array, code: string): ImagePixels {
       for (let i = 0; i < count; i++) out[i] = view.getBigInt64(i * 8);
       return out;
     }
+    // Floats are copied as bits, so that NaN payloads survive (numbers may be canonicalized).
     case 'E': {
       const out = new Float32Array(count);
-      for (let i = 0; i < count; i++) out[i] = view.getFloat32(i * 4);
+      const bits = new Uint32Array(out.buffer);
+      for (let i = 0; i < count; i++) bits[i] = view.getUint32(i * 4);
       return out;
     }
     default: {
       const out = new Float64Array(count);
-      for (let i = 0; i < count; i++) out[i] = view.getFloat64(i * 8);
+      const bits = new BigUint64Array(out.buffer);
+      for (let i = 0; i < count; i++) bits[i] = view.getBigUint64(i * 8);
       return out;
     }
   }
 }
 
-/** Pixels as the big-endian bytes a FITS data unit holds (what funpack writes). */
+/** Pixels as the big-endian bytes a FITS data unit holds (what funpack writes), NaN bits included. */
 export function toBigEndian(pixels: ImagePixels): Uint8Array {
   const bytes = new Uint8Array(pixels.length * pixels.BYTES_PER_ELEMENT);
   if (pixels instanceof Uint8Array) {
@@ -319,12 +322,17 @@ export function toBigEndian(pixels: ImagePixels): Uint8Array {
     return bytes;
   }
   const view = new DataView(bytes.buffer);
-  for (let i = 0; i < pixels.length; i++) {
-    if (pixels instanceof Int16Array) view.setInt16(i * 2, pixels[i]!);
-    else if (pixels instanceof Int32Array) view.setInt32(i * 4, pixels[i]!);
-    else if (pixels instanceof BigInt64Array) view.setBigInt64(i * 8, pixels[i]!);
-    else if (pixels instanceof Float32Array) view.setFloat32(i * 4, pixels[i]!);
-    else view.setFloat64(i * 8, pixels[i]!);
+  const { buffer, byteOffset, length } = pixels;
+  if (pixels instanceof Int16Array) for (let i = 0; i < length; i++) view.setInt16(i * 2, pixels[i]!);
+  else if (pixels instanceof Int32Array) for (let i = 0; i < length; i++) view.setInt32(i * 4, pixels[i]!);
+  else if (pixels instanceof BigInt64Array)
+    for (let i = 0; i < length; i++) view.setBigInt64(i * 8, pixels[i]!);
+  else if (pixels instanceof Float32Array) {
+    const bits = new Uint32Array(buffer, byteOffset, length);
+    for (let i = 0; i < length; i++) view.setUint32(i * 4, bits[i]!);
+  } else {
+    const bits = new BigUint64Array(buffer, byteOffset, length);
+    for (let i = 0; i < length; i++) view.setBigUint64(i * 8, bits[i]!);
   }
   return bytes;
 }

@@ -57,10 +57,12 @@ export function dequantize(
 ): void {
   const { method, scale, zero, blank } = options;
   const count = integers.length;
+  const setUndefined = undefinedPixelWriter(output);
   if (method === 'NO_DITHER') {
     for (let i = 0; i < count; i++) {
       const integer = integers[i]!;
-      output[i] = integer === blank ? Number.NaN : integer * scale + zero;
+      if (integer === blank) setUndefined(i);
+      else output[i] = integer * scale + zero;
     }
     return;
   }
@@ -71,7 +73,7 @@ export function dequantize(
   const keepZeros = method === 'SUBTRACTIVE_DITHER_2';
   for (let i = 0; i < count; i++) {
     const integer = integers[i]!;
-    if (integer === blank) output[i] = Number.NaN;
+    if (integer === blank) setUndefined(i);
     else if (keepZeros && integer === ZERO_VALUE) output[i] = 0;
     else output[i] = (integer - random[next]! + 0.5) * scale + zero;
     // Every pixel, defined or not, uses up one dither value.
@@ -81,4 +83,22 @@ export function dequantize(
       next = Math.trunc(random[seedIndex]! * 500);
     }
   }
+}
+
+/**
+ * Marks pixel i undefined with a NaN whose bits are all ones, the pattern CFITSIO writes (funpack's
+ * output, and so the checksums of the restored image, depend on it). Written through an integer
+ * view because JavaScript may canonicalize a NaN stored as a number.
+ */
+export function undefinedPixelWriter(output: Float32Array | Float64Array): (index: number) => void {
+  if (output instanceof Float32Array) {
+    const bits = new Uint32Array(output.buffer, output.byteOffset, output.length);
+    return (index) => {
+      bits[index] = 0xffffffff;
+    };
+  }
+  const bits = new BigUint64Array(output.buffer, output.byteOffset, output.length);
+  return (index) => {
+    bits[index] = 0xffffffffffffffffn;
+  };
 }
