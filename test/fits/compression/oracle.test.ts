@@ -7,18 +7,18 @@
 import { describe, expect, it } from 'vitest';
 import { card } from '../../support/fits-builder.js';
 import {
-  type Bitpix,
   compressedHdus,
   decodeImage,
+  floats,
   hasFpack,
   type ImageSpec,
   imageFile,
   imageHeader,
   imcopy,
-  noise,
+  integers,
+  mixedIntegers,
   oraclesRequired,
   packAndUnpack,
-  random,
   unpackedImage,
   unpackedIndex,
 } from './support.js';
@@ -27,38 +27,6 @@ if (!hasFpack && !oraclesRequired)
   console.warn(
     'fpack/funpack are not installed: the CFITSIO comparison is skipped (apt-get install libcfitsio-bin)',
   );
-
-function integers(count: number, low: number, high: number, seed: number): number[] {
-  const next = random(seed);
-  return Array.from({ length: count }, () => low + Math.floor(next() * (high - low + 1)));
-}
-
-function count(axes: number[]): number {
-  return axes.reduce((product, length) => product * length, 1);
-}
-
-/** Integer noise with a flat (all-zero) stretch and a run of extreme values, to reach every RICE block kind. */
-function mixedIntegers(bitpix: Bitpix, axes: number[], seed: number): number[] {
-  const n = count(axes);
-  const [low, high] = bitpix === 8 ? [0, 255] : bitpix === 16 ? [-32768, 32767] : [-(2 ** 31), 2 ** 31 - 1];
-  const values = noise(n, bitpix === 8 ? 120 : 1000, bitpix === 8 ? 9 : 300, seed).map((v) =>
-    Math.max(low, Math.min(high, Math.round(v))),
-  );
-  values.fill(0, Math.floor(n / 3), Math.floor(n / 3) + 70);
-  integers(40, low, high, seed + 1).forEach((v, i) => {
-    values[(Math.floor((2 * n) / 3) + i) % n] = v;
-  });
-  return values;
-}
-
-function floats(axes: number[], seed: number, options: { nans?: number; zeros?: number } = {}): number[] {
-  const n = count(axes);
-  const values = noise(n, 100, 10, seed);
-  const next = random(seed + 7);
-  for (let i = 0; i < (options.nans ?? 0); i++) values[Math.floor(next() * n)] = Number.NaN;
-  for (let i = 0; i < (options.zeros ?? 0); i++) values[Math.floor(next() * n)] = 0;
-  return values;
-}
 
 interface Case {
   name: string;

@@ -65,6 +65,42 @@ export function noise(count: number, mean: number, sigma: number, seed: number):
   });
 }
 
+export function integers(count: number, low: number, high: number, seed: number): number[] {
+  const next = random(seed);
+  return Array.from({ length: count }, () => low + Math.floor(next() * (high - low + 1)));
+}
+
+export function count(axes: number[]): number {
+  return axes.reduce((product, length) => product * length, 1);
+}
+
+/** Integer noise with a flat (all-zero) stretch and a run of extreme values, to reach every RICE block kind. */
+export function mixedIntegers(bitpix: Bitpix, axes: number[], seed: number): number[] {
+  const n = count(axes);
+  const [low, high] = bitpix === 8 ? [0, 255] : bitpix === 16 ? [-32768, 32767] : [-(2 ** 31), 2 ** 31 - 1];
+  const values = noise(n, bitpix === 8 ? 120 : 1000, bitpix === 8 ? 9 : 300, seed).map((v) =>
+    Math.max(low, Math.min(high, Math.round(v))),
+  );
+  values.fill(0, Math.floor(n / 3), Math.floor(n / 3) + 70);
+  integers(40, low, high, seed + 1).forEach((v, i) => {
+    values[(Math.floor((2 * n) / 3) + i) % n] = v;
+  });
+  return values;
+}
+
+export function floats(
+  axes: number[],
+  seed: number,
+  options: { nans?: number; zeros?: number } = {},
+): number[] {
+  const n = count(axes);
+  const values = noise(n, 100, 10, seed);
+  const next = random(seed + 7);
+  for (let i = 0; i < (options.nans ?? 0); i++) values[Math.floor(next() * n)] = Number.NaN;
+  for (let i = 0; i < (options.zeros ?? 0); i++) values[Math.floor(next() * n)] = 0;
+  return values;
+}
+
 export function pixelBytes(bitpix: Bitpix, values: number[]): Buffer {
   const size = Math.abs(bitpix) / 8;
   const bytes = Buffer.alloc(values.length * size);
