@@ -438,6 +438,10 @@ export function* decompressTiles(
     yield { status: 'error', tile: null, message: 'the table has no COMPRESSED_DATA column' };
     return;
   }
+  if (compressedField.code !== 'P' && compressedField.code !== 'Q') {
+    yield { status: 'error', tile: null, message: 'COMPRESSED_DATA is not a variable-length array column' };
+    return;
+  }
   const decodable = image.algorithm !== 'HCOMPRESS_1' && image.algorithm !== 'PLIO_1';
   const maxTileBytes = options.maxTileBytes ?? DEFAULT_MAX_TILE_BYTES;
   const maxTotalBytes = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
