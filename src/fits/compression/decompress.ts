@@ -68,7 +68,7 @@ const IMAGE_BITPIX = [8, 16, 32, 64, -32, -64] as const;
 const QUANTIZE_METHODS: QuantizeMethod[] = ['NO_DITHER', 'SUBTRACTIVE_DITHER_1', 'SUBTRACTIVE_DITHER_2'];
 const ELEMENT_BYTES: Record<string, number> = { B: 1, I: 2, J: 4, K: 8, E: 4, D: 8 };
 
-type Described = { ok: true; image: CompressedImage } | { ok: false; error: string };
+export type Described = { ok: true; image: CompressedImage } | { ok: false; error: string };
 
 function algorithmOf(name: string | undefined): Algorithm | undefined {
   const type = name?.trim().toUpperCase();

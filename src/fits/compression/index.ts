@@ -5,6 +5,7 @@ export {
   DEFAULT_MAX_TILE_BYTES,
   DEFAULT_MAX_TOTAL_BYTES,
   type DecompressOptions,
+  type Described,
   decompressTiles,
   describeCompressedImage,
   fromBigEndian,
@@ -21,6 +22,7 @@ export {
   dequantize,
   ditherValues,
   type QuantizeMethod,
+  undefinedPixelWriter,
   ZERO_VALUE,
 } from './quantize.js';
 export { decodeRice, type RiceParameters, type RicePixels, type RiceResult } from './rice.js';
