@@ -27,4 +27,6 @@ const start = text.indexOf('<!-- rules:start');
 const end = text.indexOf('<!-- rules:end -->') + '<!-- rules:end -->'.length;
 if (start >= 0 && end > start)
   writeFileSync(readme, text.slice(0, start) + rulesReadmeSection(allRuleMeta) + text.slice(end));
-console.log(`generated schemas/config.schema.json docs/rules.md and the rule pages for ${allRuleMeta.length} rules`);
+console.log(
+  `generated schemas/config.schema.json docs/rules.md and the rule pages for ${allRuleMeta.length} rules`,
+);

@@ -15,6 +15,7 @@ import type { RuleMeta } from '../src/types.js';
 
 const SCOPE: Record<string, RuleMeta['scope']> = {
   name: 'name',
+  format: 'file',
   fits: 'fits',
   hlsp: 'fits',
   collection: 'collection',
@@ -22,6 +23,7 @@ const SCOPE: Record<string, RuleMeta['scope']> = {
 };
 const TYPE: Record<RuleMeta['scope'], string> = {
   name: 'NameRule',
+  file: 'FileRule',
   fits: 'FitsRule',
   collection: 'CollectionRule',
   mast: 'MastRule',
@@ -112,6 +114,19 @@ import type { FindingInput } from '../../../src/types.js';`,
     run: `(files: FileRecord[]) => {
   const found: FindingInput[] = [];
   ${variable}.check({ root: '/collection', files, settings: { project: 'test' } }, (f) => found.push(f));
+  return found;
+}`,
+  },
+  file: {
+    imports:
+      "import { compareFormat } from '../../../src/formats/compare.js';\nimport { sniffFormat } from '../../../src/formats/sniff.js';\nimport type { FindingInput } from '../../../src/types.js';",
+    failing: "'x.fits' /* TODO: a name and bytes with the defect */",
+    passing: "'x.fits'",
+    run: `(name: string, bytes = Buffer.from('SIMPLE  =                    T')) => {
+  const found: FindingInput[] = [];
+  const format = compareFormat(name, sniffFormat(bytes, bytes.subarray(-8), bytes.length));
+  const context = { path: name, name, kind: 'other' as const, format, contentFormat: format.found.format, checked: true, settings: {} };
+  ${variable}.check(context, (f) => found.push(f));
   return found;
 }`,
   },

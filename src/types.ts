@@ -3,6 +3,7 @@
  * Rules, the engine, the MAST pass and the report formats all speak these types.
  */
 import type { FitsFile } from './fits/types.js';
+import type { FormatComparison } from './formats/compare.js';
 import type { Row } from './mast/client.js';
 import type { SourceId } from './mast/provenance.js';
 import type { ParsedName } from './naming/parse.js';
@@ -35,7 +36,7 @@ export interface NotChecked {
   path?: string;
 }
 
-export type RuleScope = 'name' | 'fits' | 'collection' | 'mast';
+export type RuleScope = 'name' | 'file' | 'fits' | 'collection' | 'mast';
 
 export interface RuleMeta {
   /** Stable, namespaced id: `name/…`, `fits/…`, `hlsp/…`, `collection/…`, `mast/…`. */
@@ -75,6 +76,20 @@ export interface ProjectSettings {
   version?: string;
 }
 
+/** What a file's name promises and what its bytes are, for the `format/*` rules. */
+export interface FileContext {
+  path: string;
+  name: string;
+  kind: FileKind;
+  /** The name's promise against the sniffed content (src/formats/compare.ts). */
+  format: FormatComparison;
+  /** The content's format as reported: 'fits', 'png', 'text', 'unknown', … */
+  contentFormat: string;
+  /** Whether a reader of the tool read the content and its rules judged it. */
+  checked: boolean;
+  settings: ProjectSettings;
+}
+
 export interface NameContext {
   /** The bare file name. */
   name: string;
@@ -98,6 +113,8 @@ export interface FitsContext {
 export interface FileRecord {
   path: string;
   kind: FileKind;
+  /** The content's format, sniffed from its bytes (FileEntry.format). */
+  format?: string;
   size: number;
   sha256: string | null;
   /** Selected primary/data header values (keyword → value as text or number). */
@@ -128,9 +145,10 @@ export interface Rule<C> {
 }
 
 export type NameRule = Rule<NameContext>;
+export type FileRule = Rule<FileContext>;
 export type FitsRule = Rule<FitsContext>;
 export type CollectionRule = Rule<CollectionContext>;
-export type AnyRule = NameRule | FitsRule | CollectionRule;
+export type AnyRule = NameRule | FileRule | FitsRule | CollectionRule;
 
 /** One product and what MAST said about the observations it claims to come from. */
 export interface MastContext {
@@ -154,6 +172,7 @@ export interface MastRule {
 /** The rules of one run, by what they read. */
 export interface RuleSet {
   name: NameRule[];
+  file: FileRule[];
   fits: FitsRule[];
   collection: CollectionRule[];
   mast: MastRule[];

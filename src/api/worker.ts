@@ -21,6 +21,7 @@ async function environment(): Promise<FileCheckEnvironment> {
     settings: setup.settings,
     config: setup.config,
     nameRules: enabled(rules.name, setup.config),
+    fileRules: enabled(rules.file, setup.config),
     fitsRules: enabled(rules.fits, setup.config),
     profilesFor: profileMatcher(setup.config),
     hash: setup.hash,

@@ -5,6 +5,7 @@ import { UsageError } from './common.js';
 
 const SCOPE_TITLES: Record<RuleMeta['scope'], string> = {
   name: 'File names',
+  file: 'File formats',
   fits: 'FITS files and header metadata',
   collection: 'The collection as a whole',
   mast: 'MAST cross-reference (JWST)',
@@ -37,7 +38,14 @@ export function rulesMarkdown(rules: RuleMeta[] = allRuleMeta): string {
     if (inScope.length === 0) continue;
     lines.push(`## ${SCOPE_TITLES[scope]}`, '');
     for (const rule of inScope) {
-      lines.push(`### ${rule.id}`, '', `Default severity: **${rule.severity}**. [Page](rules/${rule.id}.md).`, '', rule.description, '');
+      lines.push(
+        `### ${rule.id}`,
+        '',
+        `Default severity: **${rule.severity}**. [Page](rules/${rule.id}.md).`,
+        '',
+        rule.description,
+        '',
+      );
       if (rule.rationale) lines.push(rule.rationale, '');
       if (rule.source) lines.push(`Source: ${rule.source}`, '');
     }
@@ -50,6 +58,7 @@ export const PAGE_NOTES = '<!-- notes: written by hand, kept by `npm run generat
 
 const READS: Record<RuleMeta['scope'], string> = {
   name: 'the file name',
+  file: "the file's name and first bytes, to know its format",
   fits: 'the FITS headers and data of each file',
   collection: 'the whole collection (every file record)',
   mast: "MAST's answers about the observations a product names",
@@ -76,7 +85,7 @@ export function rulePage(rule: RuleMeta, notes = ''): string {
     `Change its severity or turn it off in \`hlsp.config.json\`: \`"rules": { "${rule.id}": "off" }\`.`,
     '',
     PAGE_NOTES,
-    notes === '' ? '' : `\n${notes.trim()}\n`,
+    notes.trim() === '' ? '' : `\n${notes.trim()}\n`,
   );
   return lines.join('\n');
 }

@@ -8,10 +8,23 @@ import { readPlainFits } from '../fits/large-file.js';
 import { describeIoError, readFits } from '../fits/read.js';
 import { readTextColumn } from '../fits/table.js';
 import type { FitsFile, Hdu, ReadLimits } from '../fits/types.js';
+import { compareFormat, type FormatComparison } from '../formats/compare.js';
+import { sniffInsideGzip } from '../formats/inside.js';
+import { promiseForName } from '../formats/registry.js';
+import { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES, sniffFormat } from '../formats/sniff.js';
 import { parseName } from '../naming/parse.js';
 import { STRAY_FILE } from '../naming/stray-file.js';
 import type { FileEntry, Finding } from '../report/types.js';
-import type { FileRecord, FitsContext, FitsRule, NameContext, NameRule, ProjectSettings } from '../types.js';
+import type {
+  FileContext,
+  FileRecord,
+  FileRule,
+  FitsContext,
+  FitsRule,
+  NameContext,
+  NameRule,
+  ProjectSettings,
+} from '../types.js';
 import { memoize } from '../util/memo.js';
 import { toFinding } from './findings.js';
 
@@ -54,6 +67,7 @@ export interface FileCheckEnvironment {
   settings: ProjectSettings;
   config: Config;
   nameRules: NameRule[];
+  fileRules: FileRule[];
   fitsRules: FitsRule[];
   profilesFor(path: string): string[];
   limits?: Partial<ReadLimits>;
@@ -84,6 +98,8 @@ export function checkEntry(
     size: item.size ?? 0,
     sha256: null,
     kind: item.kind,
+    format: undefined,
+    checked: undefined,
     verdict: 'PASS',
   };
   // Every field present from the start (undefined when it does not apply): records of all kinds
@@ -91,6 +107,7 @@ export function checkEntry(
   const record: FileRecord = {
     path: item.path,
     kind: item.kind,
+    format: undefined,
     size: item.size ?? 0,
     sha256: null,
     header: {},
@@ -113,82 +130,198 @@ export function checkEntry(
     const finding = toFinding(ruleId, severity, item.path, input, env.config.rules);
     if (finding) findings.push(finding);
   };
-  if (!STRAY_FILE.test(name)) {
+  // A stray file (.DS_Store, a backup) is reported once, by collection/stray-file; its name and
+  // content are not judged as a product's.
+  const stray = STRAY_FILE.test(name);
+  if (!stray) {
     const nameContext: NameContext = { name, path: item.path, parsed, settings: env.settings };
     for (const rule of env.nameRules)
       rule.check(nameContext, (input) => push(rule.meta.id, rule.meta.severity, input));
   }
+  const runFileRules = (format: FormatComparison, contentFormat: string, checked: boolean) => {
+    entry.format = record.format = contentFormat;
+    entry.checked = checked;
+    if (stray || env.fileRules.length === 0) return;
+    const context: FileContext = {
+      path: item.path,
+      name,
+      kind: item.kind,
+      format,
+      contentFormat,
+      checked,
+      settings: env.settings,
+    };
+    for (const rule of env.fileRules)
+      rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input));
+  };
+  const checkFits = (fits: FitsFile): FileOutcome => {
+    entry.sha256 = record.sha256 = fits.sha256 ?? null;
+    if (item.size === undefined) entry.size = record.size = fits.storedSize ?? sizeOnDisk(item.absolute);
+    if (entry.format === undefined) {
+      // Named FITS but not read as FITS: when the bytes are another known format, that is the one
+      // defect to report, not the FITS reader's view of a PNG.
+      const other = fits.problems.some((problem) => NOT_FITS.has(problem.code))
+        ? sniffFile(item.absolute)
+        : undefined;
+      if (other && other.comparison.verdict === 'disagrees' && other.recognised) {
+        runFileRules(other.comparison, other.contentFormat, false);
+        return { entry, record, findings };
+      }
+      runFileRules(fitsAsNamed(name), 'fits', true);
+    }
+    const context: FitsContext = {
+      path: item.path,
+      name,
+      parsed,
+      fits,
+      settings: env.settings,
+      profiles: env.profilesFor(item.path),
+    };
+    const before = findings.length;
+    for (const rule of env.fitsRules)
+      rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input));
+    addCardContext(findings.slice(before), fits);
+    record.hduCount = fits.hdus.length;
+    if (env.recordHeaders) fillRecord(record, fits);
+    return { entry, record, findings };
+  };
+  // One literal shape for every file (no spreads): the reader's option reads stay monomorphic.
+  const options = { hash: env.hash, limits: env.limits, threads: env.threads, sumRange: undefined };
   if (item.kind === 'fits' || item.kind === 'fits.gz') {
-    // One literal shape for every file (no spreads): the reader's option reads stay monomorphic.
-    const options = { hash: env.hash, limits: env.limits, threads: env.threads, sumRange: undefined };
     const read =
       item.kind === 'fits' ? readPlainFits(item.absolute, options) : readFits(item.absolute, options);
-    const checkFits = (fits: FitsFile): FileOutcome => {
-      entry.sha256 = record.sha256 = fits.sha256 ?? null;
-      if (item.size === undefined) entry.size = record.size = fits.storedSize ?? sizeOnDisk(item.absolute);
-      const context: FitsContext = {
-        path: item.path,
-        name,
-        parsed,
-        fits,
-        settings: env.settings,
-        profiles: env.profilesFor(item.path),
-      };
-      const before = findings.length;
-      for (const rule of env.fitsRules)
-        rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input));
-      addCardContext(findings.slice(before), fits);
-      record.hduCount = fits.hdus.length;
-      if (env.recordHeaders) fillRecord(record, fits);
-      return { entry, record, findings };
-    };
     return read instanceof Promise ? read.then(checkFits) : checkFits(read);
   }
-  const { sha256, text, error, size } = hashAndRead(
-    item.absolute,
-    item.kind === 'readme' || item.kind === 'manifest',
-    env.hash,
-  );
+  const keepText = item.kind === 'readme' || item.kind === 'manifest';
+  const { sha256, text, error, size, head, tail } = hashAndRead(item.absolute, keepText, env.hash);
   entry.sha256 = record.sha256 = sha256;
   if (item.size === undefined) entry.size = record.size = size ?? sizeOnDisk(item.absolute);
   if (text !== undefined) record.text = text;
-  if (error) record.readError = error;
+  if (error) {
+    record.readError = error;
+    return { entry, record, findings };
+  }
+  const sniffed = sniffBytes(name, head, tail, size ?? 0);
+  if (sniffed.contentFormat === 'fits') {
+    // FITS content under another name: the name's promise is judged, and the content as FITS.
+    runFileRules(sniffed.comparison, 'fits', true);
+    const read = readFits(item.absolute, options);
+    return read instanceof Promise ? read.then(checkFits) : checkFits(read);
+  }
+  runFileRules(sniffed.comparison, sniffed.contentFormat, keepText);
   return { entry, record, findings };
 }
 
-function hashAndRead(
-  path: string | Buffer,
-  keepText: boolean,
-  hash: boolean,
-): { sha256: string | null; text?: string; error?: string; size?: number } {
-  if (!hash && !keepText) return { sha256: null };
+/** Reader problems that mean the bytes are not FITS at all (as opposed to damaged FITS). */
+const NOT_FITS = new Set(['not-fits', 'gzip-error']);
+
+interface Sniffed {
+  comparison: FormatComparison;
+  /** The innermost format known: what a gzip file holds, when that could be seen. */
+  contentFormat: string;
+  /** Whether the content is a format the registry knows (not unknown bytes, not empty). */
+  recognised: boolean;
+}
+
+function sniffBytes(name: string, head: Uint8Array, tail: Uint8Array, size: number): Sniffed {
+  const found = sniffFormat(head, tail, size);
+  const inner = found.format === 'gzip' ? sniffInsideGzip(head, size) : undefined;
+  const comparison = compareFormat(name, found, inner);
+  const innermost = inner && inner.format !== 'unknown' ? inner.format : found.format;
+  return {
+    comparison,
+    contentFormat: innermost,
+    recognised: innermost !== 'unknown' && innermost !== 'empty' && innermost !== 'non-utf8-text',
+  };
+}
+
+/** Sniffs a file that the FITS reader could not read as FITS. */
+function sniffFile(path: string | Buffer): Sniffed | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, SNIFF_HEAD_BYTES));
+    readSync(fd, head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(size, SNIFF_TAIL_BYTES));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return sniffBytes(basename(path.toString()), head, tail, size);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A file named and read as FITS: the name's promise kept (looked up once per extension). */
+const fitsByExtension = memoize(
+  (extension: string): FormatComparison => ({
+    verdict: 'agrees',
+    promise: promiseForName(`file${extension}`),
+    found: { format: 'fits' },
+  }),
+  1000,
+);
+const fitsAsNamed = (name: string) => {
+  const dot = name.indexOf('.');
+  return fitsByExtension(dot < 0 ? '' : name.slice(dot).toLowerCase());
+};
+
+/**
+ * Reads a file that is not named FITS: its SHA-256 (when asked), its text (README, manifest), and its
+ * first and last bytes, from which its format is sniffed.
+ */
+function hashAndRead(
+  path: string | Buffer,
+  keepText: boolean,
+  hash: boolean,
+): {
+  sha256: string | null;
+  text?: string;
+  error?: string;
+  size?: number;
+  head: Uint8Array;
+  tail: Uint8Array;
+} {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, SNIFF_HEAD_BYTES));
+    const tail = Buffer.alloc(Math.min(size, SNIFF_TAIL_BYTES));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    if (!hash && !keepText) {
+      readSync(fd, head, 0, head.length, 0);
+      return { sha256: null, size, head, tail };
+    }
     const digest = createHash('sha256');
     const buffer = Buffer.allocUnsafe(1 << 20);
     const kept: Buffer[] = [];
     let keptBytes = 0;
-    for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, null);
+    let headBytes = 0;
+    for (let position = 0; ; ) {
+      const read = readSync(fd, buffer, 0, buffer.length, position);
       if (read <= 0) break;
+      position += read;
       const chunk = buffer.subarray(0, read);
-      digest.update(chunk);
+      if (headBytes < head.length) headBytes += chunk.copy(head, headBytes, 0);
+      if (hash) digest.update(chunk);
       if (keepText && keptBytes < MAX_TEXT_BYTES) {
         kept.push(Buffer.from(chunk.subarray(0, MAX_TEXT_BYTES - keptBytes)));
         keptBytes += Math.min(read, MAX_TEXT_BYTES - keptBytes);
       }
       if (!hash && keptBytes >= MAX_TEXT_BYTES) break;
     }
-    const result: { sha256: string | null; text?: string; size: number } = {
+    const result: ReturnType<typeof hashAndRead> = {
       sha256: hash ? digest.digest('hex') : null,
       size,
+      head,
+      tail,
     };
     if (keepText) result.text = Buffer.concat(kept).toString('utf8');
     return result;
   } catch (error) {
-    return { sha256: null, error: describeIoError(error) };
+    return { sha256: null, error: describeIoError(error), head: new Uint8Array(), tail: new Uint8Array() };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

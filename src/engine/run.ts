@@ -105,6 +105,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     settings: options.settings,
     config: options.config,
     nameRules: enabled(options.rules.name, options.config),
+    fileRules: enabled(options.rules.file, options.config),
     fitsRules: enabled(options.rules.fits, options.config),
     profilesFor: profileMatcher(options.config),
     hash: options.hash ?? true,

@@ -7,6 +7,10 @@ export interface FileEntry {
   size: number;
   sha256: string | null;
   kind: FileKind;
+  /** What the content is, sniffed from its bytes ('fits', 'png', 'ecsv', 'unknown', …); not for `names`. */
+  format?: string;
+  /** Whether the tool read the content and judged it by the rules of its format; not for `names`. */
+  checked?: boolean;
   verdict: Verdict;
 }
 

@@ -20,8 +20,13 @@ import { tableColumns } from './fits/table-columns.js';
 import { tileCompression } from './fits/tile-compression.js';
 import { trailingBytes } from './fits/trailing-bytes.js';
 import { truncated } from './fits/truncated.js';
+import { units } from './fits/units.js';
 import { valueSyntax } from './fits/value-syntax.js';
 import { wcsKeywords } from './fits/wcs-keywords.js';
+import { emptyFile } from './format/empty-file.js';
+import { extensionMismatch } from './format/extension-mismatch.js';
+import { notChecked } from './format/not-checked.js';
+import { truncated as formatTruncated } from './format/truncated.js';
 import { catalogCoordinates } from './hlsp/catalog-coordinates.js';
 import { columnUnits } from './hlsp/column-units.js';
 import { dateRange } from './hlsp/date-range.js';
@@ -84,6 +89,7 @@ export const builtinRules: RuleSet = {
     productType,
     extension,
   ],
+  file: [extensionMismatch, formatTruncated, emptyFile, notChecked],
   fits: [
     fileReadable,
     truncated,
@@ -101,6 +107,7 @@ export const builtinRules: RuleSet = {
     checksum,
     dateFormat,
     wcsKeywords,
+    units,
     keywordRequired,
     keywordType,
     keywordValue,
@@ -137,7 +144,7 @@ export const builtinRules: RuleSet = {
 
 /** Metadata of every rule of a set, sorted by id. */
 export function ruleMetaOf(rules: RuleSet): RuleMeta[] {
-  return [...rules.name, ...rules.fits, ...rules.collection, ...rules.mast]
+  return [...rules.name, ...rules.file, ...rules.fits, ...rules.collection, ...rules.mast]
     .map((rule) => rule.meta)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -109,7 +109,7 @@ describe('hlsp-validate check', () => {
     const dir = join(work, 'relaxed');
     cpSync(join(REPO, 'fixtures/demo-broken'), dir, { recursive: true });
     const config = JSON.parse(readFileSync(join(dir, 'hlsp.config.json'), 'utf8'));
-    config.rules = { fits: 'off', hlsp: 'off', name: 'off', collection: 'warning', mast: 'off' };
+    config.rules = { format: 'off', fits: 'off', hlsp: 'off', name: 'off', collection: 'warning', mast: 'off' };
     writeFileSync(join(dir, 'hlsp.config.json'), JSON.stringify(config));
     const result = cli(['check', dir, '--format', 'json']);
     const report = JSON.parse(result.stdout);
@@ -227,7 +227,8 @@ describe('hlsp-validate manifest, rules, init, --version, --help', () => {
   it('lists rules as text, JSON and Markdown', () => {
     const rules = JSON.parse(cli(['rules', '--format', 'json']).stdout);
     expect(rules.length).toBeGreaterThan(30);
-    for (const rule of rules) expect(rule.docs).toMatch(/^https:\/\/.*#/);
+    for (const rule of rules)
+      expect(rule.docs).toMatch(new RegExp(`^https://.*/docs/rules/${rule.id}\\.md$`));
     expect(cli(['rules']).stdout).toMatch(/fits\/checksum/);
     expect(cli(['rules', '--format', 'markdown']).stdout).toBe(
       readFileSync(join(REPO, 'docs/rules.md'), 'utf8'),

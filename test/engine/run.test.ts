@@ -30,6 +30,7 @@ describe('runCheck', () => {
       settings: {},
       rules: {
         name: [nameRule('name/on'), nameRule('name/off')],
+        file: [],
         fits: [fitsRule('fits/on'), fitsRule('fits/off')],
         collection: [collectionRule('collection/any')],
         mast: [],
@@ -54,7 +55,7 @@ describe('runCheck', () => {
         paths: [join(REPO, 'fixtures/demo')],
         config,
         settings: {},
-        rules: { name: [], fits: [], collection: [reader], mast: [] },
+        rules: { name: [], file: [], fits: [], collection: [reader], mast: [] },
         hash: false,
         keepRecordHeaders: false,
         ...extra,

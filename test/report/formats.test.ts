@@ -73,7 +73,7 @@ describe('sarif', () => {
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const run = log.runs[0];
     const checksum = run.tool.driver.rules.find((r: { id: string }) => r.id === 'fits/checksum');
-    expect(checksum.helpUri).toMatch(/^https:\/\/.*#fitschecksum$/);
+    expect(checksum.helpUri).toMatch(/^https:\/\/.*\/docs\/rules\/fits\/checksum\.md$/);
     for (const result of run.results) {
       const location = result.locations[0].physicalLocation.artifactLocation;
       expect(location.uriBaseId).toBe('COLLECTION');

@@ -335,6 +335,12 @@ export const brokenCases: BrokenCase[] = [
     expectedRules: ['fits/reserved-keywords'],
   },
   {
+    name: 'bunit-unparsable',
+    description: 'a BUNIT that the FITS unit grammar cannot parse',
+    build: () => withCards(() => {}, [card('BUNIT', 'erg/s/(cm2')]),
+    expectedRules: ['fits/units'],
+  },
+  {
     name: 'tform-in-image',
     description: 'TFORM1 in an image header',
     build: () => withCards(() => {}, [card('TFORM1', 'E')]),

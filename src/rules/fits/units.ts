@@ -1,7 +1,7 @@
 import type { Card, Hdu } from '../../fits/types.js';
+import type { FindingInput, FitsRule } from '../../types.js';
 import { parseUnit, withStandardSpellings } from '../../units/index.js';
-import type { FindingInput, FitsRule } from '../types.js';
-import { at, headerCards } from './util.js';
+import { at, headerCards } from './support/cards.js';
 
 /** BUNIT, TUNITn (n ≤ 999) and CUNITia (i ≤ 99, optional alternate-description letter). */
 const UNIT_KEYWORD = /^(?:BUNIT|TUNIT[1-9][0-9]{0,2}|CUNIT[1-9][0-9]?[A-Z]?)$/;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { notChecked } from '../../../src/rules/format/not-checked.js';
+import { FITS_START, PNG, randomBytes, runFileRule } from './run-file-rule.js';
+
+const text = (value: string) => new TextEncoder().encode(value);
+
+describe('format/not-checked', () => {
+  it('warns on data in a format that no reader here reads, naming the format', () => {
+    const [finding, ...rest] = runFileRule(notChecked, 'x.png', PNG);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ ruleId: 'format/not-checked', severity: 'warning' });
+    expect(finding!.message).toBe(
+      'not checked: hlsp-validate cannot read a PNG image yet, so its content was not judged',
+    );
+  });
+
+  it('warns on content of no known format under an extension that promises nothing', () => {
+    const [finding] = runFileRule(notChecked, 'x.weird', randomBytes(100));
+    expect(finding).toMatchObject({ severity: 'warning' });
+    expect(finding!.message).toMatch(/data of no recognised format/);
+  });
+
+  it('gives documentation an info, not a warning', () => {
+    expect(runFileRule(notChecked, 'notes.md', text('# Notes\n'))[0]).toMatchObject({ severity: 'info' });
+    expect(runFileRule(notChecked, 'notes.txt', text('read me\n'))[0]).toMatchObject({ severity: 'info' });
+  });
+
+  it('says nothing of a file that was read and judged', () => {
+    expect(runFileRule(notChecked, 'x.fits', FITS_START, { checked: true })).toEqual([]);
+  });
+
+  it('leaves a file whose content breaks its promise to the other format rules', () => {
+    expect(runFileRule(notChecked, 'x.ecsv', randomBytes(100))).toEqual([]);
+  });
+});
