@@ -2,7 +2,8 @@
  * A fake MAST on loopback, for tests: the Portal API serves CAOM rows with MAST's envelope and paging,
  * the JWST Mission Search serves dataset rows (limit/offset paging, comma lists as "any of"),
  * and scripted faults (EXECUTING, ERROR, 503, HTML 504, 429 with Retry-After, slow answers,
- * dropped connections, redirects). Bounded: it answers at most `maxRequests` requests.
+ * dropped connections, redirects, oversized answers, answers echoing the Authorization header).
+ * Bounded: it answers at most `maxRequests` requests.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,7 +15,18 @@ export type Fault =
   | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
   | { kind: 'slow'; ms: number }
   | { kind: 'drop' }
-  | { kind: 'redirect'; location: string };
+  | { kind: 'redirect'; location: string }
+  /** A valid Portal answer of about `bytes` bytes, streamed with backpressure; see `largeAnswer`. */
+  | { kind: 'large'; bytes: number; declareLength?: boolean }
+  /** A valid Portal answer whose message and rows repeat the request's Authorization header. */
+  | { kind: 'echo-authorization' };
+
+/** How far a `large` answer got: a client that stops reading leaves `finished` false. */
+export interface LargeAnswerProgress {
+  total: number;
+  sent: number;
+  finished: boolean;
+}
 
 export interface MissionSearch {
   select_cols: string[];
@@ -60,6 +72,8 @@ export class FakeMast {
   readonly requests: RecordedRequest[] = [];
   /** Faults to play, one per request, before normal answers resume. */
   readonly faults: Fault[] = [];
+  /** Progress of the last `large` answer. */
+  largeAnswer: LargeAnswerProgress | undefined;
   private server: Server | undefined;
 
   constructor(
@@ -131,6 +145,10 @@ export class FakeMast {
         case 'redirect':
           res.writeHead(302, { location: fault.location }).end();
           return;
+        case 'large':
+          return this.streamLarge(res, fault.bytes, fault.declareLength ?? false);
+        case 'echo-authorization':
+          return this.echoAuthorization(res, req.headers.authorization ?? '');
       }
     }
     if (search) this.answerSearch(res, search);
@@ -188,6 +206,70 @@ export class FakeMast {
       fields,
       data,
     });
+  }
+
+  /** Streams a valid envelope of `bytes` bytes, writing only as fast as the client reads. */
+  private async streamLarge(res: ServerResponse, bytes: number, declareLength: boolean): Promise<void> {
+    const head = '{"status":"COMPLETE","msg":"","paging":{"page":1,"pagesFiltered":1},"data":[';
+    const tail = ']}';
+    const row = `{"obs_id":"${'x'.repeat(1000)}"}`;
+    const rows = Math.max(1, Math.floor((bytes - head.length - tail.length) / (row.length + 1)));
+    const total = head.length + rows * row.length + (rows - 1) + tail.length;
+    const progress: LargeAnswerProgress = { total, sent: 0, finished: false };
+    this.largeAnswer = progress;
+    let closed = false;
+    res.on('close', () => {
+      closed = true;
+    });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      ...(declareLength ? { 'content-length': String(total) } : {}),
+    });
+    const write = async (text: string): Promise<void> => {
+      progress.sent += text.length;
+      if (!res.write(text))
+        await new Promise<void>((resolve) => {
+          res.once('drain', resolve);
+          res.once('close', resolve);
+        });
+    };
+    await write(head);
+    const perChunk = 64;
+    for (let i = 0; i < rows && !closed; i += perChunk) {
+      const count = Math.min(perChunk, rows - i);
+      await write(`${i === 0 ? '' : ','}${Array(count).fill(row).join(',')}`);
+    }
+    if (closed) return;
+    res.end(tail);
+    progress.sent += tail.length;
+    progress.finished = true;
+  }
+
+  /**
+   * A valid answer that repeats the Authorization header back, as a careless proxy or debug echo
+   * might: in the message, in a row, as `Bearer …` and `token=…`, and with the token's characters
+   * written as JSON \u escapes, which only a parsed (not a textual) scrub can see.
+   */
+  private echoAuthorization(res: ServerResponse, authorization: string): void {
+    const token = authorization.replace(/^\S+\s+/, '');
+    const escaped = [...token].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const row = {
+      obs_id: 'jw02736-o001_t001_nircam_clear-f200w',
+      echo: { authorization, Authorization: authorization },
+      note: `Bearer ${token}`,
+      link: `https://mast.stsci.edu/api/v0.1/download?token=${token}&uri=x`,
+      [`header-${token}`]: 'a key holding the token',
+    };
+    const text = JSON.stringify({
+      status: 'COMPLETE',
+      msg: `request headers: Authorization: ${authorization}`,
+      paging: { page: 1, pagesFiltered: 1 },
+      data: [row],
+    });
+    // The row is the last value of the envelope: add the escaped field just before its closing `}]}`.
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(`${text.slice(0, -3)},"escaped":"${escaped}"}]}`);
   }
 
   private json(res: ServerResponse, body: unknown): void {
