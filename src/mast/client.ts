@@ -1,5 +1,6 @@
 import type { Pool } from 'undici';
 import { VERSION } from '../version.js';
+import { AnswerTooLarge, DEFAULT_MAX_BODY_BYTES, readCappedBody } from './answer-size.js';
 import type { ResponseCache } from './cache.js';
 import { redact } from './redact.js';
 
@@ -53,6 +54,8 @@ export interface MastClientOptions {
   maxPollMs?: number;
   concurrency?: number;
   pagesize?: number;
+  /** Largest answer body read, in bytes (default 64 MB); a larger answer fails its query. */
+  maxBodyBytes?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
@@ -94,6 +97,7 @@ export class MastClient {
       maxPollMs: 180_000,
       concurrency: 4,
       pagesize: 5000,
+      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
       replayOnly: false,
       sleep: defaultSleep,
       random: Math.random,
@@ -122,7 +126,8 @@ export class MastClient {
         page,
       };
       const envelope = await this.limited(() => this.invoke(request));
-      rows.push(...(envelope.data ?? []));
+      // One push per row: spreading a very long page into push() overflows the stack.
+      for (const row of envelope.data ?? []) rows.push(row);
       const pages = envelope.paging?.pagesFiltered ?? 1;
       if (page >= pages || (envelope.data ?? []).length === 0) break;
     }
@@ -142,7 +147,7 @@ export class MastClient {
         skip_count: true,
       };
       const results = (await this.limited(() => this.invoke(request))).results ?? [];
-      rows.push(...results);
+      for (const row of results) rows.push(row);
       if (results.length < limit) break;
     }
     return rows;
@@ -255,13 +260,19 @@ export class MastClient {
     } catch (error) {
       throw new MastError(this.redact(`cannot reach MAST: ${(error as Error).message}`), true);
     }
-    let text: string;
+    const status = response.statusCode;
+    let text = '';
     try {
-      text = await response.body.text();
+      // Only a 2xx body is used; any other is drained (not kept) so the connection can be reused.
+      if (status >= 200 && status < 300)
+        text = (
+          await readCappedBody(response.body, this.options.maxBodyBytes, response.headers['content-length'])
+        ).toString('utf8');
+      else await response.body.dump({ limit: 64 * 1024 });
     } catch (error) {
+      if (error instanceof AnswerTooLarge) throw new MastError(error.message, false);
       throw new MastError(this.redact(`the connection to MAST broke: ${(error as Error).message}`), true);
     }
-    const status = response.statusCode;
     if (status === 429 || status >= 500) {
       const error = new MastError(`MAST answered HTTP ${status}`, true) as MastError & {
         retryAfterMs?: number;

@@ -1,0 +1,120 @@
+/** MAST answers are read as a stream and cut off at a size cap: never held whole, never cached. */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ResponseCache } from '../../src/mast/cache.js';
+import { MastClient, type MastClientOptions, MastError } from '../../src/mast/client.js';
+import { runMastPass } from '../../src/rules/mast/index.js';
+import type { FileRecord } from '../../src/rules/types.js';
+import { FakeMast } from '../support/fake-mast.js';
+
+const MB = 1024 * 1024;
+const fast = { sleep: async () => {}, random: () => 0.5, backoffMs: 1, pollIntervalMs: 1, timeoutMs: 10_000 };
+const JWST = { paramName: 'obs_collection', values: ['JWST'] };
+
+let server: FakeMast;
+let cacheDir: string;
+beforeAll(async () => {
+  server = await new FakeMast().start();
+});
+afterAll(async () => {
+  await server.stop();
+});
+beforeEach(() => {
+  server.requests.length = 0;
+  server.faults.length = 0;
+  server.largeAnswer = undefined;
+  cacheDir = mkdtempSync(join(tmpdir(), 'hlsp-mast-cap-'));
+});
+afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+function client(extra: Partial<MastClientOptions> = {}): MastClient {
+  return new MastClient({
+    baseUrl: server.url,
+    cache: new ResponseCache(cacheDir, 60_000),
+    ...fast,
+    ...extra,
+  });
+}
+
+function cachedFiles(): string[] {
+  return existsSync(cacheDir) ? readdirSync(cacheDir) : [];
+}
+
+/**
+ * What the server managed to send bounds what the client can have held. Far below the body's size,
+ * it shows the client stopped reading at the cap instead of taking the body in (socket buffers on
+ * loopback hold a few MB at most).
+ */
+function expectStoppedEarly(bodyBytes: number): void {
+  expect(server.largeAnswer?.finished).toBe(false);
+  expect(server.largeAnswer!.sent).toBeLessThan(32 * MB);
+  expect(server.largeAnswer!.sent).toBeLessThan(bodyBytes / 4);
+}
+
+describe('the MAST answer size cap', () => {
+  it('fails a query whose streamed answer exceeds the cap, stops reading, and caches nothing', async () => {
+    server.faults.push({ kind: 'large', bytes: 128 * MB });
+    const c = client({ maxBodyBytes: 1 * MB });
+    const error = await c.filtered([JWST]).catch((e: unknown) => e);
+    await c.close();
+    expect(error).toBeInstanceOf(MastError);
+    expect((error as MastError).message).toBe('MAST answer exceeded 1 MB');
+    // Asking again would bring the same answer: not retried.
+    expect((error as MastError).transient).toBe(false);
+    expect(server.requests).toHaveLength(1);
+    expect(cachedFiles()).toEqual([]);
+    expectStoppedEarly(128 * MB);
+  });
+
+  it('rejects an answer whose Content-Length is over the cap before reading it', async () => {
+    server.faults.push({ kind: 'large', bytes: 128 * MB, declareLength: true });
+    const c = client({ maxBodyBytes: 1 * MB });
+    await expect(c.filtered([JWST])).rejects.toThrow('MAST answer exceeded 1 MB');
+    await c.close();
+    expect(cachedFiles()).toEqual([]);
+    expectStoppedEarly(128 * MB);
+  });
+
+  it('caps answers at 64 MB by default', async () => {
+    server.faults.push({ kind: 'large', bytes: 200 * MB });
+    const c = client();
+    await expect(c.filtered([JWST])).rejects.toThrow('MAST answer exceeded 64 MB');
+    await c.close();
+    expect(cachedFiles()).toEqual([]);
+    expect(server.largeAnswer?.finished).toBe(false);
+    expect(server.largeAnswer!.sent).toBeLessThan(100 * MB);
+  });
+
+  it('accepts and caches an answer just under the cap', async () => {
+    server.faults.push({ kind: 'large', bytes: 1 * MB - 4096 });
+    const c = client({ maxBodyBytes: 1 * MB });
+    const rows = await c.filtered([JWST]);
+    await c.close();
+    expect(rows.length).toBeGreaterThan(900);
+    expect(server.largeAnswer?.finished).toBe(true);
+    expect(cachedFiles()).toHaveLength(1);
+  });
+
+  it('reports the MAST rules as not checked, with the reason, when an answer is too large', async () => {
+    server.faults.push({ kind: 'large', bytes: 128 * MB });
+    const record: FileRecord = {
+      path: 'a.fits',
+      kind: 'fits',
+      size: 2880,
+      sha256: null,
+      header: { TELESCOP: 'JWST' },
+      provenance: ['jw02736-o001_t001_nircam_clear-f200w'],
+    };
+    const result = await runMastPass([record], {
+      mode: 'online',
+      mastUrl: server.url,
+      cacheDir,
+      client: { ...fast, concurrency: 1, maxBodyBytes: 1 * MB },
+    });
+    expect(result.findings).toEqual([]);
+    expect(result.notChecked.length).toBeGreaterThan(0);
+    expect(result.notChecked[0]!.reason).toBe('MAST could not be queried: MAST answer exceeded 1 MB');
+  });
+});
