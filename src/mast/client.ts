@@ -2,9 +2,16 @@ import type { Pool } from 'undici';
 import { VERSION } from '../version.js';
 import { AnswerTooLarge, DEFAULT_MAX_BODY_BYTES, readCappedBody } from './answer-size.js';
 import type { ResponseCache } from './cache.js';
+import {
+  type AnswerKind,
+  answerProblem,
+  type Envelope,
+  finishedAnswerProblem,
+  type Row,
+} from './envelope.js';
 import { redact } from './redact.js';
 
-export type Row = Record<string, unknown>;
+export type { Row } from './envelope.js';
 
 export interface Filter {
   paramName: string;
@@ -28,15 +35,6 @@ export interface MissionRequest {
   offset: number;
   /** Leaves out the total count, which costs MAST time and is not needed for paging. */
   skip_count: true;
-}
-
-interface Envelope {
-  status?: string;
-  msg?: string;
-  data?: Row[];
-  paging?: { page?: number; pageSize?: number; pagesFiltered?: number; rows?: number; rowsFiltered?: number };
-  /** Mission Search answers carry `results` instead of `data`. */
-  results?: Row[];
 }
 
 export interface MastClientOptions {
@@ -71,6 +69,10 @@ export class MastError extends Error {
 }
 
 export class CacheMiss extends Error {}
+
+function answerKind(request: MastRequest | MissionRequest): AnswerKind {
+  return 'service' in request ? 'portal' : 'mission';
+}
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -167,17 +169,27 @@ export class MastClient {
 
   /** One request: cache, then network with polling while EXECUTING and retries on transient failures. */
   private async invoke(request: MastRequest | MissionRequest): Promise<Envelope> {
-    const cached = this.options.cache?.get(request, this.options.replayOnly) as Envelope | undefined;
-    if (cached) {
+    const kind = answerKind(request);
+    const cached = this.options.cache?.lookup(request, {
+      ignoreAge: this.options.replayOnly,
+      responseProblem: (response) => finishedAnswerProblem(response, kind),
+    }) ?? { found: 'nothing' };
+    if (cached.found === 'answer') {
       this.cacheHits++;
-      return cached;
+      return cached.response as Envelope;
     }
+    const what =
+      'service' in request
+        ? `${request.service} page ${request.page}`
+        : `the JWST Mission Search from row ${request.offset}`;
     if (this.options.replayOnly)
       throw new CacheMiss(
-        'service' in request
-          ? `no recorded response for ${request.service} page ${request.page}`
-          : `no recorded response for the JWST Mission Search from row ${request.offset}`,
+        cached.found === 'damaged'
+          ? `the recorded response for ${what} is damaged (${cached.reason})`
+          : `no recorded response for ${what}`,
       );
+    // Replay mode leaves recordings alone; online, a damaged entry goes now, so it is never replayed.
+    if (cached.found === 'damaged') this.options.cache?.discard(request);
     const started = Date.now();
     for (;;) {
       const envelope = await this.withRetries(request);
@@ -291,11 +303,16 @@ export class MastClient {
         `MAST refused the request (HTTP ${status})${status === 401 || status === 403 ? '; check MAST_API_TOKEN' : ''}`,
         false,
       );
+    let parsed: unknown;
     try {
-      return JSON.parse(text) as Envelope;
+      parsed = JSON.parse(text);
     } catch {
       // An HTML error page from a proxy (e.g. a 504 with status 200) is transient.
       throw new MastError('MAST answered with something that is not JSON', true);
     }
+    const problem = answerProblem(parsed, answerKind(request));
+    // JSON of another shape is most likely a proxy's or a maintenance page's: worth another try.
+    if (problem) throw new MastError(`MAST answered JSON of an unexpected shape: ${problem}`, true);
+    return parsed as Envelope;
   }
 }
