@@ -10,6 +10,7 @@ import {
   type Row,
 } from './envelope.js';
 import { redact } from './redact.js';
+import { scrubSecrets } from './scrub.js';
 
 export type { Row } from './envelope.js';
 
@@ -310,9 +311,11 @@ export class MastClient {
       // An HTML error page from a proxy (e.g. a 504 with status 200) is transient.
       throw new MastError('MAST answered with something that is not JSON', true);
     }
-    const problem = answerProblem(parsed, answerKind(request));
+    // Scrubbed here, at the one door answers come in by, so no cache file or message can hold the token.
+    const answer = scrubSecrets(parsed, this.options.token);
+    const problem = answerProblem(answer, answerKind(request));
     // JSON of another shape is most likely a proxy's or a maintenance page's: worth another try.
     if (problem) throw new MastError(`MAST answered JSON of an unexpected shape: ${problem}`, true);
-    return parsed as Envelope;
+    return answer as Envelope;
   }
 }
