@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ResponseCache } from '../../src/mast/cache.js';
 import { MastClient, type MastClientOptions, MastError } from '../../src/mast/client.js';
-import { runMastPass } from '../../src/rules/mast/index.js';
-import type { FileRecord } from '../../src/rules/types.js';
+import { runMastPass } from '../../src/mast/pass.js';
+import { builtinRules } from '../../src/rules/index.js';
+import type { FileRecord } from '../../src/types.js';
 import { FakeMast } from '../support/fake-mast.js';
 
 const MB = 1024 * 1024;
@@ -108,6 +109,7 @@ describe('the MAST answer size cap', () => {
       provenance: ['jw02736-o001_t001_nircam_clear-f200w'],
     };
     const result = await runMastPass([record], {
+      rules: builtinRules.mast,
       mode: 'online',
       mastUrl: server.url,
       cacheDir,
