@@ -72,7 +72,7 @@ export async function checkWithRules(paths: string[], options: Options = {}): Pr
     config,
     settings,
     rules,
-    mastPass: await mastPassFor(options.mast ?? {}, rules.mast, config, loaded.path),
+    mastPass: await mastPassFor(options.mast ?? {}, rules.mast, config, loaded.path, paths),
     hash: options.hash !== false,
     ...(jobs > 0 ? { threads: jobs } : {}),
     ...(options.maxInflatedBytes ? { limits: { maxInflatedBytes: options.maxInflatedBytes } } : {}),

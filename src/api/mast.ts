@@ -2,6 +2,8 @@ import { dirname, resolve } from 'node:path';
 import { type Config, isRuleOff } from '../config/config.js';
 import type { MastPassResult } from '../engine/run.js';
 import { UsageError } from '../errors.js';
+import { defaultCacheDir } from '../mast/cache.js';
+import { cacheDirProblem } from '../mast/cache-location.js';
 import type { FileRecord, MastRule } from '../types.js';
 
 export const MAST_MODES = ['online', 'cache', 'offline'] as const;
@@ -28,6 +30,7 @@ export async function mastPassFor(
   rules: MastRule[],
   config: Config,
   configPath: string | null,
+  checkedPaths: string[] = [],
 ): Promise<((records: FileRecord[]) => Promise<MastPassResult>) | undefined> {
   const fromConfig = config.mast ?? {};
   const mode = options.mode ?? fromConfig.mode ?? 'online';
@@ -42,6 +45,12 @@ export async function mastPassFor(
   const cacheDir =
     options.cacheDir ??
     (fromConfig.cacheDir && configPath ? resolve(dirname(configPath), fromConfig.cacheDir) : undefined);
+  // An online run writes its answers to the cache: never inside the tree being checked. Replayed
+  // answers (--mast cache) are only read, so a collection may ship them.
+  if (mode === 'online') {
+    const problem = cacheDirProblem(cacheDir ?? defaultCacheDir(), checkedPaths);
+    if (problem) throw new UsageError(`${problem}; give --cache-dir outside it`);
+  }
   // A config that turns every MAST rule off needs no MAST pass at all, nor "not checked" entries.
   const active = rules.filter((rule) => !isRuleOff(rule.meta.id, config.rules));
   if (active.length === 0) return undefined;

@@ -71,7 +71,9 @@ export async function mergeReports(reports: Report[], options: CheckCommandOptio
       config,
       settings,
       rules: builtinRules,
-      mastPass: await mastPassFor(checkOptions(options).mast ?? {}, builtinRules.mast, config, path),
+      mastPass: await mastPassFor(checkOptions(options).mast ?? {}, builtinRules.mast, config, path, [
+        first.root,
+      ]),
     });
     merged.findings.push(...collected.findings);
     merged.notChecked.push(...collected.notChecked);

@@ -109,7 +109,14 @@ describe('hlsp-validate check', () => {
     const dir = join(work, 'relaxed');
     cpSync(join(REPO, 'fixtures/demo-broken'), dir, { recursive: true });
     const config = JSON.parse(readFileSync(join(dir, 'hlsp.config.json'), 'utf8'));
-    config.rules = { format: 'off', fits: 'off', hlsp: 'off', name: 'off', collection: 'warning', mast: 'off' };
+    config.rules = {
+      format: 'off',
+      fits: 'off',
+      hlsp: 'off',
+      name: 'off',
+      collection: 'warning',
+      mast: 'off',
+    };
     writeFileSync(join(dir, 'hlsp.config.json'), JSON.stringify(config));
     const result = cli(['check', dir, '--format', 'json']);
     const report = JSON.parse(result.stdout);

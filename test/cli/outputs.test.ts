@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -194,5 +195,62 @@ describe('hostile file names reach every report escaped', () => {
     ]);
     for (const line of github.stdout.trim().split('\n'))
       expect(line.startsWith('::') || line.startsWith('hlsp-validate:')).toBe(true);
+  });
+});
+
+describe('the checked tree is never written to', () => {
+  /** Every file below `dir` with its bytes' SHA-256, sorted: equal before and after means untouched. */
+  function treeHash(dir: string): string {
+    const lines: string[] = [];
+    const walk = (at: string) => {
+      for (const entry of readdirSync(at, { withFileTypes: true })) {
+        const path = join(at, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else lines.push(`${path} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`);
+      }
+    };
+    walk(dir);
+    return lines.sort().join('\n');
+  }
+
+  it('leaves the collection byte for byte as it was after an online run', async () => {
+    const dir = join(work, 'untouched');
+    cpSync(join(REPO, 'fixtures/demo-broken'), dir, { recursive: true });
+    const before = treeHash(dir);
+    const cacheDir = join(work, 'outside-cache');
+    const result = await cli([
+      'check',
+      dir,
+      '--mast',
+      'online',
+      '--mast-url',
+      server.url,
+      '--cache-dir',
+      cacheDir,
+    ]);
+    expect(result.status, result.stderr).toBe(1);
+    expect(readdirSync(cacheDir).length).toBeGreaterThan(0);
+    expect(treeHash(dir)).toBe(before);
+  });
+
+  it('refuses an online run whose cache is inside the checked tree, naming both paths', async () => {
+    const dir = join(work, 'cache-inside');
+    cpSync(join(REPO, 'fixtures/demo-broken'), dir, { recursive: true });
+    const before = treeHash(dir);
+    const inside = join(dir, 'mast-cache');
+    const result = await cli([
+      'check',
+      dir,
+      '--mast',
+      'online',
+      '--mast-url',
+      server.url,
+      '--cache-dir',
+      inside,
+    ]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(inside);
+    expect(result.stderr).toContain(dir);
+    expect(treeHash(dir)).toBe(before);
   });
 });
