@@ -7,6 +7,7 @@ const NEEDS_BUILD = [
   'test/engine/pool.test.ts',
   'test/engine/workers.test.ts',
   'test/discover/discover.test.ts',
+  'test/fixtures/oracle.test.ts',
   'test/report/html.browser.test.ts',
 ];
 

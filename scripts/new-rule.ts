@@ -16,6 +16,12 @@ import type { RuleMeta } from '../src/types.js';
 const SCOPE: Record<string, RuleMeta['scope']> = {
   name: 'name',
   format: 'file',
+  ecsv: 'content',
+  csv: 'content',
+  parquet: 'content',
+  asdf: 'content',
+  votable: 'content',
+  image: 'content',
   fits: 'fits',
   hlsp: 'fits',
   collection: 'collection',
@@ -24,6 +30,7 @@ const SCOPE: Record<string, RuleMeta['scope']> = {
 const TYPE: Record<RuleMeta['scope'], string> = {
   name: 'NameRule',
   file: 'FileRule',
+  content: 'ContentRule',
   fits: 'FitsRule',
   collection: 'CollectionRule',
   mast: 'MastRule',
@@ -72,7 +79,7 @@ export const ${variable}: ${TYPE[scope]} = {
     id: '${id}',
     description: '${meta.description}',
     severity: 'error',
-    scope: '${scope}',
+    scope: '${scope}',${scope === 'content' ? `\n    formats: ['${group}'],` : ''}
     rationale: 'TODO: why MAST or the FITS Standard asks for it, and any judgement made.',
     source: 'TODO: the section of the FITS Standard or the MAST page',
   },
@@ -114,6 +121,19 @@ import type { FindingInput } from '../../../src/types.js';`,
     run: `(files: FileRecord[]) => {
   const found: FindingInput[] = [];
   ${variable}.check({ root: '/collection', files, settings: { project: 'test' } }, (f) => found.push(f));
+  return found;
+}`,
+  },
+  content: {
+    imports:
+      "import { parseName } from '../../../src/naming/parse.js';\nimport type { FindingInput, ReadContent } from '../../../src/types.js';",
+    failing: '{ problems: [] } /* TODO: what the reader gives for a file with the defect */',
+    passing: '{ problems: [] }',
+    run: `(content: ReadContent) => {
+  const found: FindingInput[] = [];
+  const name = 'hlsp_test_jwst_nircam_field_f200w_v1_cat.${group}';
+  const context = { path: name, name, parsed: parseName(name), format: '${group}', content, settings: {}, profiles: [] };
+  ${variable}.check(context, (f) => found.push(f));
   return found;
 }`,
   },

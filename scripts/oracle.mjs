@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readFits } from '../dist/fits/read.js';
-import { fitsRules } from '../dist/rules/fits/index.js';
+import { builtinRules } from '../dist/rules/index.js';
+
+const fitsRules = builtinRules.fits.filter((rule) => rule.meta.id.startsWith('fits/'));
 
 const root = new URL('../', import.meta.url).pathname;
 const probe = spawnSync('fitsverify', ['-h'], { stdio: 'ignore' });

@@ -36,7 +36,7 @@ export interface NotChecked {
   path?: string;
 }
 
-export type RuleScope = 'name' | 'file' | 'fits' | 'collection' | 'mast';
+export type RuleScope = 'name' | 'file' | 'fits' | 'content' | 'collection' | 'mast';
 
 export interface RuleMeta {
   /** Stable, namespaced id: `name/…`, `fits/…`, `hlsp/…`, `collection/…`, `mast/…`. */
@@ -46,6 +46,8 @@ export interface RuleMeta {
   /** Default severity; a finding may carry its own (e.g. required vs recommended keywords). */
   severity: Severity;
   scope: RuleScope;
+  /** For `content` rules: the content formats the rule reads ('ecsv', 'png', …); it sees no other. */
+  formats?: string[];
   /** Longer explanation for the generated rules documentation. */
   rationale?: string;
   /** Where the requirement comes from (FITS Standard section, MAST guide page). */
@@ -109,6 +111,47 @@ export interface FitsContext {
   profiles: string[];
 }
 
+/** One problem a content reader met, in the file's own terms (line, column, byte). */
+export interface ContentProblem {
+  /** What kind of problem, for the rule that reports it: 'not-utf8', 'bad-header', 'truncated', … */
+  code: string;
+  message: string;
+  /** 1-based line of a text format. */
+  line?: number;
+  /** Byte offset in the (uncompressed) content. */
+  offset?: number;
+  /** The column, field or key the problem is about. */
+  key?: string;
+  hint?: string;
+}
+
+/** What a content reader made of a file that is not FITS (src/readers). */
+export interface ReadContent {
+  /** Problems found while reading; each format's rules turn them into findings. */
+  problems: ContentProblem[];
+  /** The file's metadata as FITS-style keywords (upper case) → value, for the HLSP keyword profiles. */
+  metadata?: Map<string, string | number | boolean | null>;
+  /** For tables: the columns as declared, and the rows read. */
+  table?: { columns: { name: string; datatype?: string; unit?: string }[]; rows: number };
+  /** For images: the dimensions as declared. */
+  image?: { width: number; height: number };
+  /** Anything else a format's rules need from its reader. */
+  details?: Record<string, unknown>;
+}
+
+/** A file of a format with a content reader (ECSV, CSV, Parquet, images, …), for `content` rules. */
+export interface ContentContext {
+  path: string;
+  name: string;
+  parsed: ParsedName;
+  /** The content format the reader read ('ecsv', 'png', …). */
+  format: string;
+  content: ReadContent;
+  settings: ProjectSettings;
+  /** Keyword profiles that apply to this file, as for FITS. */
+  profiles: string[];
+}
+
 /** What the per-file pass keeps of each file for collection and MAST rules. */
 export interface FileRecord {
   path: string;
@@ -147,8 +190,9 @@ export interface Rule<C> {
 export type NameRule = Rule<NameContext>;
 export type FileRule = Rule<FileContext>;
 export type FitsRule = Rule<FitsContext>;
+export type ContentRule = Rule<ContentContext>;
 export type CollectionRule = Rule<CollectionContext>;
-export type AnyRule = NameRule | FileRule | FitsRule | CollectionRule;
+export type AnyRule = NameRule | FileRule | FitsRule | ContentRule | CollectionRule;
 
 /** One product and what MAST said about the observations it claims to come from. */
 export interface MastContext {
@@ -174,6 +218,7 @@ export interface RuleSet {
   name: NameRule[];
   file: FileRule[];
   fits: FitsRule[];
+  content: ContentRule[];
   collection: CollectionRule[];
   mast: MastRule[];
 }

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { builtinRules } from '../rules/index.js';
 import type { RuleScope, RuleSet } from '../types.js';
 
-const SCOPES: RuleScope[] = ['name', 'file', 'fits', 'collection', 'mast'];
+const SCOPES: RuleScope[] = ['name', 'file', 'fits', 'content', 'collection', 'mast'];
 
 /** A plugin given as a path (relative to `cwd`) or a URL, as a module URL that any thread can import. */
 export function pluginUrl(specifier: string, cwd: string = process.cwd()): string {
@@ -27,6 +27,7 @@ export async function loadRuleSet(pluginUrls: string[]): Promise<RuleSet> {
     name: [...builtinRules.name],
     file: [...builtinRules.file],
     fits: [...builtinRules.fits],
+    content: [...builtinRules.content],
     collection: [...builtinRules.collection],
     mast: [...builtinRules.mast],
   };
@@ -60,5 +61,7 @@ export async function loadRuleSet(pluginUrls: string[]): Promise<RuleSet> {
 
 /** The ids of every rule of a set, in set order. */
 export function ruleIdsOf(set: RuleSet): string[] {
-  return [...set.name, ...set.file, ...set.fits, ...set.collection, ...set.mast].map((rule) => rule.meta.id);
+  return [...set.name, ...set.file, ...set.fits, ...set.content, ...set.collection, ...set.mast].map(
+    (rule) => rule.meta.id,
+  );
 }

@@ -22,6 +22,7 @@ async function environment(): Promise<FileCheckEnvironment> {
     config: setup.config,
     nameRules: enabled(rules.name, setup.config),
     fileRules: enabled(rules.file, setup.config),
+    contentRules: enabled(rules.content, setup.config),
     fitsRules: enabled(rules.fits, setup.config),
     profilesFor: profileMatcher(setup.config),
     hash: setup.hash,

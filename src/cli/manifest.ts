@@ -32,7 +32,7 @@ export async function manifestCommand(dir: string, options: ManifestOptions): Pr
     paths: [dir],
     config,
     settings: projectSettings(config, options.project),
-    rules: { name: [], file: [], fits: [], collection: [], mast: [] },
+    rules: { name: [], file: [], fits: [], content: [], collection: [], mast: [] },
   });
   const csv = buildManifest(records);
   if (options.output) {

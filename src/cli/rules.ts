@@ -6,6 +6,7 @@ import { UsageError } from './common.js';
 const SCOPE_TITLES: Record<RuleMeta['scope'], string> = {
   name: 'File names',
   file: 'File formats',
+  content: 'Tables, trees and images',
   fits: 'FITS files and header metadata',
   collection: 'The collection as a whole',
   mast: 'MAST cross-reference (JWST)',
@@ -59,6 +60,7 @@ export const PAGE_NOTES = '<!-- notes: written by hand, kept by `npm run generat
 const READS: Record<RuleMeta['scope'], string> = {
   name: 'the file name',
   file: "the file's name and first bytes, to know its format",
+  content: 'the content of each file of its formats, as its reader gives it',
   fits: 'the FITS headers and data of each file',
   collection: 'the whole collection (every file record)',
   mast: "MAST's answers about the observations a product names",

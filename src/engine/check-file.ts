@@ -14,8 +14,11 @@ import { promiseForName } from '../formats/registry.js';
 import { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES, sniffFormat } from '../formats/sniff.js';
 import { parseName } from '../naming/parse.js';
 import { STRAY_FILE } from '../naming/stray-file.js';
+import { type ContentReader, DEFAULT_CONTENT_LIMITS, readerFor } from '../readers/index.js';
 import type { FileEntry, Finding } from '../report/types.js';
 import type {
+  ContentContext,
+  ContentRule,
   FileContext,
   FileRecord,
   FileRule,
@@ -24,6 +27,7 @@ import type {
   NameContext,
   NameRule,
   ProjectSettings,
+  ReadContent,
 } from '../types.js';
 import { memoize } from '../util/memo.js';
 import { toFinding } from './findings.js';
@@ -68,6 +72,9 @@ export interface FileCheckEnvironment {
   config: Config;
   nameRules: NameRule[];
   fileRules: FileRule[];
+  contentRules: ContentRule[];
+  /** The content reader of a format (default: the built-in readers of src/readers). */
+  readerFor?: (format: string, extension: string | undefined) => ContentReader | undefined;
   fitsRules: FitsRule[];
   profilesFor(path: string): string[];
   limits?: Partial<ReadLimits>;
@@ -208,8 +215,38 @@ export function checkEntry(
     const read = readFits(item.absolute, options);
     return read instanceof Promise ? read.then(checkFits) : checkFits(read);
   }
-  runFileRules(sniffed.comparison, sniffed.contentFormat, keepText);
-  return { entry, record, findings };
+  const reader = stray
+    ? undefined
+    : (env.readerFor ?? readerFor)(sniffed.contentFormat, sniffed.comparison.promise?.extension);
+  if (!reader) {
+    runFileRules(sniffed.comparison, sniffed.contentFormat, keepText);
+    return { entry, record, findings };
+  }
+  runFileRules(sniffed.comparison, sniffed.contentFormat, true);
+  const checkContent = (content: ReadContent): FileOutcome => {
+    const context: ContentContext = {
+      path: item.path,
+      name,
+      parsed,
+      format: sniffed.contentFormat,
+      content,
+      settings: env.settings,
+      profiles: env.profilesFor(item.path),
+    };
+    for (const rule of env.contentRules) {
+      if (!rule.meta.formats?.includes(sniffed.contentFormat)) continue;
+      rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input));
+    }
+    if (env.recordHeaders && content.metadata) record.header = Object.fromEntries(content.metadata);
+    return { entry, record, findings };
+  };
+  const source = { path: item.absolute, size: size ?? 0, gzip: sniffed.gzip };
+  const limits = {
+    ...DEFAULT_CONTENT_LIMITS,
+    ...(env.limits?.maxInflatedBytes ? { maxInflatedBytes: env.limits.maxInflatedBytes } : {}),
+  };
+  const read = reader.read(source, limits);
+  return read instanceof Promise ? read.then(checkContent) : checkContent(read);
 }
 
 /** Reader problems that mean the bytes are not FITS at all (as opposed to damaged FITS). */
@@ -221,6 +258,8 @@ interface Sniffed {
   contentFormat: string;
   /** Whether the content is a format the registry knows (not unknown bytes, not empty). */
   recognised: boolean;
+  /** The bytes on disk are gzip around the content format. */
+  gzip: boolean;
 }
 
 function sniffBytes(name: string, head: Uint8Array, tail: Uint8Array, size: number): Sniffed {
@@ -232,6 +271,7 @@ function sniffBytes(name: string, head: Uint8Array, tail: Uint8Array, size: numb
     comparison,
     contentFormat: innermost,
     recognised: innermost !== 'unknown' && innermost !== 'empty' && innermost !== 'non-utf8-text',
+    gzip: found.format === 'gzip' && innermost !== 'gzip',
   };
 }
 

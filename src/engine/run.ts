@@ -106,6 +106,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     config: options.config,
     nameRules: enabled(options.rules.name, options.config),
     fileRules: enabled(options.rules.file, options.config),
+    contentRules: enabled(options.rules.content, options.config),
     fitsRules: enabled(options.rules.fits, options.config),
     profilesFor: profileMatcher(options.config),
     hash: options.hash ?? true,

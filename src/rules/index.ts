@@ -128,6 +128,7 @@ export const builtinRules: RuleSet = {
     keywordSpelling,
     nameHeaderMatch,
   ],
+  content: [],
   collection: [readme, uniqueNames, directoryNames, strayFile, skippedEntry, manifest, consistentMetadata],
   mast: [
     observationExists,
@@ -144,7 +145,7 @@ export const builtinRules: RuleSet = {
 
 /** Metadata of every rule of a set, sorted by id. */
 export function ruleMetaOf(rules: RuleSet): RuleMeta[] {
-  return [...rules.name, ...rules.file, ...rules.fits, ...rules.collection, ...rules.mast]
+  return [...rules.name, ...rules.file, ...rules.fits, ...rules.content, ...rules.collection, ...rules.mast]
     .map((rule) => rule.meta)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -31,6 +31,7 @@ describe('runCheck', () => {
       rules: {
         name: [nameRule('name/on'), nameRule('name/off')],
         file: [],
+        content: [],
         fits: [fitsRule('fits/on'), fitsRule('fits/off')],
         collection: [collectionRule('collection/any')],
         mast: [],
@@ -55,7 +56,7 @@ describe('runCheck', () => {
         paths: [join(REPO, 'fixtures/demo')],
         config,
         settings: {},
-        rules: { name: [], file: [], fits: [], collection: [reader], mast: [] },
+        rules: { name: [], file: [], fits: [], content: [], collection: [reader], mast: [] },
         hash: false,
         keepRecordHeaders: false,
         ...extra,

@@ -14,6 +14,7 @@ const all = [
   ...builtinRules.name,
   ...builtinRules.file,
   ...builtinRules.fits,
+  ...builtinRules.content,
   ...builtinRules.collection,
   ...builtinRules.mast,
 ];
