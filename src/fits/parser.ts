@@ -209,7 +209,7 @@ export class FitsParser {
       return;
     }
     const pending = this.pending;
-    pending.headerSum = combineSums(pending.headerSum, addWords(0, this.block));
+    pending.headerSum = combineSums(pending.headerSum, addWords(0, this.block, 0, this.block.length));
     let endIndex = -1;
     for (let i = 0; i < CARDS_PER_BLOCK; i++) {
       const start = i * CARD_LENGTH;
@@ -359,7 +359,7 @@ export class FitsParser {
       this.partialWord[this.partialLength++] = chunk[position++]!;
     }
     if (this.partialLength === 4) {
-      this.sum = addWords(this.sum, this.partialWord);
+      this.sum = addWords(this.sum, this.partialWord, 0, this.partialWord.length);
       this.partialLength = 0;
     }
     const aligned = position + ((end - position) & ~3);

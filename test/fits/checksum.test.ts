@@ -29,7 +29,7 @@ describe('addWords', () => {
   it('stays exact across its fold boundary (more than 2^20 words of 0xFFFFFFFE)', () => {
     const bytes = new Uint8Array((4 << 20) + 4 * 37).fill(0xff);
     for (let i = 3; i < bytes.length; i += 4) bytes[i] = 0xfe;
-    expect(addWords(0, bytes)).toBe(referenceSum(bytes, 0, bytes.length));
+    expect(addWords(0, bytes, 0, bytes.length)).toBe(referenceSum(bytes, 0, bytes.length));
     expect(addWords(123, bytes, 4 * 5, bytes.length - 8)).toBe(
       (123 + referenceSum(bytes, 4 * 5, bytes.length - 8)) % ONES_MODULUS,
     );

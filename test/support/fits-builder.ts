@@ -89,13 +89,13 @@ export function hduBytes(spec: HduSpec): Buffer {
   const data = dataBytes(spec.data, spec.dataFill ?? 0);
   if (!spec.checksum)
     return Buffer.concat([headerBytes(spec.cards, { noEnd: spec.noEnd, fill: spec.headerFill }), data]);
-  const dataSum = addWords(0, data);
+  const dataSum = addWords(0, data, 0, data.length);
   const anyNonZero = data.some((byte) => byte !== 0);
   const cards = spec.cards.filter((c) => c.keyword !== 'CHECKSUM' && c.keyword !== 'DATASUM');
   cards.push(card('CHECKSUM', '0000000000000000', 'HDU checksum'));
   cards.push(card('DATASUM', String(toStored(dataSum, anyNonZero)), 'data unit checksum'));
   let header = headerBytes(cards, { noEnd: spec.noEnd, fill: spec.headerFill });
-  const total = (addWords(0, header) + dataSum) % 0xffffffff;
+  const total = (addWords(0, header, 0, header.length) + dataSum) % 0xffffffff;
   const encoded = encodeChecksum(total);
   cards[cards.length - 2] = card('CHECKSUM', encoded, 'HDU checksum');
   header = headerBytes(cards, { noEnd: spec.noEnd, fill: spec.headerFill });
