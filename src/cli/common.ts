@@ -1,5 +1,5 @@
-import { appendFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { appendFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { formatterContext as contextFor } from '../report/context.js';
 import type { FormatterContext, Report } from '../report/types.js';
 import { allRuleMeta } from '../rules/index.js';
@@ -39,9 +39,29 @@ export function outputTargets(formats: string[], output?: string, html?: string)
     toStdout[0]!.file = output;
   }
   if (html) targets.push({ format: 'html', file: html });
+  const stillToStdout = targets.filter((target) => !target.file);
+  if (stillToStdout.length > 1) {
+    const [, second] = stillToStdout;
+    throw new UsageError(
+      `only one format can go to standard output; give the others a file, e.g. --format ${second!.format}:report.${second!.format === 'junit' ? 'xml' : second!.format}`,
+    );
+  }
+  for (const target of targets) if (target.file) checkOutputDirectory(target.file);
   // With every format going to files, the terminal still gets the summary, unless --output took it.
   if (!output && !targets.some((target) => !target.file)) targets.unshift({ format: 'stylish' });
   return targets;
+}
+
+/** An output file's directory must exist before any checking starts, not after an hour's run. */
+function checkOutputDirectory(file: string): void {
+  const directory = dirname(resolve(file));
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(directory).isDirectory();
+  } catch {
+    throw new UsageError(`cannot write ${file}: the directory ${directory} does not exist`);
+  }
+  if (!isDirectory) throw new UsageError(`cannot write ${file}: ${directory} is not a directory`);
 }
 
 export function formatterContext(color: boolean, ruleMeta: RuleMeta[] = allRuleMeta): FormatterContext {

@@ -30,12 +30,12 @@ async function run(action: () => Promise<number> | number): Promise<void> {
 function outputOptions(command: Command): Command {
   return command
     .option(
-      '--format <format>',
+      '-f, --format <format>',
       `output format, repeatable; format:file writes a file (${FORMAT_NAMES.join(', ')})`,
       collect,
       [],
     )
-    .option('--output <file>', 'write the report to this file instead of standard output')
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('--no-color', 'no colours in terminal output (also NO_COLOR)');
 }
 
@@ -49,8 +49,8 @@ function mastOptions(command: Command): Command {
     )
     .option('--mast-url <url>', 'MAST base URL (env MAST_URL; default https://mast.stsci.edu)')
     .option('--cache-dir <dir>', 'MAST response cache (default $XDG_CACHE_HOME/hlsp-validate)')
-    .option('--config <file>', 'configuration file (default: hlsp.config.json searched upward)')
-    .option('--project <id>', "the collection's HLSP id (proj-id)");
+    .option('-c, --config <file>', 'configuration file (default: hlsp.config.json searched upward)')
+    .option('-p, --project <id>', "the collection's HLSP id (proj-id)");
 }
 
 function pluginOption(command: Command): Command {
@@ -77,7 +77,7 @@ export function buildProgram(): Command {
   pluginOption(mastOptions(outputOptions(check)))
     .option('--html <file>', 'also write the HTML report to this file')
     .option(
-      '--jobs <n>',
+      '-j, --jobs <n>',
       'threads: the main thread and n-1 workers for the per-file pass (from 2,000 files), and the helpers of each file from 512 MiB (its SHA-256 and data sums); default: one per core, the workers started only when the collection is big enough to repay them',
       parseInteger('--jobs', 1),
     )
@@ -92,7 +92,7 @@ export function buildProgram(): Command {
       'exit 1 when there are more warnings than this',
       parseInteger('--max-warnings', 0),
     )
-    .option('--quiet', 'report errors only')
+    .option('-q, --quiet', 'report errors only')
     .option('--no-progress', 'no progress line on stderr')
     .option('--no-hash', 'do not compute SHA-256 of each file (faster; sha256 is null in the report)')
     .option(
@@ -153,6 +153,11 @@ export function buildProgram(): Command {
 
 /** Runs the command line; a first argument that is not a command is taken as a path for `check`. */
 export async function main(argv: string[]): Promise<void> {
+  // `hlsp-validate rules | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const args = argv.slice(2);
   const first = args[0];
   if (first !== undefined && !first.startsWith('-') && !COMMANDS.includes(first)) args.unshift('check');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Config, isRuleOff } from '../config/config.js';
-import { type DiscoveredEntry, discover } from '../discover/discover.js';
+import { type DiscoveredEntry, discover, InputError } from '../discover/discover.js';
 import type { ReadLimits } from '../fits/types.js';
 import type { FileEntry, Finding, MastStats, NotChecked, Report } from '../report/types.js';
 import type { FileRecord, ProjectSettings, RuleSet } from '../types.js';
@@ -95,6 +95,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const { root, entries } = discover(options.paths, {
     ignore: [...(options.config.ignore ?? []), '**/hlsp.config.json'],
   });
+  // Nothing to check is a mistake in the paths or the ignore globs, not a clean collection.
+  if (!entries.some((entry) => !entry.isDirectory))
+    throw new InputError(
+      `no files found in ${options.paths.join(', ')}${options.config.ignore?.length ? " (after the config's ignore globs)" : ''}`,
+    );
   const shard = options.shard;
   const mine = shard
     ? entries.filter((entry) => shardOf(entry.path, shard.count) === shard.index)
