@@ -115,22 +115,22 @@ function isUri(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(text) && URL.canParse(text);
 }
 
-let compiled: { validate: Validator; uriPaths: string[][] } | undefined;
+let compiled: { validate: Validator; uriPaths: string[][]; schema: object } | undefined;
 
 /** Validates a parsed config against the schema and the known rule ids; returns readable problems. */
 export function validateConfig(data: unknown, ruleIds: string[]): string[] {
   if (!compiled) {
     const { schema, uriPaths } = configAjvSchema();
-    compiled = { validate: compileSchema(schema), uriPaths };
+    compiled = { validate: compileSchema(schema), uriPaths, schema };
   }
-  const { validate, uriPaths } = compiled;
+  const { validate, uriPaths, schema } = compiled;
   const problems: string[] = [];
   if (!validate(data)) {
     for (const error of validate.errors ?? []) {
       // Unknown rule ids are reported below, with a suggestion.
       if (error.instancePath === '/rules' && (error.keyword === 'propertyNames' || 'propertyName' in error))
         continue;
-      problems.push(describeSchemaError(error));
+      problems.push(describeSchemaError(error, schema));
     }
   }
   for (const path of uriPaths) {
@@ -156,12 +156,30 @@ export function validateConfig(data: unknown, ruleIds: string[]): string[] {
   return [...new Set(problems)];
 }
 
-function describeSchemaError(error: ErrorObject): string {
-  const where = error.instancePath || '/';
+/** A JSON Pointer as the user wrote the keys: `/rules/fits~1checksum` → `/rules/fits/checksum`. */
+function keyPath(pointer: string): string {
+  return pointer.replace(/~1/g, '/').replace(/~0/g, '~') || '/';
+}
+
+/** The property names the schema allows at a JSON Pointer (for did-you-mean). */
+function allowedKeys(schema: object, pointer: string): string[] {
+  let node = schema as { properties?: Record<string, object>; items?: object };
+  for (const part of pointer.split('/').slice(1)) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    const next: object | undefined = /^[0-9]+$/.test(key) && node.items ? node.items : node.properties?.[key];
+    if (!next) return [];
+    node = next as typeof node;
+  }
+  return Object.keys(node.properties ?? {});
+}
+
+function describeSchemaError(error: ErrorObject, schema: object): string {
+  const where = keyPath(error.instancePath);
   switch (error.keyword) {
     case 'additionalProperties': {
       const property = (error.params as { additionalProperty: string }).additionalProperty;
-      return `${where}: unknown setting '${property}'`;
+      const guess = didYouMean(property, allowedKeys(schema, error.instancePath));
+      return `${where}: unknown setting '${property}'${guess ? `; did you mean '${guess}'?` : ''}`;
     }
     case 'enum':
       return `${where}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;

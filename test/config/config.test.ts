@@ -81,7 +81,7 @@ describe('config', () => {
     expect(problems).toContain("/: unknown setting 'colour'");
     expect(
       problems.some((p) =>
-        p.startsWith('/rules/name~1version: must be one of "off", "info", "warning", "error"'),
+        p.startsWith('/rules/name/version: must be one of "off", "info", "warning", "error"'),
       ),
     ).toBe(true);
     expect(problems.some((p) => p.startsWith('/profiles/0'))).toBe(true);
