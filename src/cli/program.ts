@@ -143,8 +143,11 @@ export function buildProgram(): Command {
 
   program
     .command('init')
-    .description('write a starter hlsp.config.json in the current directory')
-    .option('--project <id>', "the collection's HLSP id")
+    .description('write a starter hlsp.config.json in the current directory (asks on a terminal)')
+    .option('-p, --project <id>', "the collection's HLSP id (proj-id)")
+    .option('--title <text>', 'the long title of the collection (HLSPNAME)')
+    .option('--lead <name>', 'the full name of the HLSP lead (HLSPLEAD)')
+    .option('--doi <doi>', 'the collection DOI, once MAST has assigned it (10.17909/…)')
     .option('--force', 'replace an existing hlsp.config.json')
     .action((options) => run(async () => (await import('./init.js')).initCommand(options)));
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
+import { isPlaceholderDoi } from '../naming/doi.js';
 import { packagePath } from '../paths.js';
 import type { Severity } from '../report/types.js';
 import { compileSchema, type Validator } from '../schemas/compile.js';
@@ -141,6 +142,9 @@ export function validateConfig(data: unknown, ruleIds: string[]): string[] {
     if (typeof value === 'string' && !isUri(value))
       problems.push(`/${path.join('/')}: must match format "uri"`);
   }
+  const doi = (data as Config | null)?.doi;
+  if (typeof doi === 'string' && isPlaceholderDoi(doi))
+    problems.push(`/doi: '${doi}' is a placeholder; MAST assigns the DOI: leave doi out until it does`);
   const rules = (data as Config | null)?.rules;
   if (rules && typeof rules === 'object') {
     const groups = new Set(ruleIds.map((id) => id.split('/')[0]!));

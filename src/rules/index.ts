@@ -30,6 +30,7 @@ import { truncated as formatTruncated } from './format/truncated.js';
 import { catalogCoordinates } from './hlsp/catalog-coordinates.js';
 import { columnUnits } from './hlsp/column-units.js';
 import { dateRange } from './hlsp/date-range.js';
+import { doiPlaceholder } from './hlsp/doi-placeholder.js';
 import { keywordPlacement } from './hlsp/keyword-placement.js';
 import { keywordRequired } from './hlsp/keyword-required.js';
 import { keywordSpelling } from './hlsp/keyword-spelling.js';
@@ -126,6 +127,7 @@ export const builtinRules: RuleSet = {
     lightcurveColumns,
     spectrumColumns,
     keywordSpelling,
+    doiPlaceholder,
     nameHeaderMatch,
   ],
   content: [],

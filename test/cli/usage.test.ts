@@ -66,3 +66,39 @@ describe('the command line', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).project).toBe('nirdemo');
   });
 });
+
+describe('init', () => {
+  const fresh = (name: string) => {
+    const dir = join(work, name);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+
+  it('writes only what it is given: no placeholder lead, title or DOI', () => {
+    const dir = fresh('init-plain');
+    const run = cli(['init', '--project', 'ceers', '--lead', 'Ada Example'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    const config = JSON.parse(readFileSync(join(dir, 'hlsp.config.json'), 'utf8'));
+    expect(config).toMatchObject({ project: 'ceers', lead: 'Ada Example' });
+    expect(config.doi).toBeUndefined();
+    expect(config.title).toBeUndefined();
+    expect(run.stderr).toMatch(/add title, doi when you have them \(MAST assigns the DOI\)/);
+  });
+
+  it('refuses an invalid project id, and a placeholder DOI, with the reason', () => {
+    const bad = cli(['init', '--project', 'my_hlsp!'], { cwd: fresh('init-bad') });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/\/project: must match pattern/);
+    const placeholder = cli(['init', '--project', 'ceers', '--doi', '10.17909/xxxx-xxxx'], {
+      cwd: fresh('init-doi'),
+    });
+    expect(placeholder.status).toBe(2);
+    expect(placeholder.stderr).toMatch(/is a placeholder; MAST assigns the DOI/);
+  });
+
+  it('asks for the project id when it is not given and there is no terminal to ask on', () => {
+    const run = cli(['init'], { cwd: fresh('init-none') });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/init --project <id>/);
+  });
+});
