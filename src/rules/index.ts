@@ -47,6 +47,7 @@ import { wcsCdPc } from './hlsp/wcs-cd-pc.js';
 import { wcsEquinoxIcrs } from './hlsp/wcs-equinox-icrs.js';
 import { wcsPlacement } from './hlsp/wcs-placement.js';
 import { wcsUnits } from './hlsp/wcs-units.js';
+import { calibrationSource } from './mast/calibration-source.js';
 import { calibrationVersion } from './mast/calibration-version.js';
 import { dateCoverage } from './mast/date-coverage.js';
 import { exclusiveAccess } from './mast/exclusive-access.js';
@@ -142,6 +143,7 @@ export const builtinRules: RuleSet = {
     targetPosition,
     exclusiveAccess,
     calibrationVersion,
+    calibrationSource,
   ],
 };
 

@@ -14,6 +14,14 @@ export const exclusiveAccess: MastRule = {
   },
   check(context, report) {
     for (const { source, row } of knownRows(context)) {
+      // A row without either column says nothing about access: never take silence as public.
+      if (row.dataRights == null && row.t_obs_release == null) {
+        report({
+          message: `MAST did not say whether the source '${source.raw}' is public (its answer has no dataRights or t_obs_release)`,
+          hint: 'check the observation in the MAST portal before delivery',
+        });
+        continue;
+      }
       const release = numeric(row.t_obs_release);
       const rights = String(row.dataRights ?? 'PUBLIC').toUpperCase();
       if ((release !== undefined && release > context.nowMjd) || rights !== 'PUBLIC') {

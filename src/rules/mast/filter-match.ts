@@ -21,8 +21,20 @@ export const filterMatch: MastRule = {
       )
       .filter((value) => !['', 'MULTI', 'MULTIPLE', 'CLEAR', 'N/A', 'NONE'].includes(value));
     if (declared.length === 0) return;
-    const rows = knownRows(context);
-    if (rows.length === 0) return;
+    const known = knownRows(context);
+    if (known.length === 0) return;
+    // Real CAOM rows may say `filters: null` (MIRI MRS, for one): no optical element to compare
+    // with is not a mismatch; say so once.
+    const rows = known.filter(({ row }) => String(row.filters ?? '').trim() !== '');
+    if (rows.length === 0) {
+      report({
+        keyword: 'FILTER',
+        severity: 'info',
+        message: `MAST lists no optical element for the ${known.length} source observation(s), so ${[...new Set(declared)].join(', ')} could not be compared`,
+        hint: 'nothing to fix: check FILTER against the observation plan if in doubt',
+      });
+      return;
+    }
     const available = new Set(
       rows.flatMap(({ row }) =>
         String(row.filters ?? '')

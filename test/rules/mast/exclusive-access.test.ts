@@ -48,4 +48,14 @@ describe('mast/exclusive-access', () => {
     const released = caomRow(MIRI, { dataRights: 'PUBLIC' });
     expect(runMastRule(exclusiveAccess, { provenance: [MIRI], rows: [released], nowMjd: 62001 })).toEqual([]);
   });
+
+  it('warns when MAST does not say whether a source is public, never taking silence as public', () => {
+    const id = 'jw02736-o001_t001_nircam_clear-f200w';
+    const findings = runMastRule(exclusiveAccess, {
+      provenance: [id],
+      rows: [caomRow(id, { dataRights: undefined, t_obs_release: undefined })],
+    });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/MAST did not say whether the source .* is public/);
+  });
 });

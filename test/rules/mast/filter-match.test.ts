@@ -33,4 +33,17 @@ describe('mast/filter-match', () => {
   it('passes when MAST knows none of the sources', () => {
     expect(runMastRule(filterMatch, { header: { FILTER: 'F444W' }, provenance: [F150W] })).toEqual([]);
   });
+
+  it('says once, as an info, that MAST lists no optical element (filters: null, as for MIRI MRS)', () => {
+    const findings = runMastRule(filterMatch, {
+      header: { FILTER: 'F770W' },
+      provenance: [F150W],
+      rows: [caomRow(F150W, { filters: null })],
+    });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'info', keyword: 'FILTER' });
+    expect(findings[0]!.message).toBe(
+      'MAST lists no optical element for the 1 source observation(s), so F770W could not be compared',
+    );
+  });
 });
