@@ -19,7 +19,13 @@ export default defineConfig({
     projects: [
       // `npm run test:unit`: the edit–test loop, no build needed.
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: NEEDS_BUILD } },
-      { extends: true, test: { name: 'build', include: NEEDS_BUILD.map((glob) => (glob.endsWith('**') ? `${glob}/*.test.ts` : glob)) } },
+      {
+        extends: true,
+        test: {
+          name: 'build',
+          include: NEEDS_BUILD.map((glob) => (glob.endsWith('**') ? `${glob}/*.test.ts` : glob)),
+        },
+      },
     ],
   },
 });
