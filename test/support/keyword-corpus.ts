@@ -37,6 +37,12 @@ export const keywordCases: [string, string, Mutation, string[], string?][] = [
     ['hlsp/keyword-type'],
   ],
   [
+    'placeholder DOI',
+    IMAGE,
+    (h) => setCard(primary(h), 'DOI', card('DOI', '10.17909/xxxx-xxxx')),
+    ['hlsp/doi-placeholder'],
+  ],
+  [
     'LICENSE wrong',
     IMAGE,
     (h) => setCard(primary(h), 'LICENSE', card('LICENSE', 'CC-BY-4.0')),
