@@ -24,10 +24,16 @@ export function labelledFields(parsed: ParsedName): { label: string; value: stri
     else if (i === 1) label = 'proj-id';
     else if (i === count - 1) label = 'product-type';
     else if (count === 8) label = ['observatory', 'instrument', 'target', 'opt-elem', 'version'][i - 2]!;
-    else if (i === count - 2 && !isReadme(parsed)) label = 'version';
+    // A README of five or more parts carries a version there too, as name/version requires.
+    else if (i === count - 2 && (!isReadme(parsed) || count >= 5)) label = 'version';
     else label = 'field';
     out.push({ label, value: i === count - 1 ? parsed.productType : value });
   });
   if (parsed.extension) out.push({ label: 'extension', value: parsed.extension });
   return out;
+}
+
+/** How a message names a labelled field: "the target field", or "the field" for an unnamed middle one. */
+export function fieldPhrase(label: string): string {
+  return label === 'field' ? 'the field' : `the ${label} field`;
 }

@@ -1,4 +1,4 @@
-import { isHlspName, labelledFields } from '../../naming/fields.js';
+import { fieldPhrase, isHlspName, labelledFields } from '../../naming/fields.js';
 import type { NameRule } from '../../types.js';
 
 /** What each field may contain besides lower-case letters and digits. */
@@ -40,7 +40,7 @@ export const characters: NameRule = {
       const lower = value.toLowerCase();
       if (value === '') {
         report({
-          message: `the ${label} field is empty (two '_' in a row, or a trailing '_')`,
+          message: `${fieldPhrase(label)} is empty (two '_' in a row, or a trailing '_')`,
           hint: "remove the extra '_'",
         });
         continue;
@@ -51,12 +51,12 @@ export const characters: NameRule = {
           .map((ch) => JSON.stringify(ch))
           .join(' ');
         report({
-          message: `the ${label} field '${value}' contains ${bad}; it may contain only ${DESCRIBE[label] ?? "lower-case letters, digits and '-'"}`,
+          message: `${fieldPhrase(label)} '${value}' contains ${bad}; it may contain only ${DESCRIBE[label] ?? "lower-case letters, digits and '-'"}`,
           hint: "join several elements of one field with '-'",
         });
       } else if (/^-|-$|--/.test(lower)) {
         report({
-          message: `the ${label} field '${value}' has a '-' at its start or end, or two in a row`,
+          message: `${fieldPhrase(label)} '${value}' has a '-' at its start or end, or two in a row`,
           hint: "use '-' only between elements",
         });
       }

@@ -1,4 +1,4 @@
-import { isHlspName, labelledFields } from '../../naming/fields.js';
+import { fieldPhrase, isHlspName, labelledFields } from '../../naming/fields.js';
 import type { NameRule } from '../../types.js';
 
 /** Maximum field lengths enforced by MAST's checker (fc_config.yaml). */
@@ -30,7 +30,7 @@ export const fieldLength: NameRule = {
       const max = MAX[label]!;
       if (value.length > max) {
         report({
-          message: `the ${label} field '${value}' is ${value.length} characters long; the limit is ${max}`,
+          message: `${fieldPhrase(label)} '${value}' is ${value.length} characters long; the limit is ${max}`,
           hint: `shorten it to ${max} characters or fewer`,
         });
       }

@@ -52,6 +52,21 @@ describe('name/characters', () => {
     ).toEqual([]);
   });
 
+  it.each([
+    'hlsp_ceers_egs_v1.0_readme.md',
+    'hlsp_ceers_jwst_egs_v1.0_readme.md',
+    'hlsp_ceers_jwst_nircam_egs_v1.0_readme.md',
+  ])('passes the dotted version of the README name %s', (name) => {
+    expect(runNameRule(characters, name)).toEqual([]);
+  });
+
+  it("names an unlabelled middle field 'the field', not 'the field field'", () => {
+    const [finding] = runNameRule(characters, 'hlsp_ceers_eg.s_v1_cat.fits');
+    expect(finding!.message).toBe(
+      "the field 'eg.s' contains \".\"; it may contain only lower-case letters, digits and '-'",
+    );
+  });
+
   it('leaves names outside the HLSP template to name/hlsp-prefix', () => {
     expect(runNameRule(characters, 'My Notes.TXT')).toEqual([]);
   });

@@ -47,6 +47,19 @@ describe('name/field-length', () => {
     );
   });
 
+  it('applies the 9-character version limit to a README name of five or more parts', () => {
+    expect(runNameRule(fieldLength, 'hlsp_ceers_jwst_egs_v1.2.3456_readme.md')).toEqual([]);
+    expect(
+      runNameRule(fieldLength, 'hlsp_ceers_jwst_egs_v1.2.34567_readme.md').map((f) => f.message),
+    ).toEqual(["the version field 'v1.2.34567' is 10 characters long; the limit is 9"]);
+  });
+
+  it("names an unlabelled middle field 'the field'", () => {
+    expect(
+      runNameRule(fieldLength, `hlsp_ceers_${'f'.repeat(21)}_v1_cat.fits`).map((f) => f.message),
+    ).toEqual([`the field '${'f'.repeat(21)}' is 21 characters long; the limit is 20`]);
+  });
+
   it('ignores names outside the HLSP template', () => {
     expect(runNameRule(fieldLength, `${'x'.repeat(200)}.fits`)).toEqual([]);
   });

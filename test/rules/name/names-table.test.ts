@@ -54,6 +54,7 @@ const cases: [string, Verdict, string[], string][] = [
   [`${P}readme.md`, 'PASS', [], 'MCT passing example'],
   [`${P}manifest.csv`, 'PASS', [], 'D: manifest like the README'],
   [`${P}jwst_nircam_egs_multi_v1_readme.txt`, 'PASS', [], 'MCT passing example (long README)'],
+  [`${P}jwst_egs_v1.0_readme.md`, 'PASS', [], 'MCT: dotted version in a README name'],
   [`${P}alltargets_v1_cat.fits`, 'PASS', [], 'MCT: 5-field name'],
   [`${P}egs_f200w_v1_img.fits`, 'PASS', [], 'MCT: 6-field name'],
   [`${P}jwst_egs_f200w_v1_img.fits`, 'PASS', [], 'MCT: 7-field name'],
