@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { instrumentsOf, knownObservatories, opticalElementsOf } from '../../../src/naming/vocabulary.js';
 import { characters } from '../../../src/rules/name/characters.js';
 import { ceersName, runNameRule } from './run-name-rule.js';
 
@@ -65,6 +66,24 @@ describe('name/characters', () => {
     expect(finding!.message).toBe(
       "the field 'eg.s' contains \".\"; it may contain only lower-case letters, digits and '-'",
     );
+  });
+
+  // The vocabularies feed name/observatory's suggestions: a listed value must be writable in a name.
+  it.each(knownObservatories())('passes the listed observatory %s', (observatory) => {
+    expect(runNameRule(characters, ceersName({ observatory }))).toEqual([]);
+  });
+
+  it('passes every listed instrument and optical element', () => {
+    const names = [
+      ...instrumentsOf().map((instrument) => ceersName({ instrument })),
+      ...opticalElementsOf().map((optElem) => ceersName({ optElem })),
+    ];
+    expect(names.flatMap((name) => runNameRule(characters, name).map((f) => f.message))).toEqual([]);
+  });
+
+  it("reports the '.' of the retired observatory spelling magellan.clay", () => {
+    const [finding] = runNameRule(characters, 'hlsp_ceers_magellan.clay_mike_egs_multi_v1_spec.fits');
+    expect(finding!.message).toContain('the observatory field \'magellan.clay\' contains "."');
   });
 
   it('leaves names outside the HLSP template to name/hlsp-prefix', () => {
