@@ -8,6 +8,15 @@ const SECTIONS: { name: string; evidence: RegExp }[] = [
   { name: 'description of the files', evidence: /file|product|column|extension|hdu/i },
 ];
 
+/** A file name that says it is a README: readme.md, README, hlsp_other_readme.txt. */
+const README_LIKE = /^(.*_)?readme(\.[a-z0-9]+)?$/i;
+
+/** The misnamed README's own text extension (md, txt), or md when it has none. */
+function readmeExtension(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? 'md' : path.slice(dot + 1).toLowerCase();
+}
+
 export const readme: CollectionRule = {
   meta: {
     id: 'collection/readme',
@@ -25,6 +34,22 @@ export const readme: CollectionRule = {
     const candidates = project
       ? atRoot.filter((file) => file.path.toLowerCase().startsWith(`hlsp_${project}_readme.`))
       : atRoot;
+    // Discovery classes only hlsp_*_readme.* as a README; readme.md or README.txt is still one.
+    const misnamed =
+      atRoot[0] ??
+      context.files.find(
+        (file) => !file.path.includes('/') && !file.isDirectory && README_LIKE.test(file.path),
+      );
+    if (candidates.length === 0 && misnamed && project) {
+      // At the root but under another name: renaming it is the whole fix.
+      const expected = `hlsp_${project}_readme.${readmeExtension(misnamed.path)}`;
+      report({
+        message: `the README ${misnamed.path} is at the collection root but misnamed: MAST expects ${expected}`,
+        hint: `rename ${misnamed.path} to ${expected}`,
+        path: misnamed.path,
+      });
+      return;
+    }
     if (candidates.length === 0) {
       const elsewhere = context.files.find((file) => file.kind === 'readme');
       const expected = project ? `hlsp_${project}_readme.md` : 'hlsp_<proj-id>_readme.md';

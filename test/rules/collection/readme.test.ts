@@ -24,6 +24,30 @@ describe('collection/readme', () => {
     expect(finding!.path).toBe('docs/hlsp_demo_readme.md');
   });
 
+  it.each([
+    ['readme.md', 'hlsp_demo_readme.md'],
+    ['hlsp_other_readme.md', 'hlsp_demo_readme.md'],
+    ['README.txt', 'hlsp_demo_readme.txt'],
+  ])('reports the misnamed root README %s once, with the name it needs', (path, expected) => {
+    const findings = runCollectionRule(readme, [readmeFile(path, GOOD)]);
+    expect(findings).toEqual([
+      {
+        ruleId: 'collection/readme',
+        severity: 'error',
+        message: `the README ${path} is at the collection root but misnamed: MAST expects ${expected}`,
+        hint: `rename ${path} to ${expected}`,
+        path,
+      },
+    ]);
+  });
+
+  it('recognises a root readme.md that discovery did not class as a README', () => {
+    const [finding] = runCollectionRule(readme, [file('readme.md', { kind: 'other', text: GOOD })]);
+    expect(finding!.message).toBe(
+      'the README readme.md is at the collection root but misnamed: MAST expects hlsp_demo_readme.md',
+    );
+  });
+
   it('reports an empty README', () => {
     const [finding] = runCollectionRule(readme, [readmeFile('hlsp_demo_readme.txt', ' \n\t\n')]);
     expect(finding).toMatchObject({ severity: 'error', message: 'the README is empty' });
