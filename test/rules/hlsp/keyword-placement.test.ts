@@ -22,6 +22,17 @@ describe('hlsp/keyword-placement', () => {
     expect(findings[0]!.hint).toBe('move HLSPNAME there');
   });
 
+  it('reports a misplaced keyword listed in two profiles once', () => {
+    const findings = runOnDemo(keywordPlacement, IMAGE, (h) => {
+      const proposid = primary(h).find((c) => c.keyword === 'PROPOSID')!;
+      setCard(primary(h), 'PROPOSID', null);
+      data(h).push(proposid);
+    });
+    expect(findings.map((f) => f.message)).toEqual([
+      'PROPOSID is in HDU 1, but belongs in the primary header',
+    ]);
+  });
+
   it('reports a data keyword found only in another extension than the data HDU', () => {
     const findings = runOnDemo(keywordPlacement, IMAGE, (h) => setCard(data(h), 'XPOSURE', null));
     expect(findings).toHaveLength(1);

@@ -32,6 +32,21 @@ describe('hlsp/keyword-type', () => {
     expect(findings[0]!.hint).toBe("quote the value: HLSPTARG = '723'");
   });
 
+  // PROPOSID is in both the common and the jwst profile; jwst adds a pattern, checked again.
+  it('reports a keyword listed in two profiles once, on a JWST product', () => {
+    const findings = runOnDemo(keywordType, IMAGE, (h) =>
+      setCard(primary(h), 'PROPOSID', card('PROPOSID', 2736)),
+    );
+    expect(findings.map((f) => f.message)).toEqual(['PROPOSID must be a string, found 2736']);
+  });
+
+  it('reports a keyword listed in two profiles without a value once', () => {
+    const findings = runOnDemo(keywordType, IMAGE, (h) =>
+      setCard(primary(h), 'PROPOSID', card('PROPOSID', null)),
+    );
+    expect(findings.map((f) => f.message)).toEqual(['PROPOSID has no value']);
+  });
+
   it('reports a keyword without a value, at the severity of its level', () => {
     const findings = runOnDemo(keywordType, IMAGE, (h) =>
       setCard(primary(h), 'OBSERVAT', card('OBSERVAT', null)),

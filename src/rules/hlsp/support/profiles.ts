@@ -245,6 +245,9 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
   // Each keyword is reported once per problem, even when several profiles ask for it.
   const missingReported = new Set<string>();
   const valueChecked = new Set<Card>();
+  // A card whose type is wrong has no value a later profile could check: its finding stands alone.
+  const typeReported = new Set<Card>();
+  const placementReported = new Set<string>();
   const valueErrorReported = new Set<string>();
   for (const name of chooseProfiles(context)) {
     const profile = profiles.get(name);
@@ -258,7 +261,8 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
       if (!hdu && spec.hdu !== 'primary' && data.keywords.has(keyword)) hdu = data;
       if (!hdu) {
         hdu = fits.hdus.find((h) => h.keywords.has(keyword));
-        if (hdu) {
+        if (hdu && !placementReported.has(keyword)) {
+          placementReported.add(keyword);
           findings.push({
             ruleId: 'hlsp/keyword-placement',
             hdu: hdu.index,
@@ -267,7 +271,7 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
             message: `${keyword} is in HDU ${hdu.index}, but belongs in the ${spec.hdu === 'primary' ? 'primary header' : spec.hdu === 'data' ? `HDU that holds the data (HDU ${data.index})` : `primary header or HDU ${data.index}`}`,
             hint: `move ${keyword} there`,
           });
-        } else {
+        } else if (!hdu) {
           if (missingReported.has(keyword)) continue;
           missingReported.add(keyword);
           const home = spec.hdu === 'primary' ? 0 : data.index;
@@ -284,10 +288,12 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
         }
       }
       const card = hdu.keywords.get(keyword)!;
+      if (typeReported.has(card)) continue;
       if (valueChecked.has(card) && !constrainsValue) continue;
       valueChecked.add(card);
       const value = plainValue(card.value);
       if (card.value?.type === 'undefined' || value === null) {
+        typeReported.add(card);
         findings.push({
           ruleId: 'hlsp/keyword-type',
           hdu: hdu.index,
@@ -300,6 +306,7 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
         continue;
       }
       if (!typeOk(spec.type, value)) {
+        typeReported.add(card);
         const numeric =
           typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value.trim()));
         findings.push({
