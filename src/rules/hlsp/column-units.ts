@@ -15,10 +15,9 @@ export const columnUnits: FitsRule = {
       for (const column of hdu.columns ?? []) {
         const name = column.name?.trim() ?? '';
         const code = binary ? column.code : column.tform?.trim()[0];
-        if (!code || 'ALXPQB'.includes(code) || (binary && 'IJK'.includes(code)) || UNITLESS.test(name))
-          continue;
+        // Integers (binary I/J/K, ASCII Iw) are counts or indices: no unit expected.
+        if (!code || 'ALXPQB'.includes(code) || 'IJK'.includes(code) || UNITLESS.test(name)) continue;
         if (column.unit !== undefined && column.unit.trim() !== '') continue;
-        if (/^(IJK)$/.test(code)) continue;
         report({
           hdu: hdu.index,
           keyword: `TUNIT${column.n}`,

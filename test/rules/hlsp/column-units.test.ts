@@ -3,6 +3,7 @@ import { columnUnits } from '../../../src/rules/hlsp/column-units.js';
 import { SPECTRUM_PATH, setCard } from '../../support/demo.js';
 import { binaryTableCards, primaryCards } from '../../support/fits-builder.js';
 import { data } from '../../support/keyword-corpus.js';
+import { asciiTableCards } from '../fits/fits-fixtures.js';
 import { runOnDemo, runOnHdus } from './run-hlsp-rule.js';
 
 /** A one-row binary table of 8-byte columns (D or K). */
@@ -44,5 +45,25 @@ describe('hlsp/column-units', () => {
       { name: 'RA', format: 'D', unit: 'deg' },
     ]);
     expect(runOnHdus(columnUnits, hdus)).toEqual([]);
+  });
+
+  it.each(['I', 'J', 'K'])('passes a binary-table integer column (%s) without a unit', (format) => {
+    const hdus = [
+      { cards: primaryCards() },
+      { cards: binaryTableCards([{ name: 'NEPOCHS', format }], 1, 8), data: new Uint8Array(8) },
+    ];
+    expect(runOnHdus(columnUnits, hdus)).toEqual([]);
+  });
+
+  it('passes an ASCII-table integer column (Iw) without a unit, and reports a float column', () => {
+    const columns = [
+      { name: 'NEPOCHS', format: 'I6', tbcol: 1 },
+      { name: 'MAG', format: 'F8.3', tbcol: 7 },
+    ];
+    const hdus = [
+      { cards: primaryCards() },
+      { cards: asciiTableCards(columns, 1, 14), data: new TextEncoder().encode('     3  21.500') },
+    ];
+    expect(runOnHdus(columnUnits, hdus).map((f) => f.message)).toEqual(['column 2 (MAG) has no unit']);
   });
 });
