@@ -195,6 +195,17 @@ export class FitsParser {
         this.state = 'trailing';
         return;
       }
+      // Checked when another HDU begins, so a file of exactly maxHdus HDUs is read whole.
+      if (index >= this.limits.maxHdus) {
+        this.problem(
+          'too-many-hdus',
+          null,
+          blockOffset,
+          `the file has more than ${this.limits.maxHdus} HDUs; the rest of the file was not read`,
+        );
+        this.stop();
+        return;
+      }
       this.pending = { index, headerOffset: blockOffset, cards: [], headerSum: 0, badHeaderFillBytes: 0 };
     } else if (!isPrintable(this.block, 0, 8)) {
       // Binary bytes where a keyword should be: the header ran into data without an END card.
@@ -396,16 +407,6 @@ export class FitsParser {
     this.hdus.push(hdu);
     this.hdu = undefined;
     this.capture = undefined;
-    if (this.hdus.length >= this.limits.maxHdus) {
-      this.problem(
-        'too-many-hdus',
-        null,
-        this.offset,
-        `the file has more than ${this.limits.maxHdus} HDUs; the rest of the file was not read`,
-      );
-      this.stop();
-      return;
-    }
     this.state = 'header';
   }
 

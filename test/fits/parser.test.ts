@@ -128,6 +128,34 @@ describe('FitsParser', () => {
     const file = parseFitsBytes(fitsFile([{ cards, noEnd: true }]), { limits: { maxHeaderBytes: 2880 * 3 } });
     expect(file.problems.map((p) => p.code)).toContain('header-too-large');
   });
+
+  it('reads a file of exactly maxHdus HDUs without a problem, and stops at one more', () => {
+    const hdus = (count: number) =>
+      fitsFile([
+        { cards: primaryCards() },
+        ...Array.from({ length: count - 1 }, () => ({ cards: imageExtensionCards() })),
+      ]);
+    const exact = parseFitsBytes(hdus(3), { limits: { maxHdus: 3 } });
+    expect(exact.problems).toEqual([]);
+    expect(exact.hdus).toHaveLength(3);
+    const over = parseFitsBytes(hdus(4), { limits: { maxHdus: 3 } });
+    expect(over.problems).toEqual([
+      {
+        code: 'too-many-hdus',
+        hdu: null,
+        offset: 3 * 2880,
+        message: 'the file has more than 3 HDUs; the rest of the file was not read',
+      },
+    ]);
+    expect(over.hdus).toHaveLength(3);
+  });
+
+  it('does not count trailing bytes after the last allowed HDU as another HDU', () => {
+    const bytes = Buffer.concat([fitsFile([{ cards: primaryCards() }]), Buffer.alloc(2880)]);
+    const file = parseFitsBytes(bytes, { limits: { maxHdus: 1 } });
+    expect(file.problems).toEqual([]);
+    expect(file.trailingBytes).toBe(2880);
+  });
 });
 
 describe('file readers', () => {
