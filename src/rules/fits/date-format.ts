@@ -5,8 +5,12 @@ import { headerCards } from './support/cards.js';
 const ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?)?$/;
 const LEGACY = /^([0-9]{2})\/([0-9]{2})\/([0-9]{2})$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Proleptic Gregorian, as FITS dates are (years 0000-9999; year 0 is a leap year). */
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 /**
@@ -24,7 +28,9 @@ function dateProblemOnce(value: string): { message: string; warning?: boolean } 
       .map((v) => (v === undefined ? 0 : Number(v)));
     if (month! < 1 || month! > 12) return { message: `month ${month} does not exist` };
     if (day! < 1 || day! > daysIn(year!, month!))
-      return { message: `day ${day} does not exist in ${year}-${String(month).padStart(2, '0')}` };
+      return {
+        message: `day ${day} does not exist in ${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`,
+      };
     if (hour! > 23 || minute! > 59 || second! > 60) return { message: 'the time of day is out of range' };
     return undefined;
   }

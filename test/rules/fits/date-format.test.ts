@@ -12,6 +12,11 @@ describe('fits/date-format', () => {
     ['2024-13-01', 'month 13 does not exist'],
     ['2023-02-29', 'day 29 does not exist in 2023-02'],
     ['2024-04-31T00:00:00', 'day 31 does not exist in 2024-04'],
+    // Years below 100 are not shifted to 19xx, and the year is printed as written.
+    ['0001-02-29', 'day 29 does not exist in 0001-02'],
+    ['0099-02-29', 'day 29 does not exist in 0099-02'],
+    ['0100-02-29', 'day 29 does not exist in 0100-02'],
+    ['1900-02-29', 'day 29 does not exist in 1900-02'],
     ['2024-01-01T24:00:00', 'the time of day is out of range'],
     ['2024-01-01T12:00:00Z', "'2024-01-01T12:00:00Z' has a time zone; FITS dates have none"],
     ['2024-01-01T12:00:00+01:00', "'2024-01-01T12:00:00+01:00' has a time zone"],
@@ -54,12 +59,20 @@ describe('fits/date-format', () => {
     ]);
   });
 
-  it.each(['2024-02-29', '2024-05-01T12:00:00', '2024-05-01T12:00:00.123456', '2016-12-31T23:59:60'])(
-    'passes %j',
-    (value) => {
-      expect(run('DATE-OBS', value)).toEqual([]);
-    },
-  );
+  it.each([
+    '0000-02-29',
+    '0004-02-29',
+    '0096-02-29',
+    '0400-02-29',
+    '2000-02-29',
+    '9999-12-31',
+    '2024-02-29',
+    '2024-05-01T12:00:00',
+    '2024-05-01T12:00:00.123456',
+    '2016-12-31T23:59:60',
+  ])('passes %j', (value) => {
+    expect(run('DATE-OBS', value)).toEqual([]);
+  });
 
   it('passes an undefined value, DATEREF, and keywords that do not start with DATE', () => {
     expect(runFitsRules(imageFile([rawCard('DATE-END=')]), [dateFormat])).toEqual([]);
