@@ -411,17 +411,22 @@ export class FitsParser {
   }
 
   private endInHeader(): void {
+    const start = this.offset - this.blockFill;
     if (this.pending) {
+      // The file stops inside a header: it was cut short, and a last partial block is part of that
+      // header, not trailing bytes. One problem, reported by fits/truncated; fits/end-card stays quiet.
       this.problem(
-        'no-end',
+        'header-truncated',
         this.pending.index,
         this.pending.headerOffset,
         `the file ends inside HDU ${this.pending.index}'s header, before its END card`,
       );
+      this.addPartialBlockCards(this.pending, start);
       this.pushPendingWithoutEnd();
+      this.blockFill = 0;
+      return;
     }
     if (this.blockFill === 0) return;
-    const start = this.offset - this.blockFill;
     const startsExtension =
       latin1(this.block, 0, Math.min(8, this.blockFill)) === 'XTENSION'.slice(0, Math.min(8, this.blockFill));
     if (this.hdus.length === 0 || startsExtension) {
@@ -433,17 +438,24 @@ export class FitsParser {
         `the file ends ${BLOCK_LENGTH - this.blockFill} bytes short of a whole 2880-byte header block in HDU ${index}`,
       );
       if (isPrintable(this.block, 0, Math.min(CARD_LENGTH, this.blockFill))) {
-        const cards: Card[] = [];
-        for (let at = 0; at + CARD_LENGTH <= this.blockFill; at += CARD_LENGTH) {
-          cards.push(parseCard(latin1(this.block, at, at + CARD_LENGTH), cards.length, start + at));
-        }
-        this.pending = { index, headerOffset: start, cards, headerSum: 0, badHeaderFillBytes: 0 };
+        this.pending = { index, headerOffset: start, cards: [], headerSum: 0, badHeaderFillBytes: 0 };
+        this.addPartialBlockCards(this.pending, start);
         this.pushPendingWithoutEnd();
       }
     } else {
       this.trailingBytes += this.blockFill;
     }
     this.blockFill = 0;
+  }
+
+  /** Adds the whole cards of the last, partial header block, so rules can still read them. */
+  private addPartialBlockCards(pending: PendingHdu, start: number): void {
+    if (!isPrintable(this.block, 0, Math.min(CARD_LENGTH, this.blockFill))) return;
+    for (let at = 0; at + CARD_LENGTH <= this.blockFill; at += CARD_LENGTH) {
+      pending.cards.push(
+        parseCard(latin1(this.block, at, at + CARD_LENGTH), pending.cards.length, start + at),
+      );
+    }
   }
 
   private stop(): void {

@@ -89,11 +89,31 @@ describe('FitsParser', () => {
     expect(file.trailingBytes).toBe(7);
   });
 
-  it('reports a header without END', () => {
-    const bytes = fitsFile([{ cards: primaryCards(), noEnd: true }]);
+  it('reports a header without END that runs into binary data', () => {
+    const bytes = fitsFile([
+      { cards: primaryCards({ bitpix: 16, axes: [2] }), noEnd: true, data: int16Data([0, 1]) },
+    ]);
     const file = parseFitsBytes(bytes);
     expect(file.problems.map((p) => p.code)).toEqual(['no-end']);
     expect(file.hdus[0]!.endIndex).toBe(-1);
+  });
+
+  it('reports a file that ends inside a header as truncated, keeping the cards of a last partial block', () => {
+    const cards = [...primaryCards(), ...Array.from({ length: 40 }, (_, i) => card(`KEY${i}`, i))];
+    const whole = fitsFile([{ cards }]);
+    for (const length of [2880, 2880 + 800]) {
+      const file = parseFitsBytes(whole.subarray(0, length));
+      expect(file.problems).toEqual([
+        {
+          code: 'header-truncated',
+          hdu: 0,
+          offset: 0,
+          message: "the file ends inside HDU 0's header, before its END card",
+        },
+      ]);
+      expect(file.trailingBytes).toBe(0);
+      expect(file.hdus[0]!.cards).toHaveLength(length / 80);
+    }
   });
 
   it('reports non-FITS and empty input', () => {

@@ -98,8 +98,8 @@ export const brokenCases: BrokenCase[] = [
   },
   {
     name: 'no-end',
-    description: 'the header has no END card',
-    build: () => fitsFile([{ ...image(), noEnd: true, data: undefined }]),
+    description: 'the header has no END card; its data follows',
+    build: () => fitsFile([{ ...image(), noEnd: true }]),
     expectedRules: ['fits/end-card'],
   },
   {
@@ -124,7 +124,14 @@ export const brokenCases: BrokenCase[] = [
     name: 'header-truncated',
     description: 'the file ends inside the header',
     build: () => fitsFile([image()]).subarray(0, 2000),
-    expectedRules: ['fits/end-card', 'fits/truncated'],
+    expectedRules: ['fits/truncated'],
+  },
+  {
+    name: 'header-cut-at-block-boundary',
+    description: 'the file ends after the first of two header blocks',
+    build: () =>
+      fitsFile([image(Array.from({ length: 40 }, (_, i) => card(`KEY${i}`, i)))]).subarray(0, 2880),
+    expectedRules: ['fits/truncated'],
   },
   {
     name: 'trailing-garbage',

@@ -10,8 +10,13 @@ export const endCard: FitsRule = {
     source: 'FITS Standard 4.0 §4.4.1, §3.3.1',
   },
   check(context, report) {
+    // A header the file ends inside has no END because it was cut: fits/truncated says so, once.
+    const cutHeaders = new Set(
+      context.fits.problems.filter((problem) => problem.code === 'header-truncated').map((p) => p.hdu),
+    );
     for (const hdu of context.fits.hdus) {
       if (hdu.endIndex < 0) {
+        if (cutHeaders.has(hdu.index)) continue;
         report({
           message: `HDU ${hdu.index}'s header has no END card`,
           hdu: hdu.index,

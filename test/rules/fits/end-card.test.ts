@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endCard } from '../../../src/rules/fits/end-card.js';
-import { card, fitsFile, imageExtensionCards, primaryCards } from '../../support/fits-builder.js';
+import { card, fitsFile, imageExtensionCards, int16Data, primaryCards } from '../../support/fits-builder.js';
 import { runFitsRules } from '../../support/rule-harness.js';
 import { image, imageFile, patch } from './fits-fixtures.js';
 
@@ -9,8 +9,8 @@ const run = (bytes: Uint8Array) => runFitsRules(bytes, [endCard]);
 const END_OFFSET = 6 * 80;
 
 describe('fits/end-card', () => {
-  it('reports a header without an END card', () => {
-    const findings = run(fitsFile([{ ...image(), noEnd: true, data: undefined }]));
+  it('reports a header without an END card, followed by its data', () => {
+    const findings = run(fitsFile([{ ...image(), noEnd: true }]));
     expect(findings).toEqual([
       expect.objectContaining({
         ruleId: 'fits/end-card',
@@ -24,10 +24,23 @@ describe('fits/end-card', () => {
   });
 
   it('names the extension whose header has no END', () => {
-    const bytes = fitsFile([{ cards: primaryCards() }, { cards: imageExtensionCards(), noEnd: true }]);
+    const bytes = fitsFile([
+      { cards: primaryCards() },
+      { cards: imageExtensionCards({ axes: [2] }), noEnd: true, data: int16Data([0, 1]) },
+    ]);
     expect(run(bytes)).toEqual([
       expect.objectContaining({ hdu: 1, offset: 2880, message: "HDU 1's header has no END card" }),
     ]);
+  });
+
+  // The file ending inside a header is one defect, a cut file: fits/truncated reports it.
+  it.each([
+    ['in its first block', 2000],
+    ['at a block boundary', 2880],
+    ['inside a later block', 2880 + 800],
+  ])('leaves a header the file ends inside (%s) to fits/truncated', (_, length) => {
+    const cards = Array.from({ length: 40 }, (_, i) => card(`KEY${i}`, i));
+    expect(run(imageFile(cards).subarray(0, length))).toEqual([]);
   });
 
   it('reports text after END in columns 9-80', () => {

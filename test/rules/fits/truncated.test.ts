@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { truncated } from '../../../src/rules/fits/truncated.js';
-import { fitsFile, imageExtensionCards, int16Data, primaryCards } from '../../support/fits-builder.js';
+import { card, fitsFile, imageExtensionCards, int16Data, primaryCards } from '../../support/fits-builder.js';
 import { runFitsRules } from '../../support/rule-harness.js';
 import { image, imageFile } from './fits-fixtures.js';
 
@@ -59,7 +59,24 @@ describe('fits/truncated', () => {
     expect(run(imageFile())).toEqual([]);
   });
 
-  it('leaves a header without END (but in whole blocks) to fits/end-card', () => {
-    expect(run(fitsFile([{ ...image(), noEnd: true, data: undefined }]))).toEqual([]);
+  it.each([
+    ['at a block boundary', 2880],
+    ['inside a block', 2880 + 800],
+  ])('reports a multi-block header the file ends inside (%s), once', (_, length) => {
+    const cards = Array.from({ length: 40 }, (_, i) => card(`KEY${i}`, i));
+    expect(run(imageFile(cards).subarray(0, length))).toEqual([
+      {
+        ruleId: 'fits/truncated',
+        severity: 'error',
+        hdu: 0,
+        offset: 0,
+        message: "the file ends inside HDU 0's header, before its END card",
+        hint: HINT,
+      },
+    ]);
+  });
+
+  it('leaves a header without END, followed by data, to fits/end-card', () => {
+    expect(run(fitsFile([{ ...image(), noEnd: true }]))).toEqual([]);
   });
 });
