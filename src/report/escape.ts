@@ -17,7 +17,10 @@ export function escapeXml(text: string): string {
 
 /** Escapes text for Markdown table cells and inline text (no HTML, no links, no pipes). */
 export function escapeMarkdown(text: string): string {
-  return escapeXml(text)
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+  return (
+    escapeXml(text)
+      .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+      // A lone carriage return ends a line too, and with it a table row.
+      .replace(/\r\n|\r|\n/g, ' ')
+  );
 }

@@ -1,3 +1,4 @@
+import { notCheckedCounts, uncheckedFiles } from './coverage.js';
 import type { Formatter } from './types.js';
 
 /** GitHub's workflow-command escaping for the message part. */
@@ -12,25 +13,75 @@ function escapeProperty(text: string): string {
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-/** GitHub Actions annotations (`::error file=…::message`), capped, with a summary line. */
+interface Annotation {
+  command: (typeof COMMAND)[keyof typeof COMMAND];
+  path?: string;
+  title: string;
+  message: string;
+}
+
+function annotation({ command, path, title, message }: Annotation): string {
+  const file = path ? `file=${escapeProperty(path)},` : '';
+  return `::${command} ${file}title=${escapeProperty(title)}::${escapeData(message)}`;
+}
+
+/**
+ * GitHub Actions annotations (`::error file=…::message`), capped, with a summary line. What was
+ * not checked (files whose content was not read, rules that did not run) is annotated too, under
+ * its own cap, so that a run with many findings cannot hide it.
+ */
 export const github: Formatter = (report, context) => {
   const cap = context.maxAnnotations ?? 50;
+  const unread = uncheckedFiles(report);
+  const unreadPaths = new Set(unread.map((file) => file.path));
+  // A file that was not read is annotated once, as not checked, not also by its finding.
+  const findings = report.findings.filter(
+    (finding) => !(finding.ruleId === 'format/not-checked' && unreadPaths.has(finding.path)),
+  );
   const lines: string[] = [];
-  for (const finding of report.findings.slice(0, cap)) {
+  for (const finding of findings.slice(0, cap)) {
     const where = [finding.hdu !== null ? `HDU ${finding.hdu}` : '', finding.keyword ?? '']
       .filter(Boolean)
       .join(' ');
-    const title = `${finding.ruleId}${where ? ` (${where})` : ''}`;
-    const message = `${finding.message}${finding.hint ? ` — ${finding.hint}` : ''}`;
-    const file = finding.path ? `file=${escapeProperty(finding.path)},` : '';
     lines.push(
-      `::${COMMAND[finding.severity]} ${file}title=${escapeProperty(title)}::${escapeData(message)}`,
+      annotation({
+        command: COMMAND[finding.severity],
+        ...(finding.path ? { path: finding.path } : {}),
+        title: `${finding.ruleId}${where ? ` (${where})` : ''}`,
+        message: `${finding.message}${finding.hint ? ` — ${finding.hint}` : ''}`,
+      }),
     );
   }
+  const notChecked: Annotation[] = [
+    ...unread.map((file) => ({
+      // Documentation the rule notes as info stays a notice; data not read is a warning.
+      command: file.severity === 'info' ? COMMAND.info : COMMAND.warning,
+      ...(file.path ? { path: file.path } : {}),
+      title: `${file.ruleId} (content not checked)`,
+      message: `not checked (${file.format}): ${file.reason}`,
+    })),
+    ...report.notChecked.map((entry) => ({
+      command: COMMAND.warning,
+      ...(entry.path ? { path: entry.path } : {}),
+      title: `${entry.ruleId} not checked`,
+      message: `not checked: ${entry.reason}`,
+    })),
+  ];
+  for (const item of notChecked.slice(0, cap)) lines.push(annotation(item));
   const { errors, warnings, infos, verdict } = report.summary;
-  const hidden = report.findings.length - Math.min(cap, report.findings.length);
+  const hiddenFindings = findings.length - Math.min(cap, findings.length);
+  const hiddenNotChecked = notChecked.length - Math.min(cap, notChecked.length);
+  const counts = notCheckedCounts(report);
   lines.push(
-    `hlsp-validate: ${verdict} · ${errors} errors, ${warnings} warnings, ${infos} info${hidden > 0 ? ` · ${hidden} more findings not annotated (see the full report)` : ''}`,
+    [
+      `hlsp-validate: ${verdict}`,
+      `${errors} errors, ${warnings} warnings, ${infos} info`,
+      counts,
+      hiddenFindings > 0 ? `${hiddenFindings} more findings not annotated (see the full report)` : '',
+      hiddenNotChecked > 0 ? `${hiddenNotChecked} more not-checked items not annotated` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
   );
   return `${lines.join('\n')}\n`;
 };

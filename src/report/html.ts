@@ -1,3 +1,5 @@
+import { formatCoverage, uncheckedFiles, uncheckedRules } from './coverage.js';
+import { escapeXml } from './escape.js';
 import type { Formatter, Report } from './types.js';
 
 /**
@@ -39,6 +41,9 @@ pre.cards{background:#101828;color:#e4e7ec;padding:8px;border-radius:6px;font-si
 .hint{color:var(--muted);font-size:12px}
 .pager{display:flex;gap:8px;align-items:center;margin-top:8px}
 a{color:var(--info)}
+#coverage{grid-column:1/-1}#coverage table{width:auto}#coverage td.n{text-align:right}
+#coverage .unread{color:var(--warn);font-weight:600}#coverage ul{margin:8px 0 0;padding-left:20px;font-size:13px}
+#coverage li{overflow-wrap:anywhere}
 @media (max-width:900px){main{grid-template-columns:1fr}}
 `;
 
@@ -106,9 +111,6 @@ const SCRIPT = `
   $('prev').addEventListener('click', function(){ page--; render(); });
   $('next').addEventListener('click', function(){ page++; render(); });
   $('clear').addEventListener('click', function(){ $('f-sev').value=''; ruleSelect.value=''; fileSelect.value=''; $('f-text').value=''; page=0; render(); });
-  var nc = $('not-checked');
-  report.notChecked.forEach(function(n){ nc.appendChild(el('li',null,n.ruleId + ': ' + n.reason)); });
-  if (!report.notChecked.length) nc.parentNode.style.display = 'none';
   render();
   document.body.setAttribute('data-ready','true');
 })();
@@ -135,6 +137,7 @@ export const html: Formatter = (report: Report, context) => {
   <span id="root" class="muted"></span>
 </header>
 <main>
+${coverageSection(report)}
   <section aria-label="Files">
     <h2>Files</h2>
     <table><thead><tr><th>file</th><th>verdict</th></tr></thead><tbody id="files-body"></tbody></table>
@@ -150,7 +153,6 @@ export const html: Formatter = (report: Report, context) => {
     </div>
     <table><thead><tr><th>severity</th><th>file</th><th>HDU</th><th>keyword</th><th>message</th><th>rule</th></tr></thead><tbody id="findings-body"></tbody></table>
     <div class="pager"><button id="prev" type="button">previous</button><span id="page" class="muted"></span><button id="next" type="button">next</button></div>
-    <div><h2>Not checked</h2><ul id="not-checked"></ul></div>
   </section>
 </main>
 <script type="application/json" id="report-data">${embedJson(report)}</script>
@@ -160,3 +162,45 @@ export const html: Formatter = (report: Report, context) => {
 </html>
 `;
 };
+
+const MAX_LISTED = 1000;
+
+/**
+ * What was and was not checked, rendered here rather than by the script, so that it is visible
+ * even where scripts do not run. Every string from the report is escaped.
+ */
+function coverageSection(report: Report): string {
+  const coverage = formatCoverage(report.files);
+  const unread = uncheckedFiles(report);
+  const rules = uncheckedRules(report);
+  if (coverage.length === 0 && rules.length === 0) return '';
+  const rows = coverage.map(
+    ({ format, checked, notChecked }) =>
+      `<tr><td>${escapeXml(format)}</td><td class="n">${checked}</td><td class="n${notChecked > 0 ? ' unread' : ''}">${notChecked}</td></tr>`,
+  );
+  const items = [
+    ...rules.map((group) => {
+      const where = group.path !== undefined ? ` (${escapeXml(group.path || '(collection)')})` : '';
+      return `<li><strong>${group.ruleIds.map(escapeXml).join(', ')}</strong>${where}: ${escapeXml(group.reason)}</li>`;
+    }),
+    ...unread
+      .slice(0, MAX_LISTED)
+      .map(
+        (file) =>
+          `<li><strong>${escapeXml(file.path)}</strong> (${escapeXml(file.format)}): ${escapeXml(file.reason)}</li>`,
+      ),
+  ];
+  if (unread.length > MAX_LISTED)
+    items.push(
+      `<li>…and ${unread.length - MAX_LISTED} more files not checked (see the findings of format/not-checked)</li>`,
+    );
+  const table =
+    rows.length > 0
+      ? `<table><thead><tr><th>format</th><th>checked</th><th>not checked</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+      : '';
+  const list =
+    items.length > 0
+      ? `<h2>Not checked</h2><ul id="not-checked">${items.join('')}</ul>`
+      : '<p class="muted">Every file was read and judged, and every rule ran.</p>';
+  return `  <section id="coverage" aria-label="What was checked"><h2>What was checked</h2>${table}${list}</section>`;
+}

@@ -1,33 +1,48 @@
+import { type UncheckedFile, uncheckedFiles } from './coverage.js';
 import { escapeXml } from './escape.js';
-import type { Finding, Formatter } from './types.js';
+import type { Finding, Formatter, NotChecked } from './types.js';
 
 /**
  * JUnit XML: a testsuite per file, a testcase per rule that reported on it, and one passing
  * testcase per file for everything else. Errors are failures; warnings and notes go to
- * system-out of a passing testcase, so CI dashboards fail only where MAST would.
+ * system-out of a passing testcase, so CI dashboards fail only where MAST would. What was not
+ * checked is a skipped testcase with the reason: a file whose content was not read (as
+ * format/not-checked) and each rule that did not run (in its file's suite, or the collection's).
  */
 export const junit: Formatter = (report) => {
-  const byPath = new Map<string, Finding[]>();
-  for (const file of report.files) byPath.set(file.path, []);
-  for (const finding of report.findings) {
-    const list = byPath.get(finding.path);
-    if (list) list.push(finding);
-    else byPath.set(finding.path, [finding]);
-  }
+  const byPath = new Map<string, { findings: Finding[]; rulesNotRun: NotChecked[] }>();
+  const suiteOf = (path: string) => {
+    let suite = byPath.get(path);
+    if (!suite) {
+      suite = { findings: [], rulesNotRun: [] };
+      byPath.set(path, suite);
+    }
+    return suite;
+  };
+  const filePaths = new Set(report.files.map((file) => file.path));
+  for (const path of filePaths) suiteOf(path);
+  for (const finding of report.findings) suiteOf(finding.path).findings.push(finding);
+  for (const entry of report.notChecked) suiteOf(entry.path ?? '').rulesNotRun.push(entry);
+  const unread = new Map<string, UncheckedFile>(uncheckedFiles(report).map((file) => [file.path, file]));
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
-  for (const [path, findings] of [...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const name = path || '(collection)';
+  for (const [path, { findings, rulesNotRun }] of [...byPath].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )) {
+    const name = escapeXml(path || '(collection)');
     const byRule = new Map<string, Finding[]>();
     for (const finding of findings) {
       const rule = byRule.get(finding.ruleId);
       if (rule) rule.push(finding);
       else byRule.set(finding.ruleId, [finding]);
     }
+    const unreadFile = unread.get(path);
     const cases: string[] = [];
     let suiteFailures = 0;
     for (const [ruleId, list] of byRule) {
+      // The skipped case below says it, not a passing one.
+      if (unreadFile && ruleId === 'format/not-checked') continue;
       const errors = list.filter((f) => f.severity === 'error');
       const text = list
         .map(
@@ -38,19 +53,31 @@ export const junit: Formatter = (report) => {
       if (errors.length > 0) {
         suiteFailures++;
         cases.push(
-          `    <testcase classname="${escapeXml(name)}" name="${escapeXml(ruleId)}"><failure message="${escapeXml(errors[0]!.message)}" type="${escapeXml(ruleId)}">${escapeXml(text)}</failure></testcase>`,
+          `    <testcase classname="${name}" name="${escapeXml(ruleId)}"><failure message="${escapeXml(errors[0]!.message)}" type="${escapeXml(ruleId)}">${escapeXml(text)}</failure></testcase>`,
         );
       } else {
         cases.push(
-          `    <testcase classname="${escapeXml(name)}" name="${escapeXml(ruleId)}"><system-out>${escapeXml(text)}</system-out></testcase>`,
+          `    <testcase classname="${name}" name="${escapeXml(ruleId)}"><system-out>${escapeXml(text)}</system-out></testcase>`,
         );
       }
     }
-    cases.push(`    <testcase classname="${escapeXml(name)}" name="all other rules"/>`);
+    const skipped: string[] = [];
+    if (unreadFile)
+      skipped.push(
+        `    <testcase classname="${name}" name="format/not-checked"><skipped message="${escapeXml(`content not checked (${unreadFile.format}): ${unreadFile.reason}`)}"/></testcase>`,
+      );
+    for (const entry of rulesNotRun)
+      skipped.push(
+        `    <testcase classname="${name}" name="${escapeXml(entry.ruleId)}"><skipped message="${escapeXml(`not checked: ${entry.reason}`)}"/></testcase>`,
+      );
+    cases.push(...skipped);
+    // A suite made only of rules that did not run has nothing that passed.
+    if (filePaths.has(path) || byRule.size > 0)
+      cases.push(`    <testcase classname="${name}" name="all other rules"/>`);
     tests += cases.length;
     failures += suiteFailures;
     suites.push(
-      `  <testsuite name="${escapeXml(name)}" tests="${cases.length}" failures="${suiteFailures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${name}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${skipped.length}">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="hlsp-validate" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;

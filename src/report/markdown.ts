@@ -1,3 +1,4 @@
+import { formatCoverage, formatCoverageLine, uncheckedFiles, uncheckedRules } from './coverage.js';
 import { escapeMarkdown } from './escape.js';
 import type { Formatter } from './types.js';
 
@@ -13,6 +14,8 @@ export const markdown: Formatter = (report) => {
     `${files} files · ${errors} errors · ${warnings} warnings · ${infos} info`,
     '',
   ];
+  const coverage = formatCoverage(report.files);
+  if (coverage.length > 0) lines.push(`**Formats:** ${escapeMarkdown(formatCoverageLine(coverage))}`, '');
   if (report.findings.length > 0) {
     lines.push(
       '| severity | file | HDU | keyword | message | rule |',
@@ -26,10 +29,22 @@ export const markdown: Formatter = (report) => {
     if (report.findings.length > MAX_ROWS)
       lines.push('', `…and ${report.findings.length - MAX_ROWS} more findings in the full report.`);
   }
-  if (report.notChecked.length > 0) {
+  const unread = uncheckedFiles(report);
+  const rules = uncheckedRules(report);
+  if (unread.length > 0 || rules.length > 0) {
     lines.push('', '**Not checked:**', '');
-    for (const entry of report.notChecked)
-      lines.push(`- ${escapeMarkdown(entry.ruleId)}: ${escapeMarkdown(entry.reason)}`);
+    for (const group of rules) {
+      const where = group.path !== undefined ? ` (${escapeMarkdown(group.path || '(collection)')})` : '';
+      lines.push(
+        `- ${group.ruleIds.map(escapeMarkdown).join(', ')}${where}: ${escapeMarkdown(group.reason)}`,
+      );
+    }
+    for (const file of unread.slice(0, MAX_ROWS))
+      lines.push(
+        `- ${escapeMarkdown(file.path)} (${escapeMarkdown(file.format)}): ${escapeMarkdown(file.reason)}`,
+      );
+    if (unread.length > MAX_ROWS)
+      lines.push(`- …and ${unread.length - MAX_ROWS} more files not checked, listed in the full report.`);
   }
   return `${lines.join('\n')}\n`;
 };

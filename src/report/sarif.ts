@@ -1,3 +1,4 @@
+import { uncheckedFiles } from './coverage.js';
 import type { Formatter, Severity } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -20,6 +21,28 @@ export const sarif: Formatter = (report, context) => {
       ...(meta ? { helpUri: meta.docsUrl, defaultConfiguration: { level: LEVEL[meta.severity] } } : {}),
     };
   });
+  const artifactLocation = (path: string) => ({
+    uri: encodeURI(path || '.').replace(/[?#]/g, encodeURIComponent),
+    uriBaseId: 'COLLECTION',
+  });
+  const location = (path: string) => ({ physicalLocation: { artifactLocation: artifactLocation(path) } });
+  const ruleReference = (id: string) => (index.has(id) ? { id, index: index.get(id)! } : { id });
+  // What was not checked is not a result about the files but about the run: tool notifications.
+  const notifications = [
+    ...uncheckedFiles(report).map((file) => ({
+      level: 'warning' as const,
+      message: { text: `${file.path || '.'} was not checked (${file.format}): ${file.reason}` },
+      locations: [location(file.path)],
+      associatedRule: ruleReference(file.ruleId),
+      properties: { format: file.format },
+    })),
+    ...report.notChecked.map((entry) => ({
+      level: 'warning' as const,
+      message: { text: `${entry.ruleId} was not checked: ${entry.reason}` },
+      ...(entry.path !== undefined ? { locations: [location(entry.path)] } : {}),
+      associatedRule: ruleReference(entry.ruleId),
+    })),
+  ];
   const results = report.findings.map((finding) => {
     const region = finding.offset !== null ? { region: { byteOffset: finding.offset, byteLength: 80 } } : {};
     const where = [finding.hdu !== null ? `HDU ${finding.hdu}` : '', finding.keyword ?? '']
@@ -35,10 +58,7 @@ export const sarif: Formatter = (report, context) => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: {
-              uri: encodeURI(finding.path || '.').replace(/[?#]/g, encodeURIComponent),
-              uriBaseId: 'COLLECTION',
-            },
+            artifactLocation: artifactLocation(finding.path),
             ...region,
           },
         },
@@ -59,6 +79,7 @@ export const sarif: Formatter = (report, context) => {
             rules,
           },
         },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         originalUriBaseIds: {
           COLLECTION: { description: { text: 'The collection root given to hlsp-validate' } },
         },

@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import { formatCoverage, uncheckedRules } from './coverage.js';
 import type { Finding, Formatter, Report, Severity } from './types.js';
 
 /** Control characters (from hostile file names or header values) shown as escapes, never sent to the terminal. */
@@ -55,10 +56,13 @@ export const stylish: Formatter = (report, context) => {
     }
   }
   lines.push('', summaryLine(report, chalk));
-  for (const entry of report.notChecked) {
+  const formats = formatsLine(report, chalk);
+  if (formats) lines.push(formats);
+  for (const group of uncheckedRules(report)) {
+    const where = group.path !== undefined ? ` (${terminalSafe(group.path)})` : '';
     lines.push(
-      chalk.dim(
-        `not checked: ${entry.ruleId}${entry.path ? ` (${terminalSafe(entry.path)})` : ''}: ${terminalSafe(entry.reason)}`,
+      chalk.yellow(
+        `not checked: ${group.ruleIds.map(terminalSafe).join(', ')}${where}: ${terminalSafe(group.reason)}`,
       ),
     );
   }
@@ -84,5 +88,25 @@ function summaryLine(report: Report, chalk: InstanceType<typeof Chalk>): string 
   const paintVerdict =
     verdict === 'FAIL' ? chalk.red.bold : verdict === 'NEEDS REVIEW' ? chalk.yellow.bold : chalk.green.bold;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${terminalSafe(report.root || 'names')}: ${plural(files, report.root ? 'file' : 'name')} checked · ${paintVerdict(verdict)} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
+  // "8 files checked" would claim too much when some were only identified.
+  const unread = report.files.filter((file) => file.checked === false).length;
+  const counted =
+    unread > 0
+      ? `${plural(files, 'file')}, ${files - unread} checked`
+      : `${plural(files, report.root ? 'file' : 'name')} checked`;
+  return `${terminalSafe(report.root || 'names')}: ${counted} · ${paintVerdict(verdict)} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
+}
+
+/** "formats: fits 6 checked · png 2 not checked · text 1 checked", the not-checked counts in yellow. */
+function formatsLine(report: Report, chalk: InstanceType<typeof Chalk>): string {
+  const coverage = formatCoverage(report.files);
+  if (coverage.length === 0) return '';
+  const parts = coverage.map(({ format, checked, notChecked }) => {
+    const counts = [
+      checked > 0 ? `${checked} checked` : '',
+      notChecked > 0 ? chalk.yellow(`${notChecked} not checked`) : '',
+    ].filter(Boolean);
+    return `${terminalSafe(format)} ${counts.join(', ')}`;
+  });
+  return `formats: ${parts.join(' · ')}`;
 }
