@@ -13,7 +13,7 @@ import { parseName } from '../naming/parse.js';
 import type { FileEntry, Finding, Report } from '../report/types.js';
 import type { FileRecord, RuleSet } from '../types.js';
 import { VERSION } from '../version.js';
-import { type MastOptions, mastPassFor } from './mast.js';
+import { type MastOptions, mastPassFor, mastRequirement } from './mast.js';
 import { loadRuleSet, pluginUrl, ruleIdsOf } from './rule-set.js';
 
 export interface Options {
@@ -30,6 +30,11 @@ export interface Options {
   plugins?: string[];
   /** The MAST cross-reference; `{ mode: 'offline' }` asks nothing of MAST. */
   mast?: MastOptions;
+  /**
+   * Require the MAST cross-reference (default: the config's `mast.required`): the report's
+   * `mastRequired` says whether it happened, and a run where it did not should fail.
+   */
+  requireMast?: boolean;
   /** Threads for the per-file pass: 1 for this thread only; 0 or absent for one per core. */
   jobs?: number;
   /** Compute each file's SHA-256 (default true). */
@@ -82,6 +87,7 @@ export async function checkWithRules(paths: string[], options: Options = {}): Pr
     keepRecordHeaders: false,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  if (options.requireMast ?? config.mast?.required ?? false) report.mastRequired = mastRequirement(report);
   return { report, rules };
 }
 

@@ -4,6 +4,7 @@ import type { MastPassResult } from '../engine/run.js';
 import { UsageError } from '../errors.js';
 import { defaultCacheDir } from '../mast/cache.js';
 import { cacheDirProblem } from '../mast/cache-location.js';
+import type { MastRequirement, Report } from '../report/types.js';
 import type { FileRecord, MastRule } from '../types.js';
 
 export const MAST_MODES = ['online', 'cache', 'offline'] as const;
@@ -79,4 +80,17 @@ export async function mastPassFor(
       stats: result.stats,
     };
   };
+}
+
+/**
+ * Whether a report's MAST cross-reference happened, for a run that requires it. Not when a MAST
+ * rule was not checked (MAST unreachable, a server error after retries, an oversized answer, a
+ * damaged cache, a missing recorded answer, a shard leaving MAST to `merge`), nor in offline mode,
+ * where MAST is never asked. Rules turned off in the config are not required.
+ */
+export function mastRequirement(report: Pick<Report, 'notChecked' | 'mast'>): MastRequirement {
+  const skipped = report.notChecked.find((entry) => entry.ruleId.startsWith('mast/'));
+  if (skipped) return { met: false, reason: skipped.reason };
+  if (report.mast?.mode === 'offline') return { met: false, reason: '--mast offline: MAST was not asked' };
+  return { met: true };
 }

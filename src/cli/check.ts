@@ -7,6 +7,7 @@ import { InputError } from '../discover/discover.js';
 import { applyBaseline, makeBaseline, readBaseline } from '../engine/baseline.js';
 import { applyVerdicts, summarize } from '../engine/findings.js';
 import type { Shard } from '../engine/run.js';
+import { terminalSafe } from '../report/stylish.js';
 import type { Report } from '../report/types.js';
 import { ruleMetaOf } from '../rules/index.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -27,6 +28,7 @@ export interface CheckCommandOptions {
   baseline?: string;
   updateBaseline?: boolean;
   maxWarnings?: number;
+  requireMast?: boolean;
   quiet?: boolean;
   color?: boolean;
   progress?: boolean;
@@ -73,6 +75,8 @@ export function checkOptions(options: CheckCommandOptions): Options {
     ...(options.config !== undefined ? { configFile: options.config } : {}),
     ...(options.plugin && options.plugin.length > 0 ? { plugins: options.plugin } : {}),
     mast,
+    // Absent, the config's mast.required decides.
+    ...(options.requireMast !== undefined ? { requireMast: options.requireMast } : {}),
     jobs: options.jobs ?? 0,
     hash: options.hash !== false,
     ...(options.maxInflatedBytes ? { maxInflatedBytes: options.maxInflatedBytes } : {}),
@@ -97,6 +101,12 @@ export async function checkCommand(paths: string[], options: CheckCommandOptions
     report.findings = report.findings.filter((finding) => finding.severity === 'error');
   }
   await emit(report, targets, useColor(options.color), ruleMetaOf(outcome.rules));
+  if (report.mastRequired && !report.mastRequired.met) {
+    process.stderr.write(
+      `hlsp-validate: the MAST cross-reference is required (--require-mast or mast.required) but did not happen: ${terminalSafe(report.mastRequired.reason ?? '')}\n`,
+    );
+    return 1;
+  }
   if (report.summary.errors > 0) return 1;
   if (options.maxWarnings !== undefined && report.summary.warnings > options.maxWarnings) {
     process.stderr.write(

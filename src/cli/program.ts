@@ -92,6 +92,11 @@ export function buildProgram(): Command {
       'exit 1 when there are more warnings than this',
       parseInteger('--max-warnings', 0),
     )
+    .option(
+      '--require-mast',
+      'exit 1 when the MAST cross-reference did not happen (MAST unreachable, an answer missing from the cache, --mast offline); also mast.required in the config',
+    )
+    .option('--no-require-mast', 'do not require it, whatever the config says (e.g. for --shard runs)')
     .option('-q, --quiet', 'report errors only')
     .option('--no-progress', 'no progress line on stderr')
     .option('--no-hash', 'do not compute SHA-256 of each file (faster; sha256 is null in the report)')

@@ -26,7 +26,7 @@ export interface Config extends ProjectSettings {
   rules?: Record<string, RuleSetting>;
   ignore?: string[];
   /** MAST cross-reference settings; the command line wins over these. */
-  mast?: { mode?: 'online' | 'cache' | 'offline'; url?: string; cacheDir?: string };
+  mast?: { mode?: 'online' | 'cache' | 'offline'; url?: string; cacheDir?: string; required?: boolean };
 }
 
 export interface LoadedConfig {

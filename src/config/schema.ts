@@ -62,6 +62,11 @@ export function configSchema(rules: RuleMeta[]): object {
           mode: { enum: ['online', 'cache', 'offline'] },
           url: { type: 'string', format: 'uri' },
           cacheDir: { type: 'string', description: 'Relative to this file.' },
+          required: {
+            type: 'boolean',
+            description:
+              'Fail the run (exit 1) when the MAST cross-reference did not happen: MAST unreachable, a missing recorded answer, or offline mode. Like --require-mast.',
+          },
         },
       },
     },

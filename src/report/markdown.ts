@@ -14,6 +14,11 @@ export const markdown: Formatter = (report) => {
     `${files} files · ${errors} errors · ${warnings} warnings · ${infos} info`,
     '',
   ];
+  if (report.mastRequired && !report.mastRequired.met)
+    lines.push(
+      `**The MAST cross-reference is required but did not happen, so the run fails:** ${escapeMarkdown(report.mastRequired.reason ?? '')}`,
+      '',
+    );
   const coverage = formatCoverage(report.files);
   if (coverage.length > 0) lines.push(`**Formats:** ${escapeMarkdown(formatCoverageLine(coverage))}`, '');
   if (report.findings.length > 0) {

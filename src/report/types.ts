@@ -45,6 +45,17 @@ export interface Report {
   records?: FileRecord[];
   /** Present when --baseline was used: how many known findings were left out. */
   baseline?: { file: string; suppressed: number };
+  /**
+   * Present when the run required the MAST cross-reference (--require-mast, mast.required): whether
+   * it happened, and if not, why. Not met fails the run (exit 1); the verdict stays the files'.
+   */
+  mastRequired?: MastRequirement;
+}
+
+export interface MastRequirement {
+  met: boolean;
+  /** Why the cross-reference did not happen, when it did not. */
+  reason?: string;
 }
 
 export interface FormatterContext {

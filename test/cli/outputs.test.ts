@@ -254,3 +254,105 @@ describe('the checked tree is never written to', () => {
     expect(treeHash(dir)).toBe(before);
   });
 });
+
+describe('a MAST cross-reference that did not happen', () => {
+  /** A clean collection (the demo) in a temporary directory, with a config of our own. */
+  function cleanCopy(name: string, mast: Record<string, unknown> = {}): string {
+    const dir = join(work, name);
+    cpSync(join(REPO, 'fixtures/demo'), dir, { recursive: true });
+    const configFile = join(dir, 'hlsp.config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    writeFileSync(configFile, JSON.stringify({ ...config, mast: { ...config.mast, ...mast } }));
+    return dir;
+  }
+
+  it('is a PASS with exit 0 by default, and exit 1 with --require-mast, said in every output', async () => {
+    const dir = cleanCopy('unreachable');
+    const unreachable = ['--mast', 'online', '--mast-url', 'http://127.0.0.1:9'];
+    const out = (name: string) => join(work, `unreachable-${name}`);
+    const [plain, required] = await Promise.all([
+      cli(['check', dir, ...unreachable, '--cache-dir', join(work, 'cache-a'), '--format', 'json']),
+      cli([
+        'check',
+        dir,
+        ...unreachable,
+        '--cache-dir',
+        join(work, 'cache-b'),
+        '--require-mast',
+        '--format',
+        'stylish',
+        '--format',
+        `json:${out('r.json')}`,
+        '--format',
+        `junit:${out('r.xml')}`,
+        '--format',
+        `github:${out('r.github')}`,
+        '--format',
+        `sarif:${out('r.sarif')}`,
+        '--format',
+        `markdown:${out('r.md')}`,
+        '--html',
+        out('r.html'),
+      ]),
+    ]);
+    expect(plain.status, plain.stderr).toBe(0);
+    const report = JSON.parse(plain.stdout);
+    expect(report.summary.verdict).toBe('PASS');
+    expect(report.mastRequired).toBeUndefined();
+    expect(report.notChecked.length).toBeGreaterThan(0);
+
+    expect(required.status, required.stderr).toBe(1);
+    const stderr = required.stderr.trim().split('\n');
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toMatch(
+      /^hlsp-validate: the MAST cross-reference is required \(--require-mast or mast\.required\) but did not happen: MAST could not be queried: cannot reach MAST/,
+    );
+    const json = JSON.parse(readFileSync(out('r.json'), 'utf8'));
+    expect(json.summary.verdict).toBe('PASS');
+    expect(json.mastRequired).toEqual({
+      met: false,
+      reason: expect.stringMatching(/^MAST could not be queried/),
+    });
+    const mastRules = json.notChecked.map((entry: { ruleId: string }) => entry.ruleId);
+    expect(mastRules).toContain('mast/observation-exists');
+    expect(required.stdout).toMatch(/^not checked: mast\/observation-exists, .*: MAST could not be queried/m);
+    const junit = readFileSync(out('r.xml'), 'utf8');
+    expect(XMLValidator.validate(junit)).toBe(true);
+    expect(junit).toMatch(
+      /<testcase classname="\(collection\)" name="mast\/observation-exists"><skipped message="not checked: MAST could not be queried/,
+    );
+    expect(readFileSync(out('r.github'), 'utf8')).toMatch(
+      /^::warning title=mast\/observation-exists not checked::not checked: MAST could not be queried/m,
+    );
+    const sarif = JSON.parse(readFileSync(out('r.sarif'), 'utf8'));
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications;
+    expect(notes.map((n: { associatedRule: { id: string } }) => n.associatedRule.id)).toEqual(mastRules);
+    const md = readFileSync(out('r.md'), 'utf8');
+    expect(md).toMatch(/\*\*The MAST cross-reference is required but did not happen, so the run fails:\*\*/);
+    expect(md).toMatch(/^- mast\/observation-exists, .*: MAST could not be queried/m);
+    expect(readFileSync(out('r.html'), 'utf8')).toMatch(
+      /<ul id="not-checked"><li><strong>mast\/observation-exists, [^<]*<\/strong>: MAST could not be queried/,
+    );
+  }, 60_000);
+
+  it('fails offline mode when required, from the flag or the config, and --no-require-mast lifts it', async () => {
+    const dir = cleanCopy('offline');
+    const flag = await cli(['check', dir, '--mast', 'offline', '--require-mast']);
+    expect(flag.status).toBe(1);
+    expect(flag.stderr).toMatch(/required .* but did not happen: --mast offline: MAST was not asked\n$/);
+    const fromConfig = cleanCopy('offline-required', { required: true });
+    const config = await cli(['check', fromConfig, '--mast', 'offline']);
+    expect(config.status).toBe(1);
+    expect(config.stderr).toMatch(/but did not happen: --mast offline/);
+    const lifted = await cli(['check', fromConfig, '--mast', 'offline', '--no-require-mast']);
+    expect(lifted.status, lifted.stderr).toBe(0);
+    expect(lifted.stderr).toBe('');
+  });
+
+  it('passes when the cross-reference happened (recorded answers)', async () => {
+    const dir = cleanCopy('replayed', { required: true });
+    const result = await cli(['check', dir, '--mast', 'cache', '--format', 'json']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).mastRequired).toEqual({ met: true });
+  });
+});
