@@ -16,6 +16,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A rule that throws is rethrown, not reported: no test can pass over a crash that an
+    // `internal/rule-crashed` finding would hide (the containment tests turn this off for their runs).
+    env: { HLSP_RETHROW_RULE_ERRORS: '1' },
     projects: [
       // `npm run test:unit`: the edit–test loop, no build needed.
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: NEEDS_BUILD } },

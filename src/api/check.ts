@@ -6,6 +6,7 @@ import type { Config } from '../config/config.js';
 import { projectSettings } from '../config/config.js';
 import { findProjectConfig } from '../config/project.js';
 import { applyVerdicts, compareFindings, summarize, toFinding } from '../engine/findings.js';
+import { containMastRules, rethrowRuleErrorsByDefault } from '../engine/rule-crash.js';
 import { runCheck, type Shard } from '../engine/run.js';
 import { runFilesOnThreads } from '../engine/threads.js';
 import { UsageError } from '../errors.js';
@@ -45,6 +46,11 @@ export interface Options {
   maxInflatedBytes?: number;
   /** Called as files are checked. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Rethrow an exception from a rule instead of reporting it as an `internal/rule-crashed` finding
+   * (default: true when HLSP_RETHROW_RULE_ERRORS=1, as in the test suite).
+   */
+  rethrowRuleErrors?: boolean;
 }
 
 /** A check's report and the rule set it ran, for formatters that describe the rules. */
@@ -72,12 +78,16 @@ export async function checkWithRules(paths: string[], options: Options = {}): Pr
   const { config } = loaded;
   const settings = projectSettings(config, options.project);
   const jobs = options.jobs ?? 0;
+  const rethrowRuleErrors = options.rethrowRuleErrors ?? rethrowRuleErrorsByDefault();
+  const mastRules = containMastRules(rules.mast, rethrowRuleErrors);
+  const mastPass = await mastPassFor(options.mast ?? {}, mastRules.rules, config, loaded.path, paths);
   const { report } = await runCheck({
     paths,
     config,
     settings,
     rules,
-    mastPass: await mastPassFor(options.mast ?? {}, rules.mast, config, loaded.path, paths),
+    ...(mastPass ? { mastPass: async (records) => mastRules.withCrashes(await mastPass(records)) } : {}),
+    rethrowRuleErrors,
     hash: options.hash !== false,
     ...(jobs > 0 ? { threads: jobs } : {}),
     ...(options.maxInflatedBytes ? { limits: { maxInflatedBytes: options.maxInflatedBytes } } : {}),

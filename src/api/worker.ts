@@ -29,6 +29,7 @@ async function environment(): Promise<FileCheckEnvironment> {
     recordHeaders: setup.recordHeaders,
     ...(setup.threads ? { threads: setup.threads } : {}),
     ...(setup.limits ? { limits: setup.limits } : {}),
+    rethrowRuleErrors: setup.rethrowRuleErrors === true,
   };
 }
 

@@ -28,9 +28,11 @@ import type {
   NameRule,
   ProjectSettings,
   ReadContent,
+  ReportFn,
 } from '../types.js';
 import { memoize } from '../util/memo.js';
 import { toFinding } from './findings.js';
+import { crashInput, RULE_CRASHED, runContained } from './rule-crash.js';
 
 /** Header keywords kept per file for collection, manifest and MAST rules (bounded memory per file). */
 export const RECORD_KEYWORDS = new Set([
@@ -83,6 +85,8 @@ export interface FileCheckEnvironment {
   recordHeaders: boolean;
   /** Threads a large file may use (its SHA-256 and data sums); default: one per core. */
   threads?: number;
+  /** Rethrow a rule's exception instead of reporting it as `internal/rule-crashed` (tests). */
+  rethrowRuleErrors?: boolean;
 }
 
 export interface FileOutcome {
@@ -137,13 +141,22 @@ export function checkEntry(
     const finding = toFinding(ruleId, severity, item.path, input, env.config.rules);
     if (finding) findings.push(finding);
   };
+  // A rule that throws costs this file one finding; the other rules and files still run.
+  const runRule = <C>(
+    rule: { meta: FitsRule['meta']; check(context: C, report: ReportFn): void },
+    context: C,
+  ) =>
+    runContained(
+      () => rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input)),
+      env.rethrowRuleErrors === true,
+      (error) => push(RULE_CRASHED, 'error', crashInput(rule.meta.id, error)),
+    );
   // A stray file (.DS_Store, a backup) is reported once, by collection/stray-file; its name and
   // content are not judged as a product's.
   const stray = STRAY_FILE.test(name);
   if (!stray) {
     const nameContext: NameContext = { name, path: item.path, parsed, settings: env.settings };
-    for (const rule of env.nameRules)
-      rule.check(nameContext, (input) => push(rule.meta.id, rule.meta.severity, input));
+    for (const rule of env.nameRules) runRule(rule, nameContext);
   }
   const runFileRules = (format: FormatComparison, contentFormat: string, checked: boolean) => {
     entry.format = record.format = contentFormat;
@@ -158,8 +171,7 @@ export function checkEntry(
       checked,
       settings: env.settings,
     };
-    for (const rule of env.fileRules)
-      rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input));
+    for (const rule of env.fileRules) runRule(rule, context);
   };
   const checkFits = (fits: FitsFile): FileOutcome => {
     entry.sha256 = record.sha256 = fits.sha256 ?? null;
@@ -185,8 +197,7 @@ export function checkEntry(
       profiles: env.profilesFor(item.path),
     };
     const before = findings.length;
-    for (const rule of env.fitsRules)
-      rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input));
+    for (const rule of env.fitsRules) runRule(rule, context);
     addCardContext(findings.slice(before), fits);
     record.hduCount = fits.hdus.length;
     if (env.recordHeaders) fillRecord(record, fits);
@@ -235,7 +246,7 @@ export function checkEntry(
     };
     for (const rule of env.contentRules) {
       if (!rule.meta.formats?.includes(sniffed.contentFormat)) continue;
-      rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input));
+      runRule(rule, context);
     }
     if (env.recordHeaders && content.metadata) record.header = Object.fromEntries(content.metadata);
     return { entry, record, findings };
@@ -245,8 +256,19 @@ export function checkEntry(
     ...DEFAULT_CONTENT_LIMITS,
     ...(env.limits?.maxInflatedBytes ? { maxInflatedBytes: env.limits.maxInflatedBytes } : {}),
   };
-  const read = reader.read(source, limits);
-  return read instanceof Promise ? read.then(checkContent) : checkContent(read);
+  // A reader that throws (a bug: readers report damage as problems) costs this file one finding.
+  const readerCrashed = (error: unknown): FileOutcome => {
+    if (env.rethrowRuleErrors === true) throw error;
+    push(RULE_CRASHED, 'error', crashInput(`reader/${sniffed.contentFormat}`, error));
+    return { entry, record, findings };
+  };
+  let read: ReadContent | Promise<ReadContent>;
+  try {
+    read = reader.read(source, limits);
+  } catch (error) {
+    return readerCrashed(error);
+  }
+  return read instanceof Promise ? read.then(checkContent, readerCrashed) : checkContent(read);
 }
 
 /** Reader problems that mean the bytes are not FITS at all (as opposed to damaged FITS). */

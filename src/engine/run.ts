@@ -3,11 +3,12 @@ import { type Config, isRuleOff } from '../config/config.js';
 import { type DiscoveredEntry, discover, InputError } from '../discover/discover.js';
 import type { ReadLimits } from '../fits/types.js';
 import type { FileEntry, Finding, MastStats, NotChecked, Report } from '../report/types.js';
-import type { FileRecord, ProjectSettings, RuleSet } from '../types.js';
+import type { FileRecord, FindingInput, ProjectSettings, RuleSet } from '../types.js';
 import { globMatcher } from '../util/glob.js';
 import { VERSION } from '../version.js';
 import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
 import { applyVerdicts, compareFindings, summarize, toFinding } from './findings.js';
+import { crashInput, RULE_CRASHED, rethrowRuleErrorsByDefault, runContained } from './rule-crash.js';
 
 export interface Shard {
   /** 1-based shard number. */
@@ -47,6 +48,11 @@ export interface CheckOptions {
    * rule, the MAST pass, or a shard report (merged later).
    */
   keepRecordHeaders?: boolean;
+  /**
+   * Rethrow an exception from a rule instead of reporting it as `internal/rule-crashed`
+   * (default: HLSP_RETHROW_RULE_ERRORS=1, which the test suite sets).
+   */
+  rethrowRuleErrors?: boolean;
 }
 
 export interface CheckResult {
@@ -122,6 +128,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       enabled(options.rules.collection, options.config).length > 0,
     ...(options.threads ? { threads: options.threads } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    rethrowRuleErrors: options.rethrowRuleErrors ?? rethrowRuleErrorsByDefault(),
   };
   const files: FileEntry[] = [];
   const records: FileRecord[] = [];
@@ -180,22 +187,23 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 export async function collectionPass(
   root: string,
   records: FileRecord[],
-  options: Pick<CheckOptions, 'config' | 'settings' | 'rules' | 'mastPass'>,
+  options: Pick<CheckOptions, 'config' | 'settings' | 'rules' | 'mastPass' | 'rethrowRuleErrors'>,
 ): Promise<{ findings: Finding[]; notChecked: NotChecked[]; mast?: MastStats }> {
   const findings: Finding[] = [];
   const notChecked: NotChecked[] = [];
   const context = { root, files: records, settings: options.settings };
+  const rethrow = options.rethrowRuleErrors ?? rethrowRuleErrorsByDefault();
+  const push = (ruleId: string, severity: Finding['severity'], input: FindingInput) => {
+    const finding = toFinding(ruleId, severity, input.path ?? '', input, options.config.rules);
+    if (finding) findings.push(finding);
+  };
   for (const rule of enabled(options.rules.collection, options.config)) {
-    rule.check(context, (input) => {
-      const finding = toFinding(
-        rule.meta.id,
-        rule.meta.severity,
-        input.path ?? '',
-        input,
-        options.config.rules,
-      );
-      if (finding) findings.push(finding);
-    });
+    // A crashed collection rule is reported on the collection (path ''); the others still run.
+    runContained(
+      () => rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input)),
+      rethrow,
+      (error) => push(RULE_CRASHED, 'error', crashInput(rule.meta.id, error)),
+    );
   }
   if (!options.mastPass) return { findings, notChecked };
   const mast = await options.mastPass(records);

@@ -24,6 +24,7 @@ export interface WorkerSetup {
   recordHeaders: boolean;
   threads?: number;
   limits?: FileCheckEnvironment['limits'];
+  rethrowRuleErrors?: boolean;
   /** Module URLs of the rules beyond the built-in ones, loaded by the worker as by the caller. */
   plugins: string[];
   /** The ids of the rules the caller runs: a worker that built another set stops the run. */
@@ -84,6 +85,7 @@ export function runFilesOnThreads(
       recordHeaders: env.recordHeaders,
       ...(env.threads ? { threads: env.threads } : {}),
       ...(env.limits ? { limits: env.limits } : {}),
+      ...(env.rethrowRuleErrors ? { rethrowRuleErrors: true } : {}),
     };
     const compact = sharedStrings();
     await schedule(entries, {

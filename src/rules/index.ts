@@ -47,6 +47,7 @@ import { wcsCdPc } from './hlsp/wcs-cd-pc.js';
 import { wcsEquinoxIcrs } from './hlsp/wcs-equinox-icrs.js';
 import { wcsPlacement } from './hlsp/wcs-placement.js';
 import { wcsUnits } from './hlsp/wcs-units.js';
+import { ruleCrashed } from './internal/rule-crashed.js';
 import { calibrationSource } from './mast/calibration-source.js';
 import { calibrationVersion } from './mast/calibration-version.js';
 import { dateCoverage } from './mast/date-coverage.js';
@@ -132,7 +133,16 @@ export const builtinRules: RuleSet = {
     nameHeaderMatch,
   ],
   content: [],
-  collection: [readme, uniqueNames, directoryNames, strayFile, skippedEntry, manifest, consistentMetadata],
+  collection: [
+    readme,
+    uniqueNames,
+    directoryNames,
+    strayFile,
+    skippedEntry,
+    manifest,
+    consistentMetadata,
+    ruleCrashed,
+  ],
   mast: [
     observationExists,
     observationExecuted,

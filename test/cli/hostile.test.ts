@@ -45,6 +45,50 @@ describe('the whole tool on mutated files', () => {
   });
 });
 
+describe('a rule that throws', () => {
+  it('gives the file an internal/rule-crashed error, and the report still comes out (exit 1)', () => {
+    const dir = join(work, 'crash');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'hlsp_nirdemo_jwst_nircam_t1_f150w_v1.0_i2d.fits'),
+      demoFiles().get(mosaicPath('f150w'))!,
+    );
+    const plugin = join(work, 'throws.mjs');
+    writeFileSync(
+      plugin,
+      `export const rules = [{ meta: { id: 'acme/throws', description: 'Throws.', severity: 'info', scope: 'fits' },
+        check() { throw new Error('boom\\n    at secret.js:1:1'); } }];`,
+    );
+    const args = [
+      'check',
+      dir,
+      '--mast',
+      'offline',
+      '--format',
+      'json',
+      '--project',
+      'nirdemo',
+      '--plugin',
+      plugin,
+    ];
+    const result = cli(args, { env: { HLSP_RETHROW_RULE_ERRORS: '' } });
+    expect(result.status, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout);
+    const crashes = report.findings.filter(
+      (finding: { ruleId: string }) => finding.ruleId === 'internal/rule-crashed',
+    );
+    expect(crashes).toEqual([
+      expect.objectContaining({
+        path: 'hlsp_nirdemo_jwst_nircam_t1_f150w_v1.0_i2d.fits',
+        severity: 'error',
+        message: 'rule acme/throws crashed (Error: boom): what it checks was not checked here',
+      }),
+    ]);
+    // The suite's default rethrows: the same run is an internal error (exit 2), never a quiet pass.
+    expect(cli(args).status).toBe(2);
+  });
+});
+
 describe('interrupting a run', () => {
   it('leaves no partial report and no temporary file (Ctrl-C)', async () => {
     const dir = join(work, 'many');

@@ -32,6 +32,17 @@ export const rules = [
 ];
 `;
 
+const THROWING_PLUGIN = `
+export const rules = [
+  {
+    meta: { id: 'acme/throws', description: 'Throws on every file.', severity: 'info', scope: 'fits' },
+    check() {
+      throw new RangeError('no such column');
+    },
+  },
+];
+`;
+
 describe('custom rules in worker threads', () => {
   const dir = join(work, 'collection');
   const plugin = join(work, 'acme-rules.mjs');
@@ -66,6 +77,26 @@ describe('custom rules in worker threads', () => {
         message: finding.ruleId === 'acme/thread' ? '' : finding.message,
       }));
     expect(withoutThread(two)).toEqual(withoutThread(one));
+  }, 120_000);
+
+  it('reports a plugin rule that throws as internal/rule-crashed, on every thread', async () => {
+    const throwing = join(work, 'throwing.mjs');
+    writeFileSync(throwing, THROWING_PLUGIN);
+    const options = {
+      plugins: [throwing],
+      mast: { mode: 'offline' as const },
+      hash: false,
+      project: 'nirdemo',
+    };
+    const report = await api.check([dir], { ...options, jobs: 2, rethrowRuleErrors: false });
+    const crashes = report.findings.filter((finding) => finding.ruleId === 'internal/rule-crashed');
+    expect(crashes).toHaveLength(2100);
+    expect(new Set(crashes.map((finding) => finding.message))).toEqual(
+      new Set(['rule acme/throws crashed (RangeError: no such column): what it checks was not checked here']),
+    );
+    expect(report.files.every((file) => file.verdict === 'FAIL')).toBe(true);
+    // The suite's default (HLSP_RETHROW_RULE_ERRORS=1) stops the run, from a worker too.
+    await expect(api.check([dir], { ...options, jobs: 2 })).rejects.toThrow(/no such column/);
   }, 120_000);
 
   it('stops before checking anything when a plugin cannot be loaded', async () => {
