@@ -51,6 +51,8 @@ export interface Options {
    * (default: true when HLSP_RETHROW_RULE_ERRORS=1, as in the test suite).
    */
   rethrowRuleErrors?: boolean;
+  /** Cap on the bytes of findings in the report (default: HLSP_MAX_REPORT_BYTES, or 256 MiB). */
+  maxReportBytes?: number;
 }
 
 /** A check's report and the rule set it ran, for formatters that describe the rules. */
@@ -88,6 +90,7 @@ export async function checkWithRules(paths: string[], options: Options = {}): Pr
     rules,
     ...(mastPass ? { mastPass: async (records) => mastRules.withCrashes(await mastPass(records)) } : {}),
     rethrowRuleErrors,
+    ...(options.maxReportBytes ? { maxReportBytes: options.maxReportBytes } : {}),
     hash: options.hash !== false,
     ...(jobs > 0 ? { threads: jobs } : {}),
     ...(options.maxInflatedBytes ? { limits: { maxInflatedBytes: options.maxInflatedBytes } } : {}),

@@ -31,6 +31,7 @@ import type {
   ReportFn,
 } from '../types.js';
 import { memoize } from '../util/memo.js';
+import { FindingLimit } from './bounds.js';
 import { toFinding } from './findings.js';
 import { crashInput, RULE_CRASHED, runContained } from './rule-crash.js';
 
@@ -133,13 +134,17 @@ export function checkEntry(
   if (item.isDirectory || item.skipped) return { entry, record, findings };
   const name = basename(item.path);
   const parsed = parseName(name);
+  let limit: FindingLimit | undefined;
   const push = (
     ruleId: string,
     severity: FitsRule['meta']['severity'],
     input: Parameters<typeof toFinding>[3],
   ) => {
     const finding = toFinding(ruleId, severity, item.path, input, env.config.rules);
-    if (finding) findings.push(finding);
+    if (!finding) return;
+    // At most MAX_FINDINGS_PER_KIND of a rule on one HDU, then one "and N more" finding.
+    limit ??= new FindingLimit();
+    limit.add(finding, findings);
   };
   // A rule that throws costs this file one finding; the other rules and files still run.
   const runRule = <C>(

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import { effectiveSeverity } from '../config/config.js';
 import type { FileEntry, Finding, Severity, Summary, Verdict } from '../report/types.js';
 import type { FindingInput } from '../types.js';
+import { cutText, MAX_HINT_CHARS, MAX_MESSAGE_CHARS } from './bounds.js';
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
@@ -51,9 +52,10 @@ export function toFinding(
     hdu: input.hdu ?? null,
     keyword: input.keyword ?? null,
     offset: input.offset ?? null,
-    message: input.message,
+    // Rules quote header values and file names: text of any length, kept to a reviewer's size.
+    message: cutText(input.message, MAX_MESSAGE_CHARS),
   };
-  if (input.hint) finding.hint = input.hint;
+  if (input.hint) finding.hint = cutText(input.hint, MAX_HINT_CHARS);
   return finding;
 }
 

@@ -6,6 +6,7 @@ import type { FileEntry, Finding, MastStats, NotChecked, Report } from '../repor
 import type { FileRecord, FindingInput, ProjectSettings, RuleSet } from '../types.js';
 import { globMatcher } from '../util/glob.js';
 import { VERSION } from '../version.js';
+import { capReportBytes, DEFAULT_MAX_REPORT_BYTES, FindingLimit } from './bounds.js';
 import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
 import { applyVerdicts, compareFindings, summarize, toFinding } from './findings.js';
 import { crashInput, RULE_CRASHED, rethrowRuleErrorsByDefault, runContained } from './rule-crash.js';
@@ -53,6 +54,8 @@ export interface CheckOptions {
    * (default: HLSP_RETHROW_RULE_ERRORS=1, which the test suite sets).
    */
   rethrowRuleErrors?: boolean;
+  /** Cap on the bytes of findings in the report (default HLSP_MAX_REPORT_BYTES, or 256 MiB). */
+  maxReportBytes?: number;
 }
 
 export interface CheckResult {
@@ -164,13 +167,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   }
   findings.sort(compareFindings);
   applyVerdicts(files, findings);
+  // Counted before the byte cap drops any: the summary and verdicts stay exact.
+  const summary = summarize(files, findings);
+  const capped = capReportBytes(
+    findings,
+    options.maxReportBytes ?? (Number(process.env.HLSP_MAX_REPORT_BYTES) || DEFAULT_MAX_REPORT_BYTES),
+  );
+  if (capped) notChecked.push(capped);
   const report: Report = {
     tool: { name: 'hlsp-validate', version: VERSION },
     project: options.settings.project ?? null,
     root: options.paths.length === 1 ? options.paths[0]! : root,
     startedAt: started.toISOString(),
     durationMs: Date.now() - startedMs,
-    summary: summarize(files, findings),
+    summary,
     files,
     findings,
     notChecked,
@@ -193,9 +203,10 @@ export async function collectionPass(
   const notChecked: NotChecked[] = [];
   const context = { root, files: records, settings: options.settings };
   const rethrow = options.rethrowRuleErrors ?? rethrowRuleErrorsByDefault();
+  const limit = new FindingLimit();
   const push = (ruleId: string, severity: Finding['severity'], input: FindingInput) => {
     const finding = toFinding(ruleId, severity, input.path ?? '', input, options.config.rules);
-    if (finding) findings.push(finding);
+    if (finding) limit.add(finding, findings);
   };
   for (const rule of enabled(options.rules.collection, options.config)) {
     // A crashed collection rule is reported on the collection (path ''); the others still run.
@@ -216,7 +227,7 @@ export async function collectionPass(
       options.config.rules,
     );
     if (configured)
-      findings.push({ ...configured, ...(finding.context ? { context: finding.context } : {}) });
+      limit.add({ ...configured, ...(finding.context ? { context: finding.context } : {}) }, findings);
   }
   notChecked.push(...mast.notChecked);
   return { findings, notChecked, mast: mast.stats };

@@ -2,11 +2,17 @@
  * Hostile input for the reader: random mutations of valid files never make it throw, hang, or
  * allocate for sizes a file merely claims. Fixed seed and budget in CI; `npm run fuzz` runs longer.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkEntry, type FileOutcome } from '../../src/engine/check-file.js';
 import { FitsParser, parseFitsBytes } from '../../src/fits/parser.js';
+import { builtinRules } from '../../src/rules/index.js';
 import {
   binaryTableCards,
+  type CardSpec,
   card,
   fitsFile,
   imageExtensionCards,
@@ -135,4 +141,142 @@ describe('reader fuzzing (fixed seed)', () => {
     expect(file.problems.map((p) => p.code)).toContain('header-too-large');
     expect(process.memoryUsage().rss - before).toBeLessThan(1024 * 1024 * 1024);
   });
+});
+
+/** Every FITS rule, through the engine, on one file (as a run gets it, bounds included). */
+const work = mkdtempSync(join(tmpdir(), 'hlsp-fuzz-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let written = 0;
+async function findingsOf(bytes: Buffer): Promise<FileOutcome['findings']> {
+  const name = `hlsp_fuzz_jwst_nircam_field${written++}_f200w_v1.0_i2d.fits`;
+  const absolute = join(work, name);
+  writeFileSync(absolute, bytes);
+  const outcome = await checkEntry(
+    { absolute, path: name, kind: 'fits', isDirectory: false },
+    {
+      settings: { project: 'fuzz' },
+      config: {},
+      nameRules: [],
+      fileRules: [],
+      fitsRules: builtinRules.fits,
+      profilesFor: () => ['common', 'image', 'jwst'],
+      hash: false,
+      recordHeaders: false,
+    },
+  );
+  rmSync(absolute);
+  return outcome.findings;
+}
+
+/** Bytes of text per rule: what a reviewer has to read. */
+function bytesByRule(findings: FileOutcome['findings']): Map<string, number> {
+  const bytes = new Map<string, number>();
+  for (const finding of findings)
+    bytes.set(
+      finding.ruleId,
+      (bytes.get(finding.ruleId) ?? 0) + finding.message.length + (finding.hint?.length ?? 0),
+    );
+  return bytes;
+}
+
+const total = (bytes: Map<string, number>) => [...bytes.values()].reduce((a, b) => a + b, 0);
+
+/** A header of the keyword families whose values say how many other keywords there are. */
+const countingHeader = fc.record({
+  naxis: fc.integer({ min: 0, max: 999 }),
+  axesGiven: fc.integer({ min: 0, max: 999 }),
+  wcsaxes: fc.option(fc.integer({ min: 0, max: 999 }), { nil: undefined }),
+  wcs: fc.array(
+    fc.tuple(
+      fc.constantFrom('CTYPE', 'CRPIX', 'CDELT', 'CUNIT', 'CD', 'PC'),
+      fc.integer({ min: 1, max: 999 }),
+      fc.integer({ min: 1, max: 999 }),
+    ),
+    { maxLength: 200 },
+  ),
+  tfields: fc.integer({ min: 0, max: 999 }),
+  columns: fc.array(
+    fc.tuple(
+      fc.integer({ min: 1, max: 999 }),
+      fc.constantFrom('D', '999E', '1PJ(999)', 'X', '0A'),
+      fc.array(fc.integer({ min: 0, max: 999 }), { maxLength: 8 }),
+    ),
+    { maxLength: 100 },
+  ),
+});
+
+interface CountingHeader {
+  naxis: number;
+  axesGiven: number;
+  wcsaxes?: number | undefined;
+  wcs: [string, number, number][];
+  tfields: number;
+  columns: [number, string, number[]][];
+}
+
+function countingFile(header: CountingHeader): Buffer {
+  const primary: CardSpec[] = [card('SIMPLE', true), card('BITPIX', 8), card('NAXIS', header.naxis)];
+  for (let i = 1; i <= header.axesGiven; i++) primary.push(card(`NAXIS${i}`, 1));
+  if (header.wcsaxes !== undefined) primary.push(card('WCSAXES', header.wcsaxes));
+  for (const [family, i, j] of header.wcs) {
+    const keyword = family === 'CD' || family === 'PC' ? `${family}${i}_${j}` : `${family}${i}`;
+    // Keywords longer than 8 characters cannot be written; they are not what this test is about.
+    if (keyword.length > 8) continue;
+    primary.push(card(keyword, family === 'CTYPE' || family === 'CUNIT' ? 'RA---TAN' : 1.5));
+  }
+  const table: CardSpec[] = [
+    card('XTENSION', 'BINTABLE'),
+    card('BITPIX', 8),
+    card('NAXIS', 2),
+    card('NAXIS1', 8),
+    card('NAXIS2', 1),
+    card('PCOUNT', 0),
+    card('GCOUNT', 1),
+    card('TFIELDS', header.tfields),
+  ];
+  for (const [n, tform, dims] of header.columns) {
+    table.push(card(`TFORM${n}`, tform));
+    if (dims.length > 0) table.push(card(`TDIM${n}`, `(${dims.join(',')})`.slice(0, 60)));
+  }
+  return fitsFile([{ cards: primary }, { cards: table, data: new Uint8Array(8) }]);
+}
+
+describe('findings stay bounded whatever a header claims (fixed seed)', () => {
+  it('gives NAXIS = 999 with WCSAXES = 999 and its keyword families less than 200 KB of findings', async () => {
+    const file = countingFile({
+      naxis: 999,
+      axesGiven: 1,
+      wcsaxes: 999,
+      wcs: Array.from({ length: 999 }, (_, i) => ['CTYPE', i + 1, i + 1] as [string, number, number]).concat(
+        Array.from({ length: 99 }, (_, i) => ['CD', i + 1, 99 - i] as [string, number, number]),
+        Array.from({ length: 99 }, (_, i) => ['PC', 99 - i, i + 1] as [string, number, number]),
+      ),
+      tfields: 999,
+      columns: Array.from(
+        { length: 999 },
+        (_, i) => [i + 1, 'X', [999, 999, 999]] as [number, string, number[]],
+      ),
+    });
+    const bytes = bytesByRule(await findingsOf(file));
+    expect(total(bytes)).toBeLessThan(200_000);
+  });
+
+  it('no rule writes more the larger the counts a header claims', async () => {
+    const samples = fc.sample(countingHeader, { numRuns: Math.min(RUNS, 60), seed: SEED });
+    const small = bytesByRule(
+      await findingsOf(
+        countingFile({ naxis: 2, axesGiven: 0, wcsaxes: 2, wcs: [], tfields: 2, columns: [] }),
+      ),
+    );
+    for (const header of samples) {
+      const bytes = bytesByRule(await findingsOf(countingFile(header)));
+      // Each rule: what it says of a small header, plus at most a bounded list per HDU.
+      for (const [rule, size] of bytes)
+        expect(
+          size,
+          `${rule} on ${JSON.stringify({ ...header, wcs: header.wcs.length, columns: header.columns.length })}`,
+        ).toBeLessThan((small.get(rule) ?? 0) + 40_000);
+      expect(total(bytes)).toBeLessThan(200_000);
+    }
+  }, 120_000);
 });

@@ -15,6 +15,15 @@ function expectedOrder(hdu: Hdu): string[] {
   return ['XTENSION', 'BITPIX', 'NAXIS', ...axes, 'PCOUNT', 'GCOUNT'];
 }
 
+/** A list of keywords in order, its run of NAXISn shortened: NAXIS = 999 must not make a 10 KB hint. */
+function describeOrder(names: string[]): string {
+  const axes = names.filter((name) => /^NAXIS[0-9]+$/.test(name));
+  if (axes.length <= 4) return names.join(', ');
+  const first = names.indexOf(axes[0]!);
+  const last = names.indexOf(axes.at(-1)!);
+  return [...names.slice(0, first + 1), '…', ...names.slice(last)].join(', ');
+}
+
 /** Mandatory keywords are written in fixed format: values end in column 30 (FITS 4.0 §4.2). */
 function fixedFormatProblem(card: Card): string | undefined {
   if (card.value?.type === 'integer' || card.value?.type === 'logical') {
@@ -52,6 +61,9 @@ export const mandatoryKeywords: FitsRule = {
         report(finding);
       };
       const order = expectedOrder(hdu);
+      const orderText = describeOrder(order);
+      // NAXISn missing from a header that claims many axes: one defect, one finding.
+      const missingAxes: { name: string; position: number; card: Card | undefined }[] = [];
       order.forEach((name, position) => {
         const card = hdu.cards[position];
         if (card?.keyword === name) {
@@ -64,15 +76,32 @@ export const mandatoryKeywords: FitsRule = {
             );
           return;
         }
-        const elsewhere = hdu.cards.find((c) => c.keyword === name);
+        const elsewhere = hdu.keywords.has(name) ? hdu.cards.find((c) => c.keyword === name) : undefined;
+        if (!elsewhere && /^NAXIS[0-9]+$/.test(name)) {
+          missingAxes.push({ name, position, card });
+          return;
+        }
         emit(
           card,
           elsewhere
             ? `${name} must be card ${position + 1} of HDU ${hdu.index}'s header, but it is card ${elsewhere.index + 1}`
             : `HDU ${hdu.index}'s header has no ${name} keyword (it must be card ${position + 1})`,
-          `the header must start with ${order.join(', ')}, in this order`,
+          `the header must start with ${orderText}, in this order`,
         );
       });
+      const [firstMissing] = missingAxes;
+      if (missingAxes.length === 1 && firstMissing)
+        emit(
+          firstMissing.card,
+          `HDU ${hdu.index}'s header has no ${firstMissing.name} keyword (it must be card ${firstMissing.position + 1})`,
+          `the header must start with ${orderText}, in this order`,
+        );
+      else if (firstMissing)
+        emit(
+          firstMissing.card,
+          `HDU ${hdu.index}'s header has none of ${describeOrder(missingAxes.map((axis) => axis.name))} (${missingAxes.length} axis lengths; NAXIS = ${intValue(hdu.keywords, 'NAXIS')})`,
+          'give one NAXISn per axis, or lower NAXIS to the number of axes',
+        );
       const bitpix = hdu.keywords.get('BITPIX');
       if (bitpix && !BITPIX.includes(intValue(hdu.keywords, 'BITPIX') ?? Number.NaN)) {
         emit(

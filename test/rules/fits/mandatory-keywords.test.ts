@@ -217,4 +217,29 @@ describe('fits/mandatory-keywords', () => {
     ]);
     expect(findings[0]!.keyword).toBeUndefined();
   });
+
+  it('reports NAXIS = 999 with its NAXISn missing once, in a few hundred bytes, not 998 findings of 10 KB', () => {
+    const findings = run(
+      fitsFile([{ cards: [card('SIMPLE', true), card('BITPIX', 8), card('NAXIS', 999), card('NAXIS1', 1)] }]),
+    );
+    const missing = findings.filter((finding) => finding.message.includes('NAXIS2'));
+    expect(missing).toHaveLength(1);
+    expect(missing[0]!.message).toBe(
+      "HDU 0's header has none of NAXIS2, …, NAXIS999 (998 axis lengths; NAXIS = 999)",
+    );
+    const bytes = findings.reduce(
+      (sum, finding) => sum + finding.message.length + (finding.hint?.length ?? 0),
+      0,
+    );
+    expect(bytes).toBeLessThan(2000);
+  });
+
+  it('shortens a long run of NAXISn in the hint', () => {
+    const cards = [card('SIMPLE', true), card('BITPIX', 8), card('NAXIS', 6), card('NAXIS2', 1)];
+    for (let i = 1; i <= 6; i++) if (i !== 2) cards.push(card(`NAXIS${i}`, 1));
+    const [finding] = run(fitsFile([{ cards }])).filter((f) => f.message.includes('NAXIS1 must be card'));
+    expect(finding!.hint).toBe(
+      'the header must start with SIMPLE, BITPIX, NAXIS, NAXIS1, …, NAXIS6, in this order',
+    );
+  });
 });
