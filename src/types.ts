@@ -174,6 +174,8 @@ export interface FileRecord {
   readError?: string;
   /** Number of HDUs, for FITS files. */
   hduCount?: number;
+  /** Set when the file's size or modification time changed while it was read: nothing read from it can be trusted. */
+  changedDuringCheck?: true;
 }
 
 export interface CollectionContext {

@@ -34,6 +34,12 @@ export async function manifestCommand(dir: string, options: ManifestOptions): Pr
     settings: projectSettings(config, options.project),
     rules: { name: [], file: [], fits: [], content: [], collection: [], mast: [] },
   });
+  // A manifest pins sizes and checksums: never from bytes that changed while they were read.
+  const changed = records.find((record) => record.changedDuringCheck);
+  if (changed)
+    throw new UsageError(
+      `${changed.path} changed while it was read; no manifest was written (write it again once nothing writes to the collection)`,
+    );
   const csv = buildManifest(records);
   if (options.output) {
     writeFileAtomic(resolve(options.output), csv);

@@ -99,9 +99,22 @@ export interface FileOutcome {
 /**
  * Runs the per-file pass on one discovered entry: read once, run name and FITS rules on that view.
  * The outcome comes at once, or as a promise for a file read in the background (gzip, large files):
- * most files never wait, so the per-file path has no promise to make or await.
+ * most files never wait, so the per-file path has no promise to make or await. A file whose size
+ * or modification time differs after the check from before it gets `file/changed-during-check`.
  */
 export function checkEntry(
+  item: DiscoveredEntry,
+  env: FileCheckEnvironment,
+): FileOutcome | Promise<FileOutcome> {
+  if (item.isDirectory || item.skipped) return checkEntryOnce(item, env);
+  const before = fileVersion(item.absolute);
+  const outcome = checkEntryOnce(item, env);
+  return outcome instanceof Promise
+    ? outcome.then((done) => noteChange(done, before, item, env))
+    : noteChange(outcome, before, item, env);
+}
+
+function checkEntryOnce(
   item: DiscoveredEntry,
   env: FileCheckEnvironment,
 ): FileOutcome | Promise<FileOutcome> {
@@ -129,6 +142,7 @@ export function checkEntry(
     skipped: item.skipped,
     readError: undefined,
     hduCount: undefined,
+    changedDuringCheck: undefined,
   };
   const findings: Finding[] = [];
   if (item.isDirectory || item.skipped) return { entry, record, findings };
@@ -275,6 +289,48 @@ export function checkEntry(
   }
   return read instanceof Promise ? read.then(checkContent, readerCrashed) : checkContent(read);
 }
+
+/** A file's size and modification time; undefined when it cannot be had (the read reports why). */
+function fileVersion(path: string | Buffer): { size: number; mtimeMs: number } | undefined {
+  try {
+    const { size, mtimeMs } = statSync(path);
+    return { size, mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Compares the file after its check with before: a file written to while it was read (an upload
+ * still running, a pipeline rewriting it) was judged on bytes that are no longer there.
+ */
+function noteChange(
+  outcome: FileOutcome,
+  before: ReturnType<typeof fileVersion>,
+  item: DiscoveredEntry,
+  env: FileCheckEnvironment,
+): FileOutcome {
+  const after = fileVersion(item.absolute);
+  if (!before || !after || (before.size === after.size && before.mtimeMs === after.mtimeMs)) return outcome;
+  outcome.record.changedDuringCheck = true;
+  const sizes =
+    before.size === after.size ? `${after.size} bytes` : `${before.size} bytes, then ${after.size}`;
+  const finding = toFinding(
+    FILE_CHANGED,
+    'error',
+    item.path,
+    {
+      message: `the file changed while it was checked (${sizes}; modified at ${new Date(after.mtimeMs).toISOString()}): its findings and checksum describe neither version`,
+      hint: 'check again once nothing writes to the collection (an upload or a pipeline still running?)',
+    },
+    env.config.rules,
+  );
+  if (finding) outcome.findings.push(finding);
+  return outcome;
+}
+
+/** The id the engine reports a changed file under (its documentation: src/rules/file/changed-during-check.ts). */
+export const FILE_CHANGED = 'file/changed-during-check';
 
 /** Reader problems that mean the bytes are not FITS at all (as opposed to damaged FITS). */
 const NOT_FITS = new Set(['not-fits', 'gzip-error']);

@@ -6,6 +6,7 @@ import { readme } from './collection/readme.js';
 import { skippedEntry } from './collection/skipped-entry.js';
 import { strayFile } from './collection/stray-file.js';
 import { uniqueNames } from './collection/unique-names.js';
+import { changedDuringCheck } from './file/changed-during-check.js';
 import { cardCharacters } from './fits/card-characters.js';
 import { checksum } from './fits/checksum.js';
 import { dataFill } from './fits/data-fill.js';
@@ -92,7 +93,7 @@ export const builtinRules: RuleSet = {
     productType,
     extension,
   ],
-  file: [extensionMismatch, formatTruncated, emptyFile, notChecked],
+  file: [extensionMismatch, formatTruncated, emptyFile, notChecked, changedDuringCheck],
   fits: [
     fileReadable,
     truncated,
