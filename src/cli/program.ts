@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config.js';
 import { InputError } from '../discover/discover.js';
 import { VERSION } from '../version.js';
 import { FORMAT_NAMES, parseInteger, UsageError } from './common.js';
+import { handleInterrupts } from './interrupt.js';
 
 export const COMMANDS = ['check', 'names', 'manifest', 'rules', 'merge', 'init', 'help'];
 
@@ -166,6 +167,7 @@ export async function main(argv: string[]): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+  handleInterrupts();
   const args = argv.slice(2);
   const first = args[0];
   if (first !== undefined && !first.startsWith('-') && !COMMANDS.includes(first)) args.unshift('check');

@@ -183,18 +183,20 @@ export async function schedule(entries: DiscoveredEntry[], options: ScheduleOpti
       const outcome = checkHere(entry);
       onDone(outcome instanceof Promise ? await outcome : outcome);
       checked++;
-      if (threads <= 1 || workers.length > 0 || checked % stride !== 0) continue;
+      if (workers.length > 0 || checked % stride !== 0) continue;
       const now = clock();
       if (now - lastClock > 10) stride = 1;
       lastClock = now;
       if (now < nextProbe) continue;
       nextProbe = now + PROBE_MS;
-      // The rate over the last look only, and not at the first (it holds the warm-up).
-      const msPerFile = (now - windowStart) / Math.max(1, checked - windowChecked);
-      windowStart = now;
-      windowChecked = checked;
-      if (++looks > 1 && worth(msPerFile, entries.length - next)) startWorkers();
-      // A turn of the event loop at each look, so that signals (Ctrl-C) are still heard.
+      if (threads > 1) {
+        // The rate over the last look only, and not at the first (it holds the warm-up).
+        const msPerFile = (now - windowStart) / Math.max(1, checked - windowChecked);
+        windowStart = now;
+        windowChecked = checked;
+        if (++looks > 1 && worth(msPerFile, entries.length - next)) startWorkers();
+      }
+      // A turn of the event loop at each look, on one thread too, so that signals (Ctrl-C) are heard.
       await nextTurn();
     }
     // Running workers have results to merge: a turn of the event loop after each batch.

@@ -1,19 +1,13 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** Temporary files being written now: what an interrupted run must remove (src/cli/interrupt.ts). */
 const pending = new Set<string>();
-let hooked = false;
 
-/** Removes half-written temp files when the process is interrupted, so no partial output is left. */
-function hookSignals(): void {
-  if (hooked) return;
-  hooked = true;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      for (const temp of pending) rmSync(temp, { force: true });
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
-  }
+/** Removes the temporary files of writes under way, so that an interrupted run leaves no partial output. */
+export function removePartialWrites(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
 }
 
 /** Pieces are gathered up to this size before each write. */
@@ -24,7 +18,6 @@ const WRITE_CHUNK = 1 << 20;
  * The content may come in pieces, so that a large report need not be one string in memory.
  */
 export function writeFileAtomic(path: string, content: string | Iterable<string>): void {
-  hookSignals();
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   pending.add(temp);
   try {

@@ -3,7 +3,15 @@
  * gets a verdict, and an interrupted run leaves no partial report. Fixed seed; FUZZ_RUNS for more.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -89,42 +97,70 @@ describe('a rule that throws', () => {
   });
 });
 
+/**
+ * Waits until the process has used `ms` of CPU time (Linux /proc; elsewhere, of wall time): past
+ * its start-up, whatever the load of the machine running the tests, and into the run.
+ */
+async function runningFor(pid: number, ms: number): Promise<void> {
+  const cpuMs = () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  if (!existsSync(`/proc/${pid}/stat`)) return new Promise((resolve) => setTimeout(resolve, ms));
+  while (cpuMs() < ms) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 describe('interrupting a run', () => {
-  it('leaves no partial report and no temporary file (Ctrl-C)', async () => {
-    const dir = join(work, 'many');
-    mkdirSync(dir);
-    const bytes = demoFiles().get(mosaicPath('f150w'))!;
-    for (let i = 0; i < 3000; i++)
-      writeFileSync(join(dir, `hlsp_nirdemo_jwst_nircam_t${i}_f150w_v1.0_i2d.fits`), bytes);
-    const outDir = join(work, 'out');
+  const dir = join(work, 'many');
+  const interrupted = async (signal: 'SIGINT' | 'SIGTERM', jobs: string, out: string) => {
+    if (!existsSync(dir)) {
+      mkdirSync(dir);
+      const bytes = demoFiles().get(mosaicPath('f150w'))!;
+      for (let i = 0; i < 3000; i++)
+        writeFileSync(join(dir, `hlsp_nirdemo_jwst_nircam_t${i}_f150w_v1.0_i2d.fits`), bytes);
+    }
+    const outDir = join(work, out);
     mkdirSync(outDir);
-    const child = spawn(
-      process.execPath,
-      [
-        BIN,
-        'check',
-        dir,
-        '--mast',
-        'offline',
-        '--jobs',
-        '1',
-        '--format',
-        `json:${join(outDir, 'report.json')}`,
-        '--html',
-        join(outDir, 'report.html'),
-      ],
-      {
-        cwd: REPO,
-        env: { ...process.env, CI: 'true' },
-        stdio: 'ignore',
-      },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) =>
-      child.on('exit', (c, signal) => resolve(c ?? (signal ? 130 : null))),
-    );
-    expect(code).toBe(130);
-    expect(readdirSync(outDir)).toEqual([]);
-  });
+    const args = [
+      'check',
+      dir,
+      '--mast',
+      'offline',
+      '--jobs',
+      jobs,
+      '--format',
+      `json:${join(outDir, 'report.json')}`,
+    ];
+    const child = spawn(process.execPath, [BIN, ...args, '--html', join(outDir, 'report.html')], {
+      cwd: REPO,
+      env: { ...process.env, CI: 'true' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    await runningFor(child.pid!, 300);
+    const started = Date.now();
+    child.kill(signal);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    return { code, stderr, files: readdirSync(outDir), ms: Date.now() - started };
+  };
+
+  it.each([
+    ['SIGINT', '1', 130],
+    ['SIGTERM', '1', 143],
+    ['SIGINT', '2', 130],
+  ] as const)(
+    '%s on %s thread(s): exit %i, one line, no partial report, no temporary file',
+    async (signal, jobs, exit) => {
+      const { code, stderr, files, ms } = await interrupted(signal, jobs, `out-${signal}-${jobs}`);
+      expect(code).toBe(exit);
+      expect(stderr).toBe(`hlsp-validate: interrupted (${signal}); no report written\n`);
+      expect(files).toEqual([]);
+      // Heard within a turn of the event loop, not at the end of the run.
+      expect(ms).toBeLessThan(3000);
+    },
+  );
 });
