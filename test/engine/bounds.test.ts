@@ -63,7 +63,7 @@ describe('findings of one kind', () => {
       paths: [join(REPO, 'fixtures/demo')],
       config: {},
       settings: {},
-      rules: { name: [], file: [], fits: [noisy], collection: [], mast: [] },
+      rules: { name: [], file: [], fits: [noisy], content: [], collection: [], mast: [] },
       hash: false,
     });
     const fitsFiles = report.files.filter((file) => file.kind === 'fits').length;
@@ -106,7 +106,7 @@ describe('the report byte cap', () => {
         paths: [join(REPO, 'fixtures/demo')],
         config: {},
         settings: {},
-        rules: { name: [], file: [], fits: [chatty], collection: [], mast: [] },
+        rules: { name: [], file: [], fits: [chatty], content: [], collection: [], mast: [] },
         hash: false,
         ...(maxReportBytes ? { maxReportBytes } : {}),
       });

@@ -158,6 +158,7 @@ async function findingsOf(bytes: Buffer): Promise<FileOutcome['findings']> {
       config: {},
       nameRules: [],
       fileRules: [],
+      contentRules: [],
       fitsRules: builtinRules.fits,
       profilesFor: () => ['common', 'image', 'jwst'],
       hash: false,

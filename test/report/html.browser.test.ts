@@ -95,7 +95,7 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
     await page.click('tr.file[data-path="c.fits"]');
     expect(await rows()).toBe(3);
     const link = page.locator('#findings-body a').first();
-    expect(await link.getAttribute('href')).toMatch(/^https:\/\/.*rules\.md#/);
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/.*\/docs\/rules\/[a-z]+\/[a-z0-9-]+\.md$/);
     await page.close();
   });
 

@@ -49,7 +49,7 @@ describe('file/changed-during-check', () => {
       paths: [dir],
       config: {},
       settings: {},
-      rules: { name: [], file: [], fits: [writer], collection: [], mast: [] },
+      rules: { name: [], file: [], fits: [writer], content: [], collection: [], mast: [] },
       hash: false,
     });
     const changed = report.findings.filter((finding) => finding.ruleId === FILE_CHANGED);
@@ -78,7 +78,7 @@ describe('file/changed-during-check', () => {
       paths: [dir],
       config: {},
       settings: {},
-      rules: { name: [], file: [toucher], fits: [], collection: [], mast: [] },
+      rules: { name: [], file: [toucher], fits: [], content: [], collection: [], mast: [] },
       hash: false,
     });
     const changed = report.findings.filter((finding) => finding.ruleId === FILE_CHANGED);
@@ -91,7 +91,7 @@ describe('file/changed-during-check', () => {
       paths: [join(REPO, 'fixtures/demo')],
       config: {},
       settings: {},
-      rules: { name: [], file: [], fits: [], collection: [], mast: [] },
+      rules: { name: [], file: [], fits: [], content: [], collection: [], mast: [] },
       hash: false,
     });
     expect(report.findings.filter((finding) => finding.ruleId === FILE_CHANGED)).toEqual([]);
