@@ -4,9 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { contextFor } from '../dist/engine/check-file.js';
+import { logicalFits } from '../dist/fits/logical.js';
 import { readFits } from '../dist/fits/read.js';
 import { builtinRules } from '../dist/rules/index.js';
 
+/** fitsverify judges FITS structure: the fits/* rules, not the HLSP profile. */
 const fitsRules = builtinRules.fits.filter((rule) => rule.meta.id.startsWith('fits/'));
 
 const root = new URL('../', import.meta.url).pathname;
@@ -50,9 +53,10 @@ async function ourVerdict(path) {
     settings: {},
     profiles: [],
   };
+  const restored = { ...context, fits: logicalFits(fits) };
   const errors = [];
   for (const rule of fitsRules) {
-    rule.check(context, (finding) => {
+    rule.check(contextFor(rule.meta.id, context, restored), (finding) => {
       if ((finding.severity ?? rule.meta.severity) === 'error') errors.push(rule.meta.id);
     });
   }

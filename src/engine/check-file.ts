@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import type { DiscoveredEntry } from '../discover/discover.js';
 import { plainValue } from '../fits/card.js';
 import { readPlainFits } from '../fits/large-file.js';
+import { logicalFits } from '../fits/logical.js';
 import { describeIoError, readFits } from '../fits/read.js';
 import { readTextColumn } from '../fits/table.js';
 import type { FitsFile, Hdu, ReadLimits } from '../fits/types.js';
@@ -215,11 +216,13 @@ function checkEntryOnce(
       settings: env.settings,
       profiles: env.profilesFor(item.path),
     };
+    const logical = logicalFits(fits);
+    const imageContext = logical === fits ? context : { ...context, fits: logical };
     const before = findings.length;
-    for (const rule of env.fitsRules) runRule(rule, context);
+    for (const rule of env.fitsRules) runRule(rule, contextFor(rule.meta.id, context, imageContext));
     addCardContext(findings.slice(before), fits);
     record.hduCount = fits.hdus.length;
-    if (env.recordHeaders) fillRecord(record, fits);
+    if (env.recordHeaders) fillRecord(record, logical);
     return { entry, record, findings };
   };
   // One literal shape for every file (no spreads): the reader's option reads stay monomorphic.
@@ -331,6 +334,17 @@ function noteChange(
 
 /** The id the engine reports a changed file under (its documentation: src/rules/file/changed-during-check.ts). */
 export const FILE_CHANGED = 'file/changed-during-check';
+
+/** Rules of the fits group that judge what a header says, not how the file is stored. */
+const CONTENT_FITS_RULES = new Set(['fits/wcs-keywords']);
+
+/**
+ * The context a rule judges: the HDUs as stored for the structure rules (`fits/*`), where a
+ * compressed image is the BINTABLE it is; the restored images for the header and content rules.
+ */
+export function contextFor(ruleId: string, stored: FitsContext, restored: FitsContext): FitsContext {
+  return ruleId.startsWith('fits/') && !CONTENT_FITS_RULES.has(ruleId) ? stored : restored;
+}
 
 /** Reader problems that mean the bytes are not FITS at all (as opposed to damaged FITS). */
 const NOT_FITS = new Set(['not-fits', 'gzip-error']);

@@ -8,6 +8,7 @@ import {
   parseCardAt,
 } from './card.js';
 import { addWords, combineSums } from './checksum.js';
+import { imageViewOf, isCompressedImage, skippedTiles, summarizeTiles } from './compression/view.js';
 import {
   cardMap,
   classifyHdu,
@@ -297,6 +298,7 @@ export class FitsParser {
         kind === 'binary-table' || kind === 'ascii-table'
           ? describeColumns(keywords, kind === 'binary-table')
           : undefined,
+      image: undefined,
     };
     return hdu;
   }
@@ -329,6 +331,7 @@ export class FitsParser {
     }
     hdu.dataSize = declared.size;
     hdu.paddedDataSize = paddedSize(declared.size);
+    if (isCompressedImage(hdu)) hdu.image = imageViewOf(hdu);
     this.hdu = hdu;
     this.dataPosition = 0;
     this.partialLength = 0;
@@ -396,18 +399,30 @@ export class FitsParser {
   private finishHdu(): void {
     const hdu = this.hdu!;
     if (this.summing && hdu.dataBytesRead === hdu.paddedDataSize) hdu.dataSum = this.sum;
+    let data: Uint8Array | undefined;
     if (this.capture && this.captureLength === hdu.dataSize) {
-      const data =
-        this.capture.length === 1 ? this.capture[0]! : Buffer.concat(this.capture, this.captureLength);
+      data = this.capture.length === 1 ? this.capture[0]! : Buffer.concat(this.capture, this.captureLength);
       const rowBytes = (intValue(hdu.keywords, 'NAXIS1') ?? 0) * (intValue(hdu.keywords, 'NAXIS2') ?? 0);
       const tableLength = Math.min(data.length, rowBytes);
       hdu.tableBytes = data.subarray(0, tableLength);
       hdu.heapBytes = data.subarray(tableLength);
     }
+    if (hdu.image) this.readTiles(hdu, hdu.image, data);
     this.hdus.push(hdu);
     this.hdu = undefined;
     this.capture = undefined;
     this.state = 'header';
+  }
+
+  /** Decodes a compressed image's tiles from its captured data unit, keeping only their summary. */
+  private readTiles(hdu: Hdu, view: NonNullable<Hdu['image']>, data: Uint8Array | undefined): void {
+    if (hdu.dataBytesRead < hdu.paddedDataSize) view.tiles = skippedTiles('truncated');
+    else if (!data && hdu.dataSize > 0) view.tiles = skippedTiles('too-large');
+    else view.tiles = summarizeTiles(hdu, data ?? new Uint8Array(0), this.limits.maxDecodedTileBytes);
+    if (view.tiles.dataSum !== undefined) {
+      view.hdu.dataSum = view.tiles.dataSum;
+      view.hdu.dataBytesRead = view.hdu.paddedDataSize;
+    }
   }
 
   private endInHeader(): void {

@@ -98,6 +98,46 @@ export interface Hdu {
   tableBytes?: Uint8Array;
   heapBytes?: Uint8Array;
   columns?: ColumnInfo[];
+  /** For a tile-compressed image (a BINTABLE with ZIMAGE = T): the image it stands for. */
+  image?: ImageView;
+}
+
+/**
+ * A tile-compressed image as the tiled-image convention restores it (FITS 4.0 §10): the header and
+ * rules that judge content read `hdu`, while the structure rules keep judging the BINTABLE.
+ */
+export interface ImageView {
+  /**
+   * The image HDU: its header rebuilt from the table's (ZBITPIX → BITPIX…), each card at the offset
+   * of the table card it came from; index, header and data offsets are the table's.
+   */
+  hdu: Hdu;
+  /** Ones'-complement sum of the rebuilt header in 2880-byte blocks with END (for ZHECKSUM). */
+  headerSum: number;
+  /** What the tiles held; undefined while the data unit has not been read. */
+  tiles?: TileSummary;
+}
+
+/** What decoding a compressed image's tiles found, kept instead of the pixels. */
+export interface TileSummary {
+  /** Why the tiles were not read at all (the rules say so once); undefined when they were. */
+  skipped?: 'structure' | 'truncated' | 'too-large';
+  /** Algorithm as ZCMPTYPE names it, once known. */
+  algorithm?: string;
+  tileCount: number;
+  decoded: number;
+  /** Tiles left alone (HCOMPRESS_1, PLIO_1, null-pixel masks), with the first reason. */
+  notDecoded: number;
+  notDecodedReason?: string;
+  /** Why decoding stopped before the last tile (a cap on decoded bytes was reached). */
+  stopped?: string;
+  /** Damaged tiles: how many, and the first few by 1-based number with what was wrong. */
+  errorCount: number;
+  errors: { tile: number; message: string }[];
+  /** True when the pixels were quantized floats: ZDATASUM then sums the image before quantization. */
+  quantized: boolean;
+  /** Ones'-complement sum of the decoded image's data unit, when every tile was decoded. */
+  dataSum?: number;
 }
 
 export interface ReadLimits {
@@ -109,6 +149,8 @@ export interface ReadLimits {
   maxTableCaptureBytes: number;
   /** Largest number of decompressed bytes read from a compressed file. */
   maxInflatedBytes: number;
+  /** Largest number of pixel bytes decoded from the tiles of one compressed image. */
+  maxDecodedTileBytes: number;
 }
 
 /** Shared by every parser that is given no limits of its own, so frozen. */
@@ -117,6 +159,7 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxHdus: 10_000,
   maxTableCaptureBytes: 64 * 1024 * 1024,
   maxInflatedBytes: 8 * 1024 * 1024 * 1024,
+  maxDecodedTileBytes: 2 * 1024 * 1024 * 1024,
 });
 
 /** A structural fact the reader could not get past; rules turn these into findings. */

@@ -27,8 +27,11 @@ export type TileResult =
     }
   /** An algorithm or feature this decoder leaves alone (tile null: the whole image). */
   | { status: 'not-decoded'; tile: number | null; reason: string }
-  /** Damage; tile null when the header itself cannot be decompressed. */
-  | { status: 'error'; tile: number | null; message: string };
+  /**
+   * Damage; tile null when the header itself cannot be decompressed. `cause` marks what is not the
+   * tile's own bytes: a row's array descriptor outside the heap (a table defect), or a cap reached.
+   */
+  | { status: 'error'; tile: number | null; message: string; cause?: 'descriptor' | 'limit' };
 
 export interface DecompressOptions {
   /** Largest decoded tile, in bytes. */
@@ -450,7 +453,7 @@ export function* decompressTiles(
   let totalBytes = 0;
 
   for (let tile = 1; tile <= image.tileCount; tile++) {
-    const fail = (message: string): TileResult => ({
+    const fail = (message: string): Extract<TileResult, { status: 'error' }> => ({
       status: 'error',
       tile,
       message: `tile ${tile}: ${message}`,
@@ -469,12 +472,18 @@ export function* decompressTiles(
     const tileBytes = pixelCount * pixelBytes;
     if (decodable) {
       if (tileBytes > maxTileBytes) {
-        yield fail(`its ${tileBytes} decoded bytes exceed the ${maxTileBytes}-byte tile limit`);
+        yield {
+          ...fail(`its ${tileBytes} decoded bytes exceed the ${maxTileBytes}-byte tile limit`),
+          cause: 'limit',
+        };
         return;
       }
       totalBytes += tileBytes;
       if (totalBytes > maxTotalBytes) {
-        yield fail(`decoding stopped: the image exceeds the ${maxTotalBytes}-byte limit on decoded bytes`);
+        yield {
+          ...fail(`decoding stopped: the image exceeds the ${maxTotalBytes}-byte limit on decoded bytes`),
+          cause: 'limit',
+        };
         return;
       }
     }
@@ -484,7 +493,7 @@ export function* decompressTiles(
     );
     const bad = arrays.find((array) => !array.ok);
     if (bad && !bad.ok) {
-      yield fail(bad.error);
+      yield { ...fail(bad.error), cause: 'descriptor' };
       continue;
     }
     if (!decodable) continue;

@@ -66,54 +66,70 @@ function isDropped(keyword: string, card: Card): boolean {
   );
 }
 
+/** One card of a reconstructed image header, with the compressed HDU's card it was made from. */
+export interface ImageCard {
+  raw: string;
+  /** The card it copies or renames; undefined for a card the convention supplies (PCOUNT = 0…). */
+  source: Card | undefined;
+}
+
 /**
  * The uncompressed image's header as 80-character cards, without END. `cards` are the compressed
  * HDU's cards; anything from its END card on is ignored. The table's CHECKSUM and DATASUM are
  * dropped (they sum the table); ZHECKSUM and ZDATASUM, the image's, take their place.
  */
 export function reconstructImageHeader(cards: readonly Card[]): string[] {
+  return reconstructImageCards(cards).map((card) => card.raw);
+}
+
+/** `reconstructImageHeader`, each card with the card it came from (to point findings at real bytes). */
+export function reconstructImageCards(cards: readonly Card[]): ImageCard[] {
   const end = cards.findIndex((card) => card.keyword === 'END' && !card.hasValue);
   const header = end < 0 ? cards : cards.slice(0, end);
   const first = new Map<string, Card>();
   for (const card of header) if (card.hasValue && !first.has(card.keyword)) first.set(card.keyword, card);
 
   const primary = first.has('ZSIMPLE');
-  const out: string[] = [];
-  if (primary) out.push(renamed(first.get('ZSIMPLE')!, 'SIMPLE'));
+  const out: ImageCard[] = [];
+  const rename = (card: Card, keyword: string) => out.push({ raw: renamed(card, keyword), source: card });
+  if (primary) rename(first.get('ZSIMPLE')!, 'SIMPLE');
   else {
     const ztension = first.get('ZTENSION');
-    out.push(ztension ? renamed(ztension, 'XTENSION') : pad(IMAGE_XTENSION));
+    if (ztension) rename(ztension, 'XTENSION');
+    else out.push({ raw: pad(IMAGE_XTENSION), source: undefined });
   }
   const zbitpix = first.get('ZBITPIX');
-  if (zbitpix) out.push(renamed(zbitpix, 'BITPIX'));
+  if (zbitpix) rename(zbitpix, 'BITPIX');
   const znaxis = first.get('ZNAXIS');
   if (znaxis) {
-    out.push(renamed(znaxis, 'NAXIS'));
+    rename(znaxis, 'NAXIS');
     const axes = znaxis.value?.type === 'integer' ? Math.min(Number(znaxis.value.value), 999) : 0;
     for (let axis = 1; axis <= axes; axis++) {
       const length = first.get(`ZNAXIS${axis}`);
-      if (length) out.push(renamed(length, `NAXIS${axis}`));
+      if (length) rename(length, `NAXIS${axis}`);
     }
   }
   if (primary) {
     const zextend = first.get('ZEXTEND');
-    if (zextend) out.push(renamed(zextend, 'EXTEND'));
+    if (zextend) rename(zextend, 'EXTEND');
   } else {
     const zpcount = first.get('ZPCOUNT');
     const zgcount = first.get('ZGCOUNT');
-    out.push(zpcount ? renamed(zpcount, 'PCOUNT') : integerCard('PCOUNT', 0, 'number of parameters'));
-    out.push(zgcount ? renamed(zgcount, 'GCOUNT') : integerCard('GCOUNT', 1, 'number of groups'));
+    if (zpcount) rename(zpcount, 'PCOUNT');
+    else out.push({ raw: integerCard('PCOUNT', 0, 'number of parameters'), source: undefined });
+    if (zgcount) rename(zgcount, 'GCOUNT');
+    else out.push({ raw: integerCard('GCOUNT', 1, 'number of groups'), source: undefined });
   }
 
   for (const card of header) {
     const keyword = card.keyword;
     const target = card.hasValue ? RENAMED_IN_PLACE[keyword] : undefined;
     if (target) {
-      if (first.get(keyword) === card) out.push(renamed(card, target));
+      if (first.get(keyword) === card) rename(card, target);
       continue;
     }
     if (card.hasValue && isDropped(keyword, card)) continue;
-    out.push(pad(card.raw));
+    out.push({ raw: pad(card.raw), source: card });
   }
   return out;
 }

@@ -86,8 +86,18 @@ describe('damaged compressed images', () => {
     const tile4 = descriptor(copy, rowLength(hdu), 4);
     view.setInt32(tile4.at, -1);
     expect(errors(decodeImage(hdu, copy).results)).toEqual([
-      { status: 'error', tile: 2, message: expect.stringMatching(/^tile 2: .*outside the \d+-byte heap/) },
-      { status: 'error', tile: 4, message: expect.stringMatching(/^tile 4: .*outside the \d+-byte heap/) },
+      {
+        status: 'error',
+        tile: 2,
+        message: expect.stringMatching(/^tile 2: .*outside the \d+-byte heap/),
+        cause: 'descriptor',
+      },
+      {
+        status: 'error',
+        tile: 4,
+        message: expect.stringMatching(/^tile 4: .*outside the \d+-byte heap/),
+        cause: 'descriptor',
+      },
     ]);
   });
 
@@ -118,13 +128,19 @@ describe('damaged compressed images', () => {
   it('stops at the caps on tile size and on decoded bytes (tiles of 80, 80, 24, 80… bytes)', () => {
     const { hdu, data } = fixture('rice-int16.fits.fz');
     expect(Array.from(decompressTiles(hdu, data, { maxTileBytes: 10 }))).toEqual([
-      { status: 'error', tile: 1, message: expect.stringMatching(/exceed the 10-byte tile limit/) },
+      {
+        status: 'error',
+        tile: 1,
+        message: expect.stringMatching(/exceed the 10-byte tile limit/),
+        cause: 'limit',
+      },
     ]);
     const capped = Array.from(decompressTiles(hdu, data, { maxTotalBytes: 200 }));
     expect(capped.at(-1)).toEqual({
       status: 'error',
       tile: 4,
       message: expect.stringMatching(/^tile 4: decoding stopped: .*200-byte limit/),
+      cause: 'limit',
     });
   });
 
