@@ -19,6 +19,7 @@ import { mandatoryKeywords } from './fits/mandatory-keywords.js';
 import { reservedKeywords } from './fits/reserved-keywords.js';
 import { tableColumns } from './fits/table-columns.js';
 import { tileCompression } from './fits/tile-compression.js';
+import { tileData } from './fits/tile-data.js';
 import { trailingBytes } from './fits/trailing-bytes.js';
 import { truncated } from './fits/truncated.js';
 import { units } from './fits/units.js';
@@ -108,6 +109,7 @@ export const builtinRules: RuleSet = {
     tableColumns,
     heap,
     tileCompression,
+    tileData,
     checksum,
     dateFormat,
     wcsKeywords,

@@ -12,12 +12,17 @@ const VALID: CardSpec[] = [
   card('ZNAXIS1', 10),
   card('ZNAXIS2', 10),
   card('ZTILE1', 10),
-  card('ZTILE2', 1),
+  card('ZTILE2', 10),
 ];
 
-/** A compressed-image table with Z keywords: VALID, with `changes` replacing (or, with null, removing) cards. */
+/**
+ * A compressed-image table with Z keywords: VALID, with `changes` replacing (or, with null, removing)
+ * cards; changes to keywords VALID does not have are added.
+ */
 function compressed(changes: Record<string, CardSpec | null> = {}, column = 'COMPRESSED_DATA') {
   const cards = VALID.filter((c) => changes[c.keyword] !== null).map((c) => changes[c.keyword] ?? c);
+  for (const [keyword, change] of Object.entries(changes))
+    if (change && !VALID.some((c) => c.keyword === keyword)) cards.push(change);
   return runFitsRules(tableFile([{ name: column, format: '1PB(10)' }], 1, 8, cards), [tileCompression]);
 }
 
@@ -66,6 +71,47 @@ describe('fits/tile-compression', () => {
     ['no ZNAXIS2', { ZNAXIS2: null }, 'ZNAXIS2', 'ZNAXIS2 is missing or negative'],
     ['ZTILE1 > ZNAXIS1', { ZTILE1: card('ZTILE1', 11) }, 'ZTILE1', 'ZTILE1 = 11 is outside 1..ZNAXIS1 (10)'],
     ['ZTILE2 = 0', { ZTILE2: card('ZTILE2', 0) }, 'ZTILE2', 'ZTILE2 = 0 is outside 1..ZNAXIS2 (10)'],
+    [
+      'more tiles than rows',
+      { ZTILE2: card('ZTILE2', 5) },
+      'NAXIS2',
+      'the table has 1 rows, but ZNAXISn and ZTILEn divide the image into 2 tiles (one row per tile)',
+    ],
+    [
+      'ZNAXIS2 that disagrees with the rows',
+      { ZNAXIS2: card('ZNAXIS2', 25), ZTILE2: card('ZTILE2', 10) },
+      'NAXIS2',
+      'divide the image into 3 tiles',
+    ],
+    [
+      'a quoted ZIMAGE',
+      { ZIMAGE: card('ZIMAGE', 'T') },
+      'ZIMAGE',
+      'must be the logical T (or F); the table is not read as a compressed image',
+    ],
+    [
+      'an unknown ZQUANTIZ',
+      { ZQUANTIZ: card('ZQUANTIZ', 'DITHER_3') },
+      'ZQUANTIZ',
+      "ZQUANTIZ = 'DITHER_3' is not a known quantization method",
+    ],
+    [
+      'ZDITHER0 beyond the dither sequence',
+      { ZDITHER0: card('ZDITHER0', 10_001) },
+      'ZDITHER0',
+      'ZDITHER0 = 10001 must be an integer from 1 to 10000',
+    ],
+    [
+      'ZNAME1 without ZVAL1',
+      { ZNAME1: card('ZNAME1', 'BLOCKSIZE') },
+      'ZNAME1',
+      "ZNAME1 = 'BLOCKSIZE' has no ZVAL1",
+    ],
+    ['ZVAL1 without ZNAME1', { ZVAL1: card('ZVAL1', 32) }, 'ZNAME1', 'ZVAL1 is given without ZNAME1'],
+    ['ZSIMPLE = F', { ZSIMPLE: card('ZSIMPLE', false) }, 'ZSIMPLE', 'ZSIMPLE = F must be T'],
+    ['ZTENSION of a table', { ZTENSION: card('ZTENSION', 'BINTABLE') }, 'ZTENSION', "must be 'IMAGE'"],
+    ['ZPCOUNT = 3', { ZPCOUNT: card('ZPCOUNT', 3) }, 'ZPCOUNT', 'ZPCOUNT = 3 must be 0'],
+    ['ZGCOUNT = 2', { ZGCOUNT: card('ZGCOUNT', 2) }, 'ZGCOUNT', 'ZGCOUNT = 2 must be 1'],
   ])('reports %s', (_, changes, keyword, message) => {
     const findings = compressed(changes);
     expect(findings).toHaveLength(1);
@@ -76,6 +122,49 @@ describe('fits/tile-compression', () => {
       keyword,
     });
     expect(findings[0]!.message).toContain(message);
+  });
+
+  it('passes the optional Z keywords with valid values', () => {
+    const cards = [
+      card('ZNAME1', 'BLOCKSIZE'),
+      card('ZVAL1', 32),
+      card('ZNAME2', 'BYTEPIX'),
+      card('ZVAL2', 2),
+      card('ZQUANTIZ', 'SUBTRACTIVE_DITHER_1'),
+      card('ZDITHER0', 0),
+      card('ZTENSION', 'IMAGE'),
+      card('ZPCOUNT', 0),
+      card('ZGCOUNT', 1),
+    ];
+    const file = tableFile([{ name: 'COMPRESSED_DATA', format: '1PB(10)' }], 1, 8, [...VALID, ...cards]);
+    expect(runFitsRules(file, [tileCompression])).toEqual([]);
+  });
+
+  it('reports a RICE_1 block size decoders do not know, and ZSIMPLE with ZTENSION', () => {
+    const cards = [
+      card('ZNAME1', 'BLOCKSIZE'),
+      card('ZVAL1', 7),
+      card('ZSIMPLE', true),
+      card('ZTENSION', 'IMAGE'),
+    ];
+    const file = tableFile([{ name: 'COMPRESSED_DATA', format: '1PB(10)' }], 1, 8, [...VALID, ...cards]);
+    expect(runFitsRules(file, [tileCompression]).map((f) => [f.keyword, f.message])).toEqual([
+      ['ZVAL1', 'ZVAL1 = 7 is not a valid RICE_1 BLOCKSIZE (one of 16, 32)'],
+      [
+        'ZTENSION',
+        'ZSIMPLE and ZTENSION are both given; the image was either a primary array or an extension',
+      ],
+    ]);
+  });
+
+  it('reports a COMPRESSED_DATA column that holds no array descriptors', () => {
+    const file = tableFile([{ name: 'COMPRESSED_DATA', format: '8B' }], 1, 8, VALID);
+    expect(runFitsRules(file, [tileCompression])).toEqual([
+      expect.objectContaining({
+        keyword: 'TFORM1',
+        message: "COMPRESSED_DATA must be a variable-length array column (1PB or 1QB…), found TFORM1 = '8B'",
+      }),
+    ]);
   });
 
   it('reports a compressed image without a COMPRESSED_DATA column', () => {
