@@ -10,15 +10,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkEntry, type FileOutcome } from '../../src/engine/check-file.js';
 import { FitsParser, parseFitsBytes } from '../../src/fits/parser.js';
 import { builtinRules } from '../../src/rules/index.js';
+import { heap } from '../../src/rules/fits/heap.js';
+import { tileCompression } from '../../src/rules/fits/tile-compression.js';
+import { tileData } from '../../src/rules/fits/tile-data.js';
 import {
   binaryTableCards,
   type CardSpec,
   card,
   fitsFile,
+  float32Data,
   imageExtensionCards,
   int16Data,
   primaryCards,
 } from '../support/fits-builder.js';
+import { fitsContext, runFitsRules } from '../support/rule-harness.js';
+import { compressImageHdu } from '../support/tile-compress.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -53,6 +59,33 @@ function base(): Buffer {
 }
 
 const VALID = base();
+
+/** Compressed images of each path the reader decodes: RICE_1 integers, gzipped and quantized floats. */
+function compressedBase(): Buffer {
+  const values = Array.from({ length: 12 * 5 }, (_, i) => ((i * 37) % 91) - 45);
+  const image = (bitpix: 16 | -32) => ({
+    cards: imageExtensionCards({ bitpix, axes: [12, 5] }),
+    data: bitpix === 16 ? int16Data(values) : float32Data(values.map((v) => v / 4)),
+    checksum: true,
+  });
+  return fitsFile([
+    { cards: primaryCards(), checksum: true },
+    compressImageHdu(image(16), { algorithm: 'RICE_1' }),
+    compressImageHdu(image(-32), { algorithm: 'GZIP_2' }),
+    compressImageHdu(image(-32), { algorithm: 'RICE_1', scale: 0.25 }),
+  ]);
+}
+
+const COMPRESSED = compressedBase();
+/** Bytes after the primary HDU: where flips reach the Z keywords, the tables and the heaps. */
+const COMPRESSED_START = 2880;
+const TILE_RULES = [heap, tileCompression, tileData];
+
+/** Reads and judges a damaged compressed file within the time bound; rules must not throw either. */
+function judgeBounded(bytes: Uint8Array): void {
+  const file = parseBounded(bytes);
+  runFitsRules(fitsContext({ ...file, compressed: false }), TILE_RULES);
+}
 
 /** Parses with a time bound; a hang would show up as a slow property failure. */
 function parseBounded(bytes: Uint8Array) {
@@ -120,6 +153,60 @@ describe('reader fuzzing (fixed seed)', () => {
       expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1024 * 1024);
       expect(file.problems.length + (file.hdus.at(-1)?.dataBytesRead === 0 ? 1 : 0)).toBeGreaterThan(0);
     }
+  });
+
+  it('survives random byte flips in compressed images: Z keywords, tables and heaps', () => {
+    expect(runFitsRules(fitsContext(COMPRESSED), TILE_RULES)).toEqual([]);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: COMPRESSED_START, max: COMPRESSED.length - 1 }),
+            fc.integer({ min: 0, max: 255 }),
+          ),
+          { minLength: 1, maxLength: 20 },
+        ),
+        (flips) => {
+          const bytes = Buffer.from(COMPRESSED);
+          for (const [at, value] of flips) bytes[at] = value;
+          judgeBounded(bytes);
+        },
+      ),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('survives hostile values in the keywords that size the tiles', () => {
+    const keywords = [
+      'ZNAXIS1',
+      'ZNAXIS2',
+      'ZTILE1',
+      'ZTILE2',
+      'ZBITPIX',
+      'ZVAL1',
+      'ZVAL2',
+      'NAXIS2',
+      'ZNAXIS',
+    ];
+    const values = fc.oneof(
+      fc.integer({ min: -3, max: 100 }),
+      fc.constantFrom(0, 2 ** 31 - 1, 2 ** 53, 100_000_000),
+      fc.constant("'RICE_1'"),
+    );
+    const text = COMPRESSED.toString('latin1');
+    fc.assert(
+      fc.property(fc.constantFrom(...keywords), values, fc.nat(2), (keyword, value, nth) => {
+        const bytes = Buffer.from(COMPRESSED);
+        let at = -1;
+        for (let i = 0; i <= nth; i++) at = text.indexOf(keyword.padEnd(8) + '= ', at + 1);
+        if (at < 0) return;
+        bytes.write(`${keyword.padEnd(8)}= ${String(value).padStart(20)}`.padEnd(80), at, 'latin1');
+        const before = process.memoryUsage().arrayBuffers;
+        judgeBounded(bytes);
+        expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(1024 * 1024 * 1024);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
   });
 
   it('walks 10,000 HDUs and stops at the limit with a problem', () => {
