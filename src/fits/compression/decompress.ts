@@ -401,6 +401,12 @@ function decodeCompressed(
         shuffled: image.algorithm === 'GZIP_2',
         elementBytes,
       });
+      if (!result.ok && image.algorithm === 'GZIP_1' && elementBytes < 4) {
+        // CFITSIO before 3.0 gzipped 8- and 16-bit tiles as 4-byte integers; its readers still
+        // accept a tile of exactly that size, so such files decode.
+        const old = inflateTile(bytes, pixelCount * 4, { shuffled: false, elementBytes: 4 });
+        if (old.ok) return { ok: true, values: fromBigEndian(old.bytes, 'J') };
+      }
       return result.ok ? { ok: true, values: fromBigEndian(result.bytes, code) } : result;
     }
     case 'NOCOMPRESS': {
