@@ -198,7 +198,7 @@ describe('reader fuzzing (fixed seed)', () => {
       fc.property(fc.constantFrom(...keywords), values, fc.nat(2), (keyword, value, nth) => {
         const bytes = Buffer.from(COMPRESSED);
         let at = -1;
-        for (let i = 0; i <= nth; i++) at = text.indexOf(keyword.padEnd(8) + '= ', at + 1);
+        for (let i = 0; i <= nth; i++) at = text.indexOf(`${keyword.padEnd(8)}= `, at + 1);
         if (at < 0) return;
         bytes.write(`${keyword.padEnd(8)}= ${String(value).padStart(20)}`.padEnd(80), at, 'latin1');
         const before = process.memoryUsage().arrayBuffers;

@@ -15,6 +15,7 @@ import {
   primaryCards,
   rawCard,
 } from './fits-builder.js';
+import { compressImageHdu } from './tile-compress.js';
 
 export interface BrokenCase {
   name: string;
@@ -481,6 +482,20 @@ export const brokenCases: BrokenCase[] = [
         card('ZNAXIS1', 10),
       ]),
     expectedRules: ['fits/tile-compression'],
+  },
+  {
+    name: 'compressed-damaged-tile',
+    description: 'a RICE_1 image whose second tile was overwritten',
+    build: () => {
+      const values = Array.from({ length: 10 * 4 }, (_, i) => ((i * 37) % 101) - 50);
+      const image = { cards: imageExtensionCards({ bitpix: 16, axes: [10, 4] }), data: int16Data(values) };
+      const compressed = { ...compressImageHdu(image, { algorithm: 'RICE_1' }), checksum: false };
+      const data = Buffer.from(compressed.data!);
+      const secondTile = 4 * 8 + data.readInt32BE(8 + 4);
+      data.fill(0xff, secondTile + 1, secondTile + 5);
+      return fitsFile([{ cards: primaryCards() }, { ...compressed, data }]);
+    },
+    expectedRules: ['fits/tile-data'],
   },
   {
     name: 'not-fits',

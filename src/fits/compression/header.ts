@@ -133,3 +133,23 @@ export function reconstructImageCards(cards: readonly Card[]): ImageCard[] {
   }
   return out;
 }
+
+/** Z copies that become a mandatory image keyword (all dropped by `isDropped`, then renamed). */
+const MANDATORY_COPY = /^(?:ZSIMPLE|ZTENSION|ZBITPIX|ZNAXIS[0-9]*|ZEXTEND|ZPCOUNT|ZGCOUNT)$/;
+
+/**
+ * The compressed HDU's cards that pass into the image header, in the order they are in the table's
+ * header. CFITSIO (funpack and the readers built on it) writes the image header in this order, so
+ * its first card must be the copy of SIMPLE or XTENSION.
+ */
+export function imageCardsInTableOrder(cards: readonly Card[]): Card[] {
+  const end = cards.findIndex((card) => card.keyword === 'END' && !card.hasValue);
+  const header = end < 0 ? cards : cards.slice(0, end);
+  return header.filter((card) => {
+    if (card.keyword === '') return false;
+    if (!card.hasValue) return true;
+    return (
+      MANDATORY_COPY.test(card.keyword) || RENAMED_IN_PLACE[card.keyword] || !isDropped(card.keyword, card)
+    );
+  });
+}

@@ -1,3 +1,4 @@
+import { imageCardsInTableOrder } from '../../fits/compression/header.js';
 import { intValue, logicalValue, stringValue } from '../../fits/layout.js';
 import type { Card, Hdu } from '../../fits/types.js';
 import type { FindingInput, FitsRule } from '../../types.js';
@@ -38,6 +39,14 @@ function checkImageCopies(hdu: Hdu, report: Report): void {
       ...at(hdu, ztension, 'ZTENSION'),
       message: 'ZSIMPLE and ZTENSION are both given; the image was either a primary array or an extension',
       hint: 'keep the one that describes the original image',
+    });
+  const first = zsimple ?? ztension;
+  const opening = first ? imageCardsInTableOrder(hdu.cards)[0] : undefined;
+  if (first && opening && opening !== first)
+    report({
+      ...at(hdu, opening, opening.keyword),
+      message: `${opening.keyword} is the first card that passes into the image header, before ${first.keyword}: CFITSIO (funpack, and the readers built on it) restores the header in card order and cannot read this image`,
+      hint: `move ${first.keyword} up, before ${opening.keyword} and the other image keywords (fpack writes it before ZBITPIX)`,
     });
   for (const [keyword, expected] of [
     ['ZPCOUNT', 0],

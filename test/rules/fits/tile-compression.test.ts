@@ -15,14 +15,23 @@ const VALID: CardSpec[] = [
   card('ZTILE2', 10),
 ];
 
+/** VALID with `extra` after ZCMPTYPE, where fpack writes ZTENSION: before the image's other keywords. */
+function withCards(extra: CardSpec[], cards = VALID): CardSpec[] {
+  const at = cards.findIndex((c) => c.keyword === 'ZCMPTYPE') + 1;
+  return [...cards.slice(0, at), ...extra, ...cards.slice(at)];
+}
+
 /**
  * A compressed-image table with Z keywords: VALID, with `changes` replacing (or, with null, removing)
- * cards; changes to keywords VALID does not have are added.
+ * cards; changes to keywords VALID does not have are added after ZCMPTYPE.
  */
 function compressed(changes: Record<string, CardSpec | null> = {}, column = 'COMPRESSED_DATA') {
-  const cards = VALID.filter((c) => changes[c.keyword] !== null).map((c) => changes[c.keyword] ?? c);
-  for (const [keyword, change] of Object.entries(changes))
-    if (change && !VALID.some((c) => c.keyword === keyword)) cards.push(change);
+  const replaced = VALID.filter((c) => changes[c.keyword] !== null).map((c) => changes[c.keyword] ?? c);
+  const added = Object.entries(changes).filter(([keyword]) => !VALID.some((c) => c.keyword === keyword));
+  const cards = withCards(
+    added.flatMap(([, change]) => (change ? [change] : [])),
+    replaced,
+  );
   return runFitsRules(tableFile([{ name: column, format: '1PB(10)' }], 1, 8, cards), [tileCompression]);
 }
 
@@ -136,24 +145,38 @@ describe('fits/tile-compression', () => {
       card('ZPCOUNT', 0),
       card('ZGCOUNT', 1),
     ];
-    const file = tableFile([{ name: 'COMPRESSED_DATA', format: '1PB(10)' }], 1, 8, [...VALID, ...cards]);
+    const file = tableFile([{ name: 'COMPRESSED_DATA', format: '1PB(10)' }], 1, 8, withCards(cards));
     expect(runFitsRules(file, [tileCompression])).toEqual([]);
   });
 
   it('reports a RICE_1 block size decoders do not know, and ZSIMPLE with ZTENSION', () => {
     const cards = [
-      card('ZNAME1', 'BLOCKSIZE'),
-      card('ZVAL1', 7),
       card('ZSIMPLE', true),
       card('ZTENSION', 'IMAGE'),
+      card('ZNAME1', 'BLOCKSIZE'),
+      card('ZVAL1', 7),
     ];
-    const file = tableFile([{ name: 'COMPRESSED_DATA', format: '1PB(10)' }], 1, 8, [...VALID, ...cards]);
+    const file = tableFile([{ name: 'COMPRESSED_DATA', format: '1PB(10)' }], 1, 8, withCards(cards));
     expect(runFitsRules(file, [tileCompression]).map((f) => [f.keyword, f.message])).toEqual([
       ['ZVAL1', 'ZVAL1 = 7 is not a valid RICE_1 BLOCKSIZE (one of 16, 32)'],
       [
         'ZTENSION',
         'ZSIMPLE and ZTENSION are both given; the image was either a primary array or an extension',
       ],
+    ]);
+  });
+
+  it('reports an image keyword before ZTENSION, which CFITSIO cannot restore', () => {
+    const late = tableFile([{ name: 'COMPRESSED_DATA', format: '1PB(10)' }], 1, 8, [
+      ...VALID,
+      card('ZTENSION', 'IMAGE'),
+    ]);
+    expect(runFitsRules(late, [tileCompression])).toEqual([
+      expect.objectContaining({
+        keyword: 'ZBITPIX',
+        message:
+          'ZBITPIX is the first card that passes into the image header, before ZTENSION: CFITSIO (funpack, and the readers built on it) restores the header in card order and cannot read this image',
+      }),
     ]);
   });
 
