@@ -12,6 +12,7 @@ import {
   type HduSpec,
   primaryCards,
 } from './fits-builder.js';
+import { compressImageHdu } from './tile-compress.js';
 
 export const DEMO_PROJECT = 'nirdemo';
 export const DEMO_DOI = '10.17909/demo-0001';
@@ -236,7 +237,7 @@ Ada Example, Example University — ada@example.org
 Please cite the collection DOI 10.17909/demo-0001 and Pontoppidan et al. 2022, ApJ 936, L14 (2022ApJ...936L..14P).
 
 ## Description of the files
-- \`images/\`: NIRCam mosaics of the SMACS 0723 field in F150W, F200W and F444W (\`_i2d.fits\`): extension SCI (surface brightness, MJy/sr), ERR (1-sigma error) and WHT (weight).
+- \`images/\`: NIRCam mosaics of the SMACS 0723 field in F150W, F200W and F444W (\`_i2d.fits\`; the F444W mosaic tile-compressed, \`_i2d.fits.fz\`, RICE_1 with pixels quantized to 1e-4): extension SCI (surface brightness, MJy/sr), ERR (1-sigma error) and WHT (weight).
 - \`catalogs/\`: the source catalogue (\`_cat.fits\`), one row per source: RA, DEC (deg, ICRS), fluxes in each filter (uJy), SOURCE name.
 - \`spectra/\`: a NIRSpec G235M/F170LP 1-D spectrum (\`_x1d.fits\`) with columns WAVELENGTH (um), FLUX, VARIANCE and FLAGS (0 = good).
 - \`hlsp_nirdemo_manifest.csv\`: every file with its size and SHA-256, written by \`hlsp-validate manifest\`.
@@ -293,8 +294,20 @@ export function toContribution(specs: ReturnType<typeof demoSpecs>): Contributio
   return files;
 }
 
+/** The demo's tile-compressed product: F444W as fpack would deliver it (RICE_1, quantized floats). */
+export const COMPRESSED_MOSAIC_PATH = `${mosaicPath('f444w')}.fz`;
+
 export function demoFiles(): Contribution {
-  return toContribution(demoSpecs());
+  const specs = demoSpecs();
+  const mosaic = specs.fits.get(mosaicPath('f444w'))!;
+  specs.fits.delete(mosaicPath('f444w'));
+  // Our own encoder, not fpack: fpack dates its CHECKSUM comments and seeds ZDITHER0 from the clock.
+  const compressed = [
+    mosaic[0]!,
+    ...mosaic.slice(1).map((hdu) => compressImageHdu(hdu, { algorithm: 'RICE_1', scale: 1e-4 })),
+  ];
+  specs.fits.set(COMPRESSED_MOSAIC_PATH, compressed);
+  return toContribution(specs);
 }
 
 /** One typical contributor mistake planted in the broken twin. */

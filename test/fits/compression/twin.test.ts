@@ -27,7 +27,7 @@ import { hasFpack, oraclesRequired } from './support.js';
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const IMAGES = [
   'fixtures/demo/images/hlsp_nirdemo_jwst_nircam_smacs0723_f150w_v1.0_i2d.fits',
-  'fixtures/demo/images/hlsp_nirdemo_jwst_nircam_smacs0723_f444w_v1.0_i2d.fits',
+  'fixtures/demo/images/hlsp_nirdemo_jwst_nircam_smacs0723_f200w_v1.0_i2d.fits',
   'fixtures/demo-broken/images/hlsp_nirdemo_jwst_nircam_smacs0723_f150w_v1.0_i2d.fits',
   'fixtures/demo-broken/images/hlsp_nirdemo_jwst_nircam_smacs0723_f200w_v1.0_i2d.fits',
   'fixtures/demo-broken/images/hlsp_nirdemo_jwst_nircam_smacs0723_f444w_v1-0_i2d.fits',
