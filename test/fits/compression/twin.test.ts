@@ -20,7 +20,7 @@ import {
   demoSpecs,
   mosaicPath,
 } from '../../support/demo.js';
-import { fitsFile } from '../../support/fits-builder.js';
+import { fitsFile, primaryCards } from '../../support/fits-builder.js';
 import { compressImageHdu, type TileOptions } from '../../support/tile-compress.js';
 import { hasFpack, oraclesRequired } from './support.js';
 
@@ -131,4 +131,33 @@ describe.skipIf(!hasFpack && !oraclesRequired)('compressed twins judged alike (f
       expect(structural.length > 0, JSON.stringify(structural)).toBe(fitsverifyErrors(packed));
     },
   );
+});
+
+describe.skipIf(!hasFpack && !oraclesRequired)('a compressed primary image (fpack, ZSIMPLE)', () => {
+  it('is judged like the primary image it restores', async () => {
+    const [primary, science] = demoSpecs().fits.get(mosaicPath('f444w'))!;
+    const mandatory = /^(SIMPLE|BITPIX|NAXIS[0-9]*|EXTEND|XTENSION|PCOUNT|GCOUNT)$/;
+    const cards = [
+      ...primaryCards({ bitpix: -32, axes: [48, 48] }),
+      ...primary!.cards.filter((c) => !mandatory.test(c.keyword)),
+      ...science!.cards.filter(
+        (c) => !mandatory.test(c.keyword) && c.keyword !== 'EXTNAME' && c.keyword !== 'TIMESYS',
+      ),
+    ];
+    const name = basename(mosaicPath('f444w'));
+    const original = placed(name, fitsFile([{ cards, data: science!.data, checksum: true }]));
+    const copy = join(mkdtempSync(join(scratch, 'fpack-')), name);
+    copyFileSync(original, copy);
+    const result = spawnSync('fpack', ['-O', `${copy}.fz`, copy], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const packed = placed(`${name}.fz`, readFileSync(`${copy}.fz`));
+    // The image's cards are in HDU 1 of the compressed file (fpack writes an empty primary first).
+    const expected = (await findingsOf(original)).map((finding) => ({
+      ...finding,
+      hdu: finding.hdu === 0 ? 1 : finding.hdu,
+      message: finding.message.replaceAll('HDU 0', 'HDU 1'),
+      hint: finding.hint?.replaceAll('HDU 0', 'HDU 1'),
+    }));
+    expect(await findingsOf(packed)).toEqual(expected);
+  });
 });
