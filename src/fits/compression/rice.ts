@@ -100,7 +100,7 @@ export function decodeRice(input: Uint8Array, pixelCount: number, parameters: Ri
         // Raw differences, read in halves of at most 16 bits.
         mapped = 0;
         for (let left = rawBits; left > 0; left -= 16) {
-          const take = left > 16 ? 16 : left;
+          const take = Math.min(left, 16);
           while (buffered <= 23 && position < length) {
             buffer = (buffer << 8) | input[position++]!;
             buffered += 8;
