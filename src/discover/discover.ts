@@ -34,7 +34,8 @@ export function classify(name: string): FileKind {
   if (README.test(lower)) return 'readme';
   if (MANIFEST.test(lower)) return 'manifest';
   if (/\.(fits|fit|fts)\.gz$/.test(lower)) return 'fits.gz';
-  if (/\.(fits|fit|fts)$/.test(lower)) return 'fits';
+  // fpack's tile-compressed FITS is FITS on disk: read as any .fits file.
+  if (/\.(fits|fit|fts)(\.fz)?$/.test(lower)) return 'fits';
   if (PREVIEW.test(lower)) return 'preview';
   if (TABLE.test(lower)) return 'table';
   return 'other';

@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkEntry, type FileOutcome } from '../../src/engine/check-file.js';
 import { FitsParser, parseFitsBytes } from '../../src/fits/parser.js';
-import { builtinRules } from '../../src/rules/index.js';
 import { heap } from '../../src/rules/fits/heap.js';
 import { tileCompression } from '../../src/rules/fits/tile-compression.js';
 import { tileData } from '../../src/rules/fits/tile-data.js';
+import { builtinRules } from '../../src/rules/index.js';
 import {
   binaryTableCards,
   type CardSpec,
