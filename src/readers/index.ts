@@ -3,9 +3,12 @@
  * `checked`; one without is reported by format/not-checked. Readers sit below the engine: they know
  * nothing of rules.
  */
+import { gifReader } from './gif.js';
+import { jpegReader } from './jpeg.js';
+import { pngReader } from './png.js';
 import type { ContentReader } from './types.js';
 
-const READERS: readonly ContentReader[] = [];
+const READERS: readonly ContentReader[] = [pngReader, jpegReader, gifReader];
 
 /**
  * The reader of a file's content format, if there is one; `extension` is what the name promises
