@@ -2,6 +2,7 @@ import type { RuleMeta, RuleSet } from '../types.js';
 import { consistentMetadata } from './collection/consistent-metadata.js';
 import { directoryNames } from './collection/directory-names.js';
 import { manifest } from './collection/manifest.js';
+import { orphanPreview } from './collection/orphan-preview.js';
 import { readme } from './collection/readme.js';
 import { skippedEntry } from './collection/skipped-entry.js';
 import { strayFile } from './collection/stray-file.js';
@@ -49,6 +50,10 @@ import { wcsCdPc } from './hlsp/wcs-cd-pc.js';
 import { wcsEquinoxIcrs } from './hlsp/wcs-equinox-icrs.js';
 import { wcsPlacement } from './hlsp/wcs-placement.js';
 import { wcsUnits } from './hlsp/wcs-units.js';
+import { imageChunkCrc } from './image/chunk-crc.js';
+import { imageDimensions } from './image/dimensions.js';
+import { imagePixelData } from './image/pixel-data.js';
+import { imageStructure } from './image/structure.js';
 import { ruleCrashed } from './internal/rule-crashed.js';
 import { calibrationSource } from './mast/calibration-source.js';
 import { calibrationVersion } from './mast/calibration-version.js';
@@ -135,7 +140,7 @@ export const builtinRules: RuleSet = {
     doiPlaceholder,
     nameHeaderMatch,
   ],
-  content: [],
+  content: [imageStructure, imageChunkCrc, imagePixelData, imageDimensions],
   collection: [
     readme,
     uniqueNames,
@@ -145,6 +150,7 @@ export const builtinRules: RuleSet = {
     manifest,
     consistentMetadata,
     ruleCrashed,
+    orphanPreview,
   ],
   mast: [
     observationExists,
