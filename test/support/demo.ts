@@ -13,6 +13,7 @@ import {
   primaryCards,
 } from './fits-builder.js';
 import { compressImageHdu } from './tile-compress.js';
+import { demoPreviewPng } from './image-builder.js';
 
 export const DEMO_PROJECT = 'nirdemo';
 export const DEMO_DOI = '10.17909/demo-0001';
@@ -239,6 +240,7 @@ Please cite the collection DOI 10.17909/demo-0001 and Pontoppidan et al. 2022, A
 ## Description of the files
 - \`images/\`: NIRCam mosaics of the SMACS 0723 field in F150W, F200W and F444W (\`_i2d.fits\`; the F444W mosaic tile-compressed, \`_i2d.fits.fz\`, RICE_1 with pixels quantized to 1e-4): extension SCI (surface brightness, MJy/sr), ERR (1-sigma error) and WHT (weight).
 - \`catalogs/\`: the source catalogue (\`_cat.fits\`), one row per source: RA, DEC (deg, ICRS), fluxes in each filter (uJy), SOURCE name.
+- \`images/…_f444w_v1.0_i2d.png\`: a preview of the F444W mosaic (PNG).
 - \`spectra/\`: a NIRSpec G235M/F170LP 1-D spectrum (\`_x1d.fits\`) with columns WAVELENGTH (um), FLUX, VARIANCE and FLAGS (0 = good).
 - \`hlsp_nirdemo_manifest.csv\`: every file with its size and SHA-256, written by \`hlsp-validate manifest\`.
 
@@ -271,6 +273,8 @@ export const mosaicPath = (filter: string) =>
   `images/${BASE}_nircam_smacs0723_${filter}_${DEMO_VERSION}_i2d.fits`;
 export const CATALOG_PATH = `catalogs/${BASE}_nircam_smacs0723_multi_${DEMO_VERSION}_cat.fits`;
 export const SPECTRUM_PATH = `spectra/${BASE}_nirspec_smacs0723-06355_f170lp-g235m_${DEMO_VERSION}_x1d.fits`;
+/** A preview belongs to the product whose name it shares up to the extension. */
+export const previewPath = (filter: string) => mosaicPath(filter).replace(/\.fits$/, '.png');
 
 /** The clean demo as HDU specs (FITS) and bytes (text files), without its manifest. */
 export function demoSpecs(): { fits: Map<string, HduSpec[]>; text: Map<string, string> } {
@@ -307,7 +311,9 @@ export function demoFiles(): Contribution {
     ...mosaic.slice(1).map((hdu) => compressImageHdu(hdu, { algorithm: 'RICE_1', scale: 1e-4 })),
   ];
   specs.fits.set(COMPRESSED_MOSAIC_PATH, compressed);
-  return toContribution(specs);
+  const files = toContribution(specs);
+  files.set(previewPath('f444w'), demoPreviewPng());
+  return files;
 }
 
 /** One typical contributor mistake planted in the broken twin. */
@@ -392,6 +398,12 @@ export function demoBrokenFiles(): { files: Contribution; mistakes: PlantedMista
     path: `images/HLSP_${DEMO_PROJECT}_jwst_nircam_smacs0723_F150W_v1.0_drz.fits`,
     what: 'upper case in a file name',
   });
+  const damaged = Buffer.from(demoPreviewPng());
+  damaged[damaged.length - 12 - 1]! ^= 0x01;
+  files.set(previewPath('f150w'), damaged);
+  mistakes.push({ path: previewPath('f150w'), what: 'preview PNG with a damaged IDAT chunk (wrong CRC)' });
+  files.set(previewPath('f090w'), demoPreviewPng());
+  mistakes.push({ path: previewPath('f090w'), what: 'preview of an F090W mosaic that is not delivered' });
   const readme = `hlsp_${DEMO_PROJECT}_readme.md`;
   files.set(readme, Buffer.from('# NIRDEMO\n\nImages and a catalogue of SMACS 0723.\n'));
   mistakes.push({ path: readme, what: 'README without contact, version or references' });
