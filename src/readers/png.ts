@@ -393,7 +393,7 @@ async function walkPng(cursor: ByteCursor, limits: ContentLimits, caps: ImageCap
   }
 
   const failure = cursorProblem(cursor);
-  if (failure) {
+  if (failure && !lost) {
     problems.add(failure);
     lost = true;
   }
