@@ -114,6 +114,7 @@ describe('hlsp-validate check', () => {
       fits: 'off',
       hlsp: 'off',
       name: 'off',
+      image: 'off',
       collection: 'warning',
       mast: 'off',
     };
