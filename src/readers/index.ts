@@ -5,10 +5,11 @@
  */
 import { gifReader } from './gif.js';
 import { jpegReader } from './jpeg.js';
+import { parquetReader } from './parquet.js';
 import { pngReader } from './png.js';
 import type { ContentReader } from './types.js';
 
-const READERS: readonly ContentReader[] = [pngReader, jpegReader, gifReader];
+const READERS: readonly ContentReader[] = [pngReader, jpegReader, gifReader, parquetReader];
 
 /**
  * The reader of a file's content format, if there is one; `extension` is what the name promises

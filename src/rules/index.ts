@@ -78,6 +78,14 @@ import { projectId } from './name/project-id.js';
 import { target } from './name/target.js';
 import { totalLength } from './name/total-length.js';
 import { version } from './name/version.js';
+import { parquetColumnUnits } from './parquet/column-units.js';
+import { parquetFooter } from './parquet/footer.js';
+import { parquetOffsets } from './parquet/offsets.js';
+import { parquetPageData } from './parquet/page-data.js';
+import { parquetRowCount } from './parquet/row-count.js';
+import { parquetSchema } from './parquet/schema.js';
+import { parquetStatistics } from './parquet/statistics.js';
+import { parquetTableMeta } from './parquet/table-meta.js';
 
 /**
  * The built-in rules, by what they read. Each lives in `src/rules/<group>/<name>.ts` under its id
@@ -140,7 +148,20 @@ export const builtinRules: RuleSet = {
     doiPlaceholder,
     nameHeaderMatch,
   ],
-  content: [imageStructure, imageChunkCrc, imagePixelData, imageDimensions],
+  content: [
+    imageStructure,
+    imageChunkCrc,
+    imagePixelData,
+    imageDimensions,
+    parquetFooter,
+    parquetSchema,
+    parquetOffsets,
+    parquetPageData,
+    parquetRowCount,
+    parquetStatistics,
+    parquetTableMeta,
+    parquetColumnUnits,
+  ],
   collection: [
     readme,
     uniqueNames,

@@ -49,7 +49,7 @@ class Bytes {
   }
   zigzag(value: number | bigint) {
     const big = BigInt(value);
-    this.varint(big >= 0n ? big << 1n : ((-big) << 1n) - 1n);
+    this.varint(big >= 0n ? big << 1n : (-big << 1n) - 1n);
   }
   raw(bytes: Uint8Array) {
     for (const byte of bytes) this.parts.push(byte);
@@ -158,7 +158,14 @@ export interface ChunkLayout {
   pageData: number[];
 }
 
-const TYPE_ID: Record<ColumnType, number> = { BOOLEAN: 0, INT32: 1, INT64: 2, FLOAT: 4, DOUBLE: 5, BYTE_ARRAY: 6 };
+const TYPE_ID: Record<ColumnType, number> = {
+  BOOLEAN: 0,
+  INT32: 1,
+  INT64: 2,
+  FLOAT: 4,
+  DOUBLE: 5,
+  BYTE_ARRAY: 6,
+};
 const CODEC_ID = { UNCOMPRESSED: 0, GZIP: 2 } as const;
 const ENCODING = { PLAIN: 0, RLE: 3 } as const;
 
@@ -173,22 +180,30 @@ function plainValues(type: ColumnType, values: Cell[]): Buffer {
     }
     case 'INT32': {
       const out = Buffer.alloc(4 * values.length);
-      values.forEach((value, i) => out.writeInt32LE(Number(value), 4 * i));
+      values.forEach((value, i) => {
+        out.writeInt32LE(Number(value), 4 * i);
+      });
       return out;
     }
     case 'INT64': {
       const out = Buffer.alloc(8 * values.length);
-      values.forEach((value, i) => out.writeBigInt64LE(BigInt(value as number | bigint), 8 * i));
+      values.forEach((value, i) => {
+        out.writeBigInt64LE(BigInt(value as number | bigint), 8 * i);
+      });
       return out;
     }
     case 'FLOAT': {
       const out = Buffer.alloc(4 * values.length);
-      values.forEach((value, i) => out.writeFloatLE(Number(value), 4 * i));
+      values.forEach((value, i) => {
+        out.writeFloatLE(Number(value), 4 * i);
+      });
       return out;
     }
     case 'DOUBLE': {
       const out = Buffer.alloc(8 * values.length);
-      values.forEach((value, i) => out.writeDoubleLE(Number(value), 8 * i));
+      values.forEach((value, i) => {
+        out.writeDoubleLE(Number(value), 8 * i);
+      });
       return out;
     }
     case 'BYTE_ARRAY':
@@ -365,7 +380,13 @@ export function writeParquet(spec: ParquetSpec): { bytes: Buffer; chunks: ChunkL
           'struct',
           footer.rowGroups.map((group) =>
             struct([
-              [1, list('struct', group.columns.map((fields) => ({ t: 'struct', v: fields }) as ThriftValue))],
+              [
+                1,
+                list(
+                  'struct',
+                  group.columns.map((fields) => ({ t: 'struct', v: fields }) as ThriftValue),
+                ),
+              ],
               [2, i64(group.totalByteSize)],
               [3, i64(group.numRows)],
             ]),
