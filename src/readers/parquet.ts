@@ -96,13 +96,23 @@ async function readParquet(source: ContentSource, limits: ContentLimits): Promis
   const handle = await open(source.path, 'r');
   try {
     const size = (await handle.stat()).size;
-    const content = await readFile(
-      (start, end, cap = MAX_PAGE_BYTES) => readRange(handle, size, start, end, cap),
-      size,
-      problems,
-      details,
-    );
-    return { ...content, problems: problems.done(), details: { parquet: details } };
+    try {
+      const content = await readFile(
+        (start, end, cap = MAX_PAGE_BYTES) => readRange(handle, size, start, end, cap),
+        size,
+        problems,
+        details,
+      );
+      return { ...content, problems: problems.done(), details: { parquet: details } };
+    } catch (error) {
+      // A damage no check above foresaw: still one finding, never a crash of the run.
+      problems.add({
+        code: 'unreadable',
+        message: `the file cannot be read as Parquet: ${errorText(error)}`,
+        hint: 'the file is damaged; write it again',
+      });
+      return { problems: problems.done(), details: { parquet: details } };
+    }
   } finally {
     await handle.close();
   }
@@ -218,8 +228,8 @@ async function readFooter(read: Read, size: number, problems: Problems): Promise
   const footer = await read(size - 8 - length, size, MAX_FOOTER_BYTES + 8);
   try {
     const metadata = parquetMetadata(footer.buffer as ArrayBuffer, { geoparquet: false });
-    if (!Array.isArray(metadata.schema) || !Array.isArray(metadata.row_groups))
-      throw new Error('the schema or the row groups are missing');
+    const wrong = shapeError(metadata);
+    if (wrong) throw new Error(wrong);
     return metadata;
   } catch (error) {
     problems.add({
@@ -230,6 +240,72 @@ async function readFooter(read: Read, size: number, problems: Problems): Promise
     });
     return undefined;
   }
+}
+
+const isInt = (value: unknown) => typeof value === 'bigint' || typeof value === 'number';
+const isOptionalInt = (value: unknown) => value === undefined || isInt(value);
+
+/**
+ * What in the decoded footer has a Thrift type other than the format's (hyparquet decodes any
+ * field of any type): damaged footers decode to such values rather than fail.
+ */
+function shapeError(metadata: FileMetaData): string | undefined {
+  if (!Array.isArray(metadata.schema) || !metadata.schema.every((e) => e && typeof e.name === 'string'))
+    return 'the schema is not a list of named elements';
+  if (!isInt(metadata.num_rows)) return 'num_rows is not an integer';
+  if (!Array.isArray(metadata.row_groups)) return 'the row groups are not a list';
+  for (const [index, group] of metadata.row_groups.entries()) {
+    if (!group || !Array.isArray(group.columns) || !isInt(group.num_rows))
+      return `row group ${index + 1} has no column list or no num_rows`;
+    for (const chunk of group.columns) {
+      const meta = chunk?.meta_data;
+      if (!chunk || (chunk.file_path !== undefined && typeof chunk.file_path !== 'string'))
+        return `row group ${index + 1} has a malformed column chunk`;
+      if (
+        ![
+          chunk.offset_index_offset,
+          chunk.offset_index_length,
+          chunk.column_index_offset,
+          chunk.column_index_length,
+        ].every(isOptionalInt)
+      )
+        return `row group ${index + 1} has a column chunk with malformed index offsets`;
+      if (!meta) continue;
+      if (
+        typeof meta.type !== 'string' ||
+        typeof meta.codec !== 'string' ||
+        !Array.isArray(meta.path_in_schema) ||
+        !meta.path_in_schema.every((part) => typeof part === 'string') ||
+        ![meta.num_values, meta.total_compressed_size, meta.data_page_offset].every(isInt) ||
+        ![
+          meta.dictionary_page_offset,
+          meta.index_page_offset,
+          meta.bloom_filter_offset,
+          meta.bloom_filter_length,
+        ].every(isOptionalInt)
+      )
+        return `row group ${index + 1} has a column chunk whose metadata is malformed`;
+      const stats = meta.statistics;
+      if (stats && !isOptionalInt(stats.null_count)) return `row group ${index + 1} has malformed statistics`;
+    }
+  }
+  const pairs = metadata.key_value_metadata;
+  if (
+    pairs !== undefined &&
+    !(
+      Array.isArray(pairs) &&
+      pairs.every(
+        (pair) =>
+          pair &&
+          typeof pair.key === 'string' &&
+          (pair.value === undefined || typeof pair.value === 'string'),
+      )
+    )
+  )
+    return 'the key/value metadata is malformed';
+  if (metadata.created_by !== undefined && typeof metadata.created_by !== 'string')
+    return 'created_by is not text';
+  return undefined;
 }
 
 interface Schema {
@@ -493,6 +569,13 @@ async function decodeChunk(
     try {
       ({ header, length: headerLength, window } = await readPageHeader(read, offset, end));
     } catch (error) {
+      // A header cut by the chunk's end: the chunk's size, not the page, is what is wrong.
+      if (error instanceof RangeError && end - offset < MAX_PAGE_HEADER_BYTES)
+        return damaged(
+          'page-bounds',
+          offset,
+          `the page header at byte ${offset} runs past the end of its column chunk at byte ${end}`,
+        );
       return damaged('page', offset, `the page header at byte ${offset} cannot be read: ${errorText(error)}`);
     }
     const dataStart = offset + headerLength;

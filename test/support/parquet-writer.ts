@@ -135,6 +135,8 @@ export interface ParquetSpec {
   codec?: 'UNCOMPRESSED' | 'GZIP';
   keyValue?: Record<string, string>;
   createdBy?: string;
+  /** Changes a page header (PageHeader fields by id) before it is encoded. */
+  editPage?: (header: ThriftStruct, where: { rowGroup: number; column: string; page: number }) => void;
   /** Changes the footer (FileMetaData) before it is encoded. */
   editFooter?: (footer: FooterParts) => void;
 }
@@ -295,22 +297,23 @@ export function writeParquet(spec: ParquetSpec): { bytes: Buffer; chunks: ChunkL
           ),
         ]);
         const stored = codec === 'GZIP' ? gzipSync(body) : body;
-        const header = encodeStruct(
-          struct([
-            [1, i32(0)],
-            [2, i32(body.length)],
-            [3, i32(stored.length)],
-            [
-              5,
-              struct([
-                [1, i32(pageCells.length)],
-                [2, i32(ENCODING.PLAIN)],
-                [3, i32(ENCODING.RLE)],
-                [4, i32(ENCODING.RLE)],
-              ]),
-            ],
-          ]),
-        );
+        const headerStruct = struct([
+          [1, i32(0)],
+          [2, i32(body.length)],
+          [3, i32(stored.length)],
+          [
+            5,
+            struct([
+              [1, i32(pageCells.length)],
+              [2, i32(ENCODING.PLAIN)],
+              [3, i32(ENCODING.RLE)],
+              [4, i32(ENCODING.RLE)],
+            ]),
+          ],
+        ]);
+        if (headerStruct.t === 'struct')
+          spec.editPage?.(headerStruct.v, { rowGroup: group, column: column.name, page: pageData.length });
+        const header = encodeStruct(headerStruct);
         parts.push(header, stored);
         pageData.push(offset + header.length);
         offset += header.length + stored.length;

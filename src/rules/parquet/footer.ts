@@ -20,7 +20,14 @@ export const parquetFooter: ContentRule = {
   check(context, report) {
     // format/truncated already reports a .parquet whose closing PAR1 is missing: one defect, one finding.
     const named = promiseForName(context.name)?.accepts.includes('parquet') === true;
-    const codes = ['magic', 'footer-length', 'footer', 'compressed', ...(named ? [] : ['magic-end'])];
+    const codes = [
+      'magic',
+      'footer-length',
+      'footer',
+      'compressed',
+      'unreadable',
+      ...(named ? [] : ['magic-end']),
+    ];
     reportProblems(context, report, codes);
   },
 };
