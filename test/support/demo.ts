@@ -14,6 +14,7 @@ import {
 } from './fits-builder.js';
 import { compressImageHdu } from './tile-compress.js';
 import { demoPreviewPng } from './image-builder.js';
+import { binary, chunkMeta, struct, writeParquet } from './parquet-writer.js';
 
 export const DEMO_PROJECT = 'nirdemo';
 export const DEMO_DOI = '10.17909/demo-0001';
@@ -188,6 +189,93 @@ function catalog(): HduSpec[] {
   ];
 }
 
+/**
+ * The catalogue again as Parquet, with its HLSP metadata as key/value pairs (the CCSP keys MAST's
+ * newer deliveries use, and keywords) and its units in astropy's table_meta_yaml.
+ */
+function catalogParquet(mistakes: { statistics?: boolean; unit?: boolean } = {}): Buffer {
+  const rows = 25;
+  const random = generator(42);
+  const columns = {
+    RA: [] as number[],
+    DEC: [] as number[],
+    F150W: [] as number[],
+    F200W: [] as number[],
+    F444W: [] as number[],
+  };
+  for (let row = 0; row < rows; row++) {
+    columns.RA.push(TARGET_RA + (random() - 0.5) * 0.02);
+    columns.DEC.push(TARGET_DEC + (random() - 0.5) * 0.02);
+    columns.F150W.push(Math.fround(random() * 10));
+    columns.F200W.push(Math.fround(random() * 10));
+    columns.F444W.push(Math.fround(random() * 10));
+  }
+  const units = {
+    RA: 'deg',
+    DEC: 'deg',
+    F150W: 'uJy',
+    F200W: mistakes.unit ? 'micro-Jansky' : 'uJy',
+    F444W: 'uJy',
+  };
+  const yaml = [
+    'datatype:',
+    ...Object.entries(units).map(
+      ([name, unit]) =>
+        `- {name: ${name}, unit: ${unit}, datatype: ${name.startsWith('F') ? 'float32' : 'float64'}}`,
+    ),
+    '- {name: SOURCE, datatype: string}',
+    '',
+  ].join('\n');
+  const { bytes } = writeParquet({
+    rowGroupRows: 10,
+    columns: [
+      { name: 'RA', type: 'DOUBLE', values: columns.RA },
+      { name: 'DEC', type: 'DOUBLE', values: columns.DEC },
+      { name: 'F150W', type: 'FLOAT', values: columns.F150W },
+      { name: 'F200W', type: 'FLOAT', values: columns.F200W },
+      { name: 'F444W', type: 'FLOAT', values: columns.F444W },
+      {
+        name: 'SOURCE',
+        type: 'BYTE_ARRAY',
+        values: columns.RA.map((_, row) => `SRC-${String(row + 1).padStart(4, '0')}`),
+      },
+    ],
+    keyValue: {
+      'ccsp.name': 'NIRCam and NIRSpec demo of SMACS 0723',
+      'ccsp.investigator': DEMO_LEAD,
+      'ccsp.doi': DEMO_DOI,
+      file_version: DEMO_VERSION,
+      file_date: '2026-11-01T00:00:00',
+      license: 'CC BY 4.0',
+      license_url: 'https://creativecommons.org/licenses/by/4.0/',
+      HLSPID: DEMO_PROJECT.toUpperCase(),
+      HLSPTARG: 'SMACS0723',
+      TELESCOP: 'JWST',
+      OBSERVAT: 'JWST',
+      INSTRUME: 'NIRCAM',
+      PROPOSID: PROGRAM,
+      REFERENC: '2022ApJ...936L..14P',
+      RADESYS: 'ICRS',
+      TIMESYS: 'UTC',
+      'MJD-BEG': String(MJD_BEG),
+      'MJD-END': String(MJD_END),
+      table_meta_yaml: yaml,
+    },
+    createdBy: 'hlsp-validate demo generator',
+    editFooter: mistakes.statistics
+      ? (footer) => {
+          // A max_value below the data's greatest value: filtered queries would miss rows.
+          const max = Buffer.alloc(4);
+          max.writeFloatLE(1);
+          const stats = chunkMeta(footer, 1, 4).get(12);
+          if (stats?.t === 'struct') stats.v.set(5, binary(max));
+          else chunkMeta(footer, 1, 4).set(12, struct([[5, binary(max)]]));
+        }
+      : undefined,
+  });
+  return bytes;
+}
+
 function spectrum(): HduSpec[] {
   const rows = 200;
   const random = generator(7);
@@ -272,6 +360,7 @@ const FILTERS = ['f150w', 'f200w', 'f444w'];
 export const mosaicPath = (filter: string) =>
   `images/${BASE}_nircam_smacs0723_${filter}_${DEMO_VERSION}_i2d.fits`;
 export const CATALOG_PATH = `catalogs/${BASE}_nircam_smacs0723_multi_${DEMO_VERSION}_cat.fits`;
+export const CATALOG_PARQUET_PATH = `catalogs/${BASE}_nircam_smacs0723_multi_${DEMO_VERSION}_cat.parquet`;
 export const SPECTRUM_PATH = `spectra/${BASE}_nirspec_smacs0723-06355_f170lp-g235m_${DEMO_VERSION}_x1d.fits`;
 /** A preview belongs to the product whose name it shares up to the extension. */
 export const previewPath = (filter: string) => mosaicPath(filter).replace(/\.fits$/, '.png');
@@ -313,6 +402,7 @@ export function demoFiles(): Contribution {
   specs.fits.set(COMPRESSED_MOSAIC_PATH, compressed);
   const files = toContribution(specs);
   files.set(previewPath('f444w'), demoPreviewPng());
+  files.set(CATALOG_PARQUET_PATH, catalogParquet());
   return files;
 }
 
@@ -372,6 +462,12 @@ export function demoBrokenFiles(): { files: Contribution; mistakes: PlantedMista
     setCard(hdus[1]!.cards, 'TUNIT2', null);
   });
   const files = toContribution(specs);
+  files.set(CATALOG_PARQUET_PATH, catalogParquet({ statistics: true, unit: true }));
+  mistakes.push({
+    path: CATALOG_PARQUET_PATH,
+    what: 'Parquet statistics: a max_value below a value in the data',
+  });
+  mistakes.push({ path: CATALOG_PARQUET_PATH, what: "Parquet column unit 'micro-Jansky' instead of 'uJy'" });
   // Mistakes in names and bytes, made after the files are built.
   const renamed = mosaicPath('f444w').replace('_v1.0_', '_v1-0_');
   files.set(renamed, files.get(mosaicPath('f444w'))!);
