@@ -117,6 +117,7 @@ describe('hlsp-validate check', () => {
       image: 'off',
       collection: 'warning',
       mast: 'off',
+      parquet: 'off',
     };
     writeFileSync(join(dir, 'hlsp.config.json'), JSON.stringify(config));
     const result = cli(['check', dir, '--format', 'json']);
