@@ -372,6 +372,12 @@ export function writeParquet(spec: ParquetSpec): { bytes: Buffer; chunks: ChunkL
     fields: [[6, binary(spec.createdBy ?? 'hlsp-validate test writer')]],
   };
   spec.editFooter?.(footer);
+  parts.push(encodeFooter(footer));
+  return { bytes: Buffer.concat(parts), chunks };
+}
+
+/** The footer (FileMetaData), its length and the closing PAR1. */
+export function encodeFooter(footer: FooterParts): Buffer {
   const metadata = encodeStruct(
     struct([
       [1, i32(1)],
@@ -402,8 +408,7 @@ export function writeParquet(spec: ParquetSpec): { bytes: Buffer; chunks: ChunkL
   );
   const length = Buffer.alloc(4);
   length.writeUInt32LE(metadata.length);
-  parts.push(metadata, length, Buffer.from('PAR1'));
-  return { bytes: Buffer.concat(parts), chunks };
+  return Buffer.concat([metadata, length, Buffer.from('PAR1')]);
 }
 
 /** The ColumnMetaData struct of a column chunk in an editable footer. */
