@@ -21,7 +21,11 @@ const { bytes } = writeParquet({
   columns: [
     { name: 'ra', type: 'DOUBLE', values: Array.from({ length: rows }, () => 110 + random()) },
     { name: 'dec', type: 'DOUBLE', values: Array.from({ length: rows }, () => -73 + random()) },
-    { name: 'flux', type: 'FLOAT', values: Array.from({ length: rows }, (_, i) => (i % 97 === 0 ? null : random() * 10)) },
+    {
+      name: 'flux',
+      type: 'FLOAT',
+      values: Array.from({ length: rows }, (_, i) => (i % 97 === 0 ? null : random() * 10)),
+    },
     { name: 'id', type: 'INT64', values: Array.from({ length: rows }, (_, i) => BigInt(i)) },
   ],
   keyValue: { HLSPID: 'big' },
@@ -56,4 +60,6 @@ writeSync(fd, Buffer.from('PAR1'));
 for (let copy = 0; copy < copies; copy++) writeSync(fd, body);
 writeSync(fd, encodeFooter(footer));
 closeSync(fd);
-console.log(`${path}: ${copies} row groups of ${rows} rows, ${4 + copies * body.length} bytes before the footer`);
+console.log(
+  `${path}: ${copies} row groups of ${rows} rows, ${4 + copies * body.length} bytes before the footer`,
+);
