@@ -37,7 +37,9 @@ describe('config', () => {
   it('every rule id is unique, namespaced, and documented', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const meta of allRuleMeta) {
-      expect(meta.id).toMatch(/^(name|format|fits|hlsp|collection|mast|internal|file|image|ecsv|csv|parquet|archive)\/[a-z0-9-]+$/);
+      expect(meta.id).toMatch(
+        /^(name|format|fits|hlsp|collection|mast|internal|file|image|ecsv|csv|parquet|archive)\/[a-z0-9-]+$/,
+      );
       expect(meta.description.length).toBeGreaterThan(20);
     }
   });

@@ -9,7 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../src/rules/index.js';
 import { REPO } from '../support/cli.js';
 
-const GROUPS = ['name', 'format', 'fits', 'hlsp', 'collection', 'mast', 'internal', 'file', 'image', 'parquet'];
+const GROUPS = [
+  'name',
+  'format',
+  'fits',
+  'hlsp',
+  'collection',
+  'mast',
+  'internal',
+  'file',
+  'image',
+  'parquet',
+];
 const all = [
   ...builtinRules.name,
   ...builtinRules.file,

@@ -12,9 +12,9 @@ import {
   type HduSpec,
   primaryCards,
 } from './fits-builder.js';
-import { compressImageHdu } from './tile-compress.js';
 import { demoPreviewPng } from './image-builder.js';
 import { binary, chunkMeta, struct, writeParquet } from './parquet-writer.js';
+import { compressImageHdu } from './tile-compress.js';
 
 export const DEMO_PROJECT = 'nirdemo';
 export const DEMO_DOI = '10.17909/demo-0001';
