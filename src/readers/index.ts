@@ -3,13 +3,23 @@
  * `checked`; one without is reported by format/not-checked. Readers sit below the engine: they know
  * nothing of rules.
  */
+
+import { csvReader } from './csv.js';
+import { ecsvReader } from './ecsv.js';
 import { gifReader } from './gif.js';
 import { jpegReader } from './jpeg.js';
 import { parquetReader } from './parquet.js';
 import { pngReader } from './png.js';
 import type { ContentReader } from './types.js';
 
-const READERS: readonly ContentReader[] = [pngReader, jpegReader, gifReader, parquetReader];
+const READERS: readonly ContentReader[] = [
+  pngReader,
+  jpegReader,
+  gifReader,
+  parquetReader,
+  ecsvReader,
+  csvReader,
+];
 
 /**
  * The reader of a file's content format, if there is one; `extension` is what the name promises

@@ -7,6 +7,15 @@ import { readme } from './collection/readme.js';
 import { skippedEntry } from './collection/skipped-entry.js';
 import { strayFile } from './collection/stray-file.js';
 import { uniqueNames } from './collection/unique-names.js';
+import { csvColumns } from './csv/columns.js';
+import { csvNoMetadata } from './csv/no-metadata.js';
+import { csvNumbers } from './csv/numbers.js';
+import { csvReadable } from './csv/readable.js';
+import { ecsvDatatype } from './ecsv/datatype.js';
+import { ecsvHeader } from './ecsv/header.js';
+import { ecsvReadable } from './ecsv/readable.js';
+import { ecsvUnits } from './ecsv/units.js';
+import { ecsvValues } from './ecsv/values.js';
 import { changedDuringCheck } from './file/changed-during-check.js';
 import { cardCharacters } from './fits/card-characters.js';
 import { checksum } from './fits/checksum.js';
@@ -40,6 +49,7 @@ import { keywordSpelling } from './hlsp/keyword-spelling.js';
 import { keywordType } from './hlsp/keyword-type.js';
 import { keywordValue } from './hlsp/keyword-value.js';
 import { lightcurveColumns } from './hlsp/lightcurve-columns.js';
+import { metadataProfile } from './hlsp/metadata-profile.js';
 import { multiCompanions } from './hlsp/multi-companions.js';
 import { nameHeaderMatch } from './hlsp/name-header-match.js';
 import { provenance } from './hlsp/provenance.js';
@@ -161,6 +171,16 @@ export const builtinRules: RuleSet = {
     parquetStatistics,
     parquetTableMeta,
     parquetColumnUnits,
+    ecsvReadable,
+    ecsvHeader,
+    ecsvDatatype,
+    ecsvValues,
+    ecsvUnits,
+    metadataProfile,
+    csvReadable,
+    csvColumns,
+    csvNumbers,
+    csvNoMetadata,
   ],
   collection: [
     readme,

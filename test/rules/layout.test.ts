@@ -20,6 +20,8 @@ const GROUPS = [
   'file',
   'image',
   'parquet',
+  'ecsv',
+  'csv',
 ];
 const all = [
   ...builtinRules.name,

@@ -6,7 +6,7 @@ import { intValue } from '../../../fits/layout.js';
 import type { Card, FitsFile, Hdu } from '../../../fits/types.js';
 import { packagePath } from '../../../paths.js';
 import { compileSchema, type Validator } from '../../../schemas/compile.js';
-import type { FindingInput, FitsContext } from '../../../types.js';
+import type { ContentContext, FindingInput, FitsContext } from '../../../types.js';
 import { fitsDateProblem } from '../../fits/date-format.js';
 
 export type Level = 'required' | 'recommended' | 'suggested';
@@ -355,5 +355,113 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
     }
   }
   if (profiles === defaults) cache.set(context, findings);
+  return findings;
+}
+
+/**
+ * Profiles for the metadata of a table or tree file (ECSV meta, Parquet key-value metadata, …): from
+ * the config, else from the product type in the name (as for FITS, without the HDU fallback).
+ */
+export function chooseMetadataProfiles(context: Pick<ContentContext, 'profiles' | 'parsed'>): string[] {
+  const chosen = new Set<string>(['common']);
+  if (context.profiles.length > 0) for (const p of context.profiles) chosen.add(p);
+  else {
+    const type = context.parsed.productType.toLowerCase();
+    const byName = BY_PRODUCT_TYPE.find(([pattern]) => pattern.test(type))?.[1];
+    if (byName) chosen.add(byName);
+    if ((context.parsed.fields.observatory ?? '').toLowerCase().split('-').includes('jwst'))
+      chosen.add('jwst');
+  }
+  return [...chosen];
+}
+
+function metadataValueText(value: string | number | boolean | null): string {
+  return typeof value === 'string' ? `'${value}'` : String(value);
+}
+
+/**
+ * Checks a plain keyword → value map (one metadata block: placement does not apply) against the
+ * profiles, with the severities of the FITS checks: a missing keyword by its level, a wrong type or
+ * an empty value as an error (an empty one by its level), a value outside the profile's constraints
+ * as an error. Each keyword is reported once per problem.
+ */
+export function metadataProfileFindings(
+  metadata: ReadonlyMap<string, string | number | boolean | null>,
+  profileNames: readonly string[],
+  profiles = defaultProfiles(),
+): FindingInput[] {
+  const findings: FindingInput[] = [];
+  const reported = new Set<string>();
+  for (const name of profileNames) {
+    const profile = profiles.get(name);
+    if (!profile) continue;
+    const values = new Map<string, unknown>();
+    for (const { keyword, spec } of profile.keywordList) {
+      const value = metadata.get(keyword);
+      if (value === undefined) {
+        if (reported.has(`${keyword}\nmissing`)) continue;
+        reported.add(`${keyword}\nmissing`);
+        findings.push({
+          keyword,
+          severity: SEVERITY[spec.level],
+          message: `${keyword} is missing from the metadata (${spec.level} in the ${profile.profile} profile${spec.description ? `: ${spec.description}` : ''})`,
+          hint: `add ${keyword} to the file's metadata`,
+        });
+        continue;
+      }
+      if (reported.has(`${keyword}\ntype`)) continue;
+      if (value === null || value === '') {
+        reported.add(`${keyword}\ntype`);
+        findings.push({
+          keyword,
+          severity: SEVERITY[spec.level],
+          message: `${keyword} has no value`,
+          hint: `give ${keyword} a ${spec.type} value`,
+        });
+        continue;
+      }
+      if (!typeOk(spec.type, value)) {
+        reported.add(`${keyword}\ntype`);
+        const numeric = typeof value === 'string' && !Number.isNaN(Number(value.trim()));
+        findings.push({
+          keyword,
+          severity: 'error',
+          message: numeric
+            ? `${keyword} is a number written as a string (${metadataValueText(value)}); it must be a ${spec.type}`
+            : `${keyword} must be a ${spec.type}, found ${metadataValueText(value)}`,
+          hint:
+            spec.type === 'string'
+              ? `quote the value: ${keyword}: '${String(value)}'`
+              : `write a ${spec.type}`,
+        });
+        continue;
+      }
+      values.set(keyword, value);
+    }
+    const errors: { keyword: string; error: ErrorObject }[] = [];
+    if (!profile.validate(Object.fromEntries(values)))
+      for (const error of profile.validate.errors ?? [])
+        errors.push({ keyword: error.instancePath.split('/')[1] ?? '', error });
+    for (const [keyword, value] of values) {
+      const spec = profile.keywords[keyword]!;
+      for (const error of extraValueErrors(uniformSpec(spec), value)) errors.push({ keyword, error });
+    }
+    for (const { keyword, error } of errors) {
+      const value = metadata.get(keyword);
+      if (value === undefined) continue;
+      const key = `${keyword}\n${error.keyword}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const card = { valueText: metadataValueText(value), value: undefined } as unknown as Card;
+      const described =
+        error.keyword === 'format'
+          ? {
+              message: `${keyword} = ${metadataValueText(value)}: ${fitsDateProblem(String(value))?.message ?? 'not a FITS date'}`,
+              hint: "write 'YYYY-MM-DDThh:mm:ss'",
+            }
+          : describeValueError(keyword, profile.keywords[keyword]!, card, error);
+      findings.push({ keyword, severity: 'error', ...described });
+    }
+  }
   return findings;
 }
