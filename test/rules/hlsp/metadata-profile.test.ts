@@ -3,7 +3,7 @@ import { metadataProfile } from '../../../src/rules/hlsp/metadata-profile.js';
 import { ecsv, runContentRules } from '../../support/content.js';
 
 const NAME = 'hlsp_nirdemo_jwst_nircam_smacs0723_multi_v1.0_cat.ecsv';
-export const FULL_META: Record<string, string | number> = {
+const FULL_META: Record<string, string | number> = {
   HLSPID: 'NIRDEMO',
   HLSPLEAD: 'Ada Example',
   HLSPNAME: 'NIRCam and NIRSpec demo of SMACS 0723',
