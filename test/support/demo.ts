@@ -314,6 +314,67 @@ function spectrum(): HduSpec[] {
   ];
 }
 
+/** The ECSV catalogue's HLSP metadata: the FITS keywords of the catalogue, in one block. */
+export function ecsvCatalogMeta(): [string, string | number][] {
+  return [
+    ['HLSPID', DEMO_PROJECT.toUpperCase()],
+    ['HLSPLEAD', DEMO_LEAD],
+    ['HLSPNAME', 'NIRCam and NIRSpec demo of SMACS 0723'],
+    ['HLSPTARG', 'SMACS0723'],
+    ['HLSPVER', DEMO_VERSION],
+    ['DOI', DEMO_DOI],
+    ['LICENSE', 'CC BY 4.0'],
+    ['LICENURL', 'https://creativecommons.org/licenses/by/4.0/'],
+    ['TELESCOP', 'JWST'],
+    ['OBSERVAT', 'JWST'],
+    ['INSTRUME', 'NIRCAM'],
+    ['FILTER', 'MULTI'],
+    ['PROPOSID', PROGRAM],
+    ['CAL_VER', '1.14.0'],
+    ['REFERENC', '2022ApJ...936L..14P'],
+    ['TIMESYS', 'UTC'],
+    ['RADESYS', 'ICRS'],
+    ['DATE-BEG', mjdToIso(MJD_BEG)],
+    ['DATE-END', mjdToIso(MJD_END)],
+    ['MJD-BEG', MJD_BEG],
+    ['MJD-END', MJD_END],
+    ['XPOSURE', 7537.0],
+  ];
+}
+
+/**
+ * The source catalogue as ECSV 1.0, the way astropy writes it: the same sources as the FITS
+ * catalogue, with an int64 id, a masked flux, a 2-element JSON cell and a unicode note.
+ */
+export function ecsvCatalog(meta = ecsvCatalogMeta()): string {
+  const random = generator(42);
+  const columns = [
+    "- {name: ID, datatype: int64, description: source number}",
+    "- {name: RA, unit: deg, datatype: float64}",
+    "- {name: DEC, unit: deg, datatype: float64}",
+    "- {name: F150W, unit: uJy, datatype: float32}",
+    "- {name: F200W, unit: uJy, datatype: float32}",
+    "- {name: F444W, unit: uJy, datatype: float32}",
+    "- {name: SHAPE, unit: arcsec, datatype: string, subtype: 'float32[2]', description: semi-axes}",
+    "- {name: SOURCE, datatype: string}",
+  ];
+  const header = ['# %ECSV 1.0', '# ---', '# datatype:', ...columns.map((c) => `# ${c}`), '# meta: !!omap'];
+  for (const [key, value] of meta) header.push(`# - {${key}: ${typeof value === 'string' ? `'${value}'` : value}}`);
+  header.push('# schema: astropy-2.0');
+  const lines = [...header, 'ID RA DEC F150W F200W F444W SHAPE SOURCE'];
+  for (let row = 0; row < 25; row++) {
+    const ra = TARGET_RA + (random() - 0.5) * 0.02;
+    const dec = TARGET_DEC + (random() - 0.5) * 0.02;
+    const fluxes = [random() * 10, random() * 10, random() * 10].map((f) => f.toPrecision(7));
+    // One masked flux, as astropy writes a MaskedColumn's missing value with a space delimiter.
+    if (row === 7) fluxes[2] = '""';
+    const shape = `"[${(0.1 + random() * 0.2).toFixed(3)}, ${(0.05 + random() * 0.1).toFixed(3)}]"`;
+    const note = row === 0 ? '"SRC-0001 (brightest, Ångström-scale)"' : `SRC-${String(row + 1).padStart(4, '0')}`;
+    lines.push([row + 1, ra.toFixed(7), dec.toFixed(7), ...fluxes, shape, note].join(' '));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 export const DEMO_README = `# NIRDEMO: NIRCam and NIRSpec demo of SMACS 0723
 
 Version: v1.0 (first delivery; no changes since a previous version).
@@ -327,7 +388,7 @@ Please cite the collection DOI 10.17909/demo-0001 and Pontoppidan et al. 2022, A
 
 ## Description of the files
 - \`images/\`: NIRCam mosaics of the SMACS 0723 field in F150W, F200W and F444W (\`_i2d.fits\`; the F444W mosaic tile-compressed, \`_i2d.fits.fz\`, RICE_1 with pixels quantized to 1e-4): extension SCI (surface brightness, MJy/sr), ERR (1-sigma error) and WHT (weight).
-- \`catalogs/\`: the source catalogue (\`_cat.fits\`), one row per source: RA, DEC (deg, ICRS), fluxes in each filter (uJy), SOURCE name.
+- \`catalogs/\`: the source catalogue (\`_cat.fits\`), one row per source: RA, DEC (deg, ICRS), fluxes in each filter (uJy), SOURCE name; the same catalogue as ECSV (\`_cat.ecsv\`, astropy's text table format) with the HLSP keywords in its header and a SHAPE column (semi-axes, arcsec); and as Parquet (\`_cat.parquet\`) with the HLSP keywords as key/value metadata.
 - \`images/…_f444w_v1.0_i2d.png\`: a preview of the F444W mosaic (PNG).
 - \`spectra/\`: a NIRSpec G235M/F170LP 1-D spectrum (\`_x1d.fits\`) with columns WAVELENGTH (um), FLUX, VARIANCE and FLAGS (0 = good).
 - \`hlsp_nirdemo_manifest.csv\`: every file with its size and SHA-256, written by \`hlsp-validate manifest\`.
@@ -361,6 +422,7 @@ export const mosaicPath = (filter: string) =>
   `images/${BASE}_nircam_smacs0723_${filter}_${DEMO_VERSION}_i2d.fits`;
 export const CATALOG_PATH = `catalogs/${BASE}_nircam_smacs0723_multi_${DEMO_VERSION}_cat.fits`;
 export const CATALOG_PARQUET_PATH = `catalogs/${BASE}_nircam_smacs0723_multi_${DEMO_VERSION}_cat.parquet`;
+export const ECSV_CATALOG_PATH = `catalogs/${BASE}_nircam_smacs0723_multi_${DEMO_VERSION}_cat.ecsv`;
 export const SPECTRUM_PATH = `spectra/${BASE}_nirspec_smacs0723-06355_f170lp-g235m_${DEMO_VERSION}_x1d.fits`;
 /** A preview belongs to the product whose name it shares up to the extension. */
 export const previewPath = (filter: string) => mosaicPath(filter).replace(/\.fits$/, '.png');
@@ -375,6 +437,7 @@ export function demoSpecs(): { fits: Map<string, HduSpec[]>; text: Map<string, s
   fits.set(SPECTRUM_PATH, spectrum());
   const text = new Map<string, string>([
     [`hlsp_${DEMO_PROJECT}_readme.md`, DEMO_README],
+    [ECSV_CATALOG_PATH, ecsvCatalog()],
     ['hlsp.config.json', `${JSON.stringify(DEMO_CONFIG, null, 2)}\n`],
   ]);
   return { fits, text };
