@@ -611,7 +611,7 @@ function checkUnits(columns: Column[], problems: ProblemList): void {
       problems.add({
         code: 'unit-error',
         key: column.name,
-        message: `column ${quote(column.name)} has unit ${quote(column.unit)}, which cannot be parsed: ${result.error} (at character ${result.column})`,
+        message: `column ${quote(column.name)} has unit ${quote(column.unit)}, which cannot be parsed: ${result.error}`,
         line: 2,
         hint: "write the unit as FITS or VOUnits, e.g. 'erg / (cm2 s Angstrom)'",
       });

@@ -349,17 +349,18 @@ export function ecsvCatalogMeta(): [string, string | number][] {
 export function ecsvCatalog(meta = ecsvCatalogMeta()): string {
   const random = generator(42);
   const columns = [
-    "- {name: ID, datatype: int64, description: source number}",
-    "- {name: RA, unit: deg, datatype: float64}",
-    "- {name: DEC, unit: deg, datatype: float64}",
-    "- {name: F150W, unit: uJy, datatype: float32}",
-    "- {name: F200W, unit: uJy, datatype: float32}",
-    "- {name: F444W, unit: uJy, datatype: float32}",
+    '- {name: ID, datatype: int64, description: source number}',
+    '- {name: RA, unit: deg, datatype: float64}',
+    '- {name: DEC, unit: deg, datatype: float64}',
+    '- {name: F150W, unit: uJy, datatype: float32}',
+    '- {name: F200W, unit: uJy, datatype: float32}',
+    '- {name: F444W, unit: uJy, datatype: float32}',
     "- {name: SHAPE, unit: arcsec, datatype: string, subtype: 'float32[2]', description: semi-axes}",
-    "- {name: SOURCE, datatype: string}",
+    '- {name: SOURCE, datatype: string}',
   ];
   const header = ['# %ECSV 1.0', '# ---', '# datatype:', ...columns.map((c) => `# ${c}`), '# meta: !!omap'];
-  for (const [key, value] of meta) header.push(`# - {${key}: ${typeof value === 'string' ? `'${value}'` : value}}`);
+  for (const [key, value] of meta)
+    header.push(`# - {${key}: ${typeof value === 'string' ? `'${value}'` : value}}`);
   header.push('# schema: astropy-2.0');
   const lines = [...header, 'ID RA DEC F150W F200W F444W SHAPE SOURCE'];
   for (let row = 0; row < 25; row++) {
@@ -369,7 +370,8 @@ export function ecsvCatalog(meta = ecsvCatalogMeta()): string {
     // One masked flux, as astropy writes a MaskedColumn's missing value with a space delimiter.
     if (row === 7) fluxes[2] = '""';
     const shape = `"[${(0.1 + random() * 0.2).toFixed(3)}, ${(0.05 + random() * 0.1).toFixed(3)}]"`;
-    const note = row === 0 ? '"SRC-0001 (brightest, Ångström-scale)"' : `SRC-${String(row + 1).padStart(4, '0')}`;
+    const note =
+      row === 0 ? '"SRC-0001 (brightest, Ångström-scale)"' : `SRC-${String(row + 1).padStart(4, '0')}`;
     lines.push([row + 1, ra.toFixed(7), dec.toFixed(7), ...fluxes, shape, note].join(' '));
   }
   return `${lines.join('\n')}\n`;
@@ -567,4 +569,43 @@ export function demoBrokenFiles(): { files: Contribution; mistakes: PlantedMista
   files.set(readme, Buffer.from('# NIRDEMO\n\nImages and a catalogue of SMACS 0723.\n'));
   mistakes.push({ path: readme, what: 'README without contact, version or references' });
   return { files, mistakes };
+}
+
+/**
+ * The broken twins of the demo's tables (fixtures/broken-tables): file name → bytes and the rules
+ * whose findings were planted. One defect of a kind each, as contributors make them.
+ */
+export function brokenTables(): Map<string, { bytes: Buffer; planted: string[] }> {
+  const tables = new Map<string, { bytes: Buffer; planted: string[] }>();
+  const meta = ecsvCatalogMeta()
+    .filter(([key]) => key !== 'HLSPLEAD')
+    .map(([key, value]): [string, string | number] => [key, key === 'LICENSE' ? 'CC-BY-4.0' : value]);
+  const ecsvText = ecsvCatalog(meta)
+    // An int64 column holding text, a row cut short, and a unit that does not parse.
+    .replace('\n12 ', '\nSRC12 ')
+    .replace(/\n(20 [^\n]*) SRC-0020\n/, '\n$1\n')
+    .replace('{name: SHAPE, unit: arcsec,', "{name: SHAPE, unit: 'arcsec / / 2',");
+  tables.set(ECSV_CATALOG_PATH.replace('catalogs/', ''), {
+    bytes: Buffer.from(ecsvText),
+    planted: ['ecsv/values', 'ecsv/units', 'hlsp/metadata-profile'],
+  });
+  // The same catalogue as plain CSV, with a unit written into a flux and a row with a stray comma.
+  const rows = ecsvText
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) =>
+      line
+        .replace(/"\[[^\]]*\]" /, '')
+        .split(' ')
+        .slice(0, 6)
+        .join(','),
+    );
+  rows[0] = 'ID,RA,DEC,F150W,F200W,F444W';
+  rows[5] = rows[5]!.replace(/,([0-9.]+)$/, ',$1 uJy');
+  rows[9] = `${rows[9]},`;
+  tables.set(ECSV_CATALOG_PATH.replace('catalogs/', '').replace('.ecsv', '.csv'), {
+    bytes: Buffer.from(`${rows.join('\n')}\n`),
+    planted: ['csv/numbers', 'csv/columns', 'csv/no-metadata'],
+  });
+  return tables;
 }
