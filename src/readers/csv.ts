@@ -154,6 +154,8 @@ export async function readCsv(source: ContentSource, limits: ContentLimits): Pro
     }
   } catch (error) {
     problems.add(csvError(error, limits));
+    // The rest was not read: what it would have shown is not known.
+    fatal = true;
   } finally {
     parser.destroy();
     void chunks.return?.(undefined);

@@ -206,6 +206,8 @@ export async function readEcsv(source: ContentSource, limits: ContentLimits): Pr
     }
   } catch (error) {
     problems.add(csvError(error, lineOffset, limits));
+    // The rest was not read; the values judged so far are still reported.
+    if (names === undefined) return finish({ metadata, table });
   } finally {
     parser.destroy();
   }
