@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse';
 import { parseDocument } from 'yaml';
 import type { ContentProblem, ReadContent } from '../types.js';
 import { parseUnit } from '../units/index.js';
-import { ProblemList, quote, streamOf, textChunks } from './text-stream.js';
+import { countNewlines, ProblemList, quote, splitOnBlanks, streamOf, textChunks } from './text-stream.js';
 import type { ContentLimits, ContentReader, ContentSource } from './types.js';
 
 /** The datatypes of ECSV 1.0 (the ones astropy writes and reads without a warning). */
@@ -151,7 +151,6 @@ export async function readEcsv(source: ContentSource, limits: ContentLimits): Pr
       yield next.value;
     }
   }
-  const EMPTY = Symbol('unquoted empty');
   const parser = streamOf(body()).pipe(
     parseCsv({
       delimiter,
@@ -163,25 +162,22 @@ export async function readEcsv(source: ContentSource, limits: ContentLimits): Pr
       skip_empty_lines: true,
       ltrim: delimiter === ',',
       max_record_size: limits.maxLineBytes,
-      info: true,
-      // Python's csv with skipinitialspace (astropy's splitter) folds runs of spaces into one delimiter.
-      cast: (value, context) => (value === '' && !context.quoting ? EMPTY : value),
+      // The raw text gives line numbers (csv-parse's info objects cost more than the parse itself).
+      raw: true,
     }),
   );
   const lineOffset = headerLines.length;
+  let linesRead = lineOffset;
   let rowLength = 0;
   let firstRowLength: { line: number; found: number } | undefined;
   let names: string[] | undefined;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: (string | typeof EMPTY)[];
-      info: { lines: number };
-    }>) {
-      const line = info.lines + lineOffset;
-      const fields =
-        delimiter === ' '
-          ? (record.filter((field) => field !== EMPTY) as string[])
-          : record.map((field) => (field === EMPTY ? '' : field));
+    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const newlines = countNewlines(raw);
+      const line = linesRead + (raw.endsWith('\n') ? newlines : newlines + 1);
+      linesRead += newlines;
+      // Python's csv with skipinitialspace (astropy's splitter) folds runs of spaces into one delimiter.
+      const fields = delimiter === ' ' && record.includes('') ? splitOnBlanks(raw, false) : record;
       if (names === undefined) {
         names = fields;
         if (!sameNames(names, columns)) {

@@ -133,3 +133,56 @@ export function quote(value: string, max = 40): string {
   const cut = value.length > max ? `${value.slice(0, max)}…` : value;
   return `'${cut.replace(/[\r\n\t]/g, ' ')}'`;
 }
+
+/** Newlines in a text (csv-parse's raw record holds the comment and blank lines skipped before it). */
+export function countNewlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/**
+ * Splits a record on runs of blanks, as Python's csv with skipinitialspace (astropy's splitter)
+ * does: `""` is an empty value, unquoted blanks only separate. `raw` is csv-parse's raw record, with
+ * any comment and blank lines before it; csv-parse itself makes an empty value of every extra blank,
+ * so this is called only for the rare records where it found empty values.
+ */
+export function splitOnBlanks(raw: string, tabs: boolean): string[] {
+  let start = 0;
+  for (;;) {
+    const end = raw.indexOf('\n', start);
+    if (end < 0) break;
+    const line = raw.slice(start, end).trim();
+    if (line !== '' && !line.startsWith('#')) break;
+    start = end + 1;
+  }
+  const text = raw.slice(start).replace(/\r?\n$/, '');
+  const fields: string[] = [];
+  const blank = (c: string) => c === ' ' || (tabs && c === '\t');
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && blank(text[i]!)) i++;
+    if (i >= text.length) break;
+    let field = '';
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        const close = text.indexOf('"', i);
+        if (close < 0) {
+          field += text.slice(i);
+          i = text.length;
+          break;
+        }
+        field += text.slice(i, close);
+        i = close + 1;
+        if (text[i] === '"') {
+          field += '"';
+          i++;
+        } else break;
+      }
+      while (i < text.length && !blank(text[i]!)) field += text[i++];
+    } else while (i < text.length && !blank(text[i]!)) field += text[i++];
+    fields.push(field);
+  }
+  return fields;
+}
