@@ -33,7 +33,9 @@ export function classify(name: string): FileKind {
   const lower = name.toLowerCase();
   if (README.test(lower)) return 'readme';
   if (MANIFEST.test(lower)) return 'manifest';
-  if (/\.(fits|fit|fts)\.gz$/.test(lower)) return 'fits.gz';
+  // 'fits.gz' is the kind of compressed FITS, read through a decompressing stream: bzip2 too, so
+  // the collection and MAST passes, which take both FITS kinds, take these products as well.
+  if (/\.(fits|fit|fts)\.(gz|bz2)$/.test(lower)) return 'fits.gz';
   // fpack's tile-compressed FITS is FITS on disk: read as any .fits file.
   if (/\.(fits|fit|fts)(\.fz)?$/.test(lower)) return 'fits';
   if (PREVIEW.test(lower)) return 'preview';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, openSync, type PathLike, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
+import { inflateBzip2, isBzip2 } from './bzip2.js';
 import { FitsParser, type ParserOptions } from './parser.js';
 import type { FitsFile } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
@@ -150,6 +151,7 @@ export async function readGzipFits(path: PathLike, options: ReadOptions = {}): P
     gunzip.destroy();
   }
   const result = parser.end();
+  if (limited || failure) dropCutShort(result.problems);
   if (limited) {
     result.problems.push({
       code: 'inflate-limit',
@@ -164,21 +166,89 @@ export async function readGzipFits(path: PathLike, options: ReadOptions = {}): P
   return file;
 }
 
-/** Reads a FITS file, plain or gzip (by magic number, not by name). */
+/**
+ * Reads a bzip2-compressed FITS file as `readGzipFits` reads gzip: decompressed in a stream into the
+ * parser, with the same `maxInflatedBytes` cap (and a ratio cap, src/fits/bzip2.ts). The decoder is
+ * synchronous, so the file is read with `readSync`, 1 MiB at a time.
+ */
+export function readBzip2Fits(path: PathLike, options: ReadOptions = {}): FitsFile {
+  const file = openFile(path);
+  if ('error' in file) return unreadableFits(file.error);
+  const parser = new FitsParser(options);
+  const limit = options.limits?.maxInflatedBytes ?? DEFAULT_LIMITS.maxInflatedBytes;
+  const hash = options.hash === false ? undefined : createHash('sha256');
+  let ioError: unknown;
+  let outcome: ReturnType<typeof inflateBzip2>;
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let position = 0;
+    outcome = inflateBzip2(
+      () => {
+        if (position >= file.size) return undefined;
+        try {
+          const read = readSync(file.fd, buffer, 0, Math.min(CHUNK, file.size - position), position);
+          if (read <= 0) return undefined;
+          position += read;
+          hash?.update(buffer.subarray(0, read));
+          return buffer.subarray(0, read);
+        } catch (error) {
+          ioError = error;
+          return undefined;
+        }
+      },
+      (chunk) => parser.push(chunk),
+      limit,
+    );
+  } finally {
+    closeSync(file.fd);
+  }
+  const result = parser.end();
+  const { inflated, stop } = outcome;
+  if (stop || ioError !== undefined) dropCutShort(result.problems);
+  if (ioError !== undefined)
+    result.problems.push({
+      code: 'io-error',
+      hdu: null,
+      offset: inflated,
+      message: describeIoError(ioError),
+    });
+  else if (stop?.kind === 'corrupt')
+    result.problems.push({ code: 'bzip2-error', hdu: null, offset: inflated, message: stop.message });
+  else if (stop)
+    result.problems.push({ code: 'inflate-limit', hdu: null, offset: inflated, message: stop.message });
+  const fits: FitsFile = { ...result, compressed: true, storedSize: file.size };
+  if (hash && !stop && ioError === undefined) fits.sha256 = hash.digest('hex');
+  return fits;
+}
+
+/**
+ * When decompression stopped early, the parser saw a stream cut short and says so; that is the same
+ * defect as the stop itself, which is reported instead (one defect, one finding).
+ */
+function dropCutShort(problems: FitsFile['problems']): void {
+  const kept = problems.filter((problem) => !CUT_SHORT.has(problem.code));
+  problems.splice(0, problems.length, ...kept);
+}
+
+const CUT_SHORT = new Set(['data-truncated', 'header-truncated', 'no-end']);
+
+/** Reads a FITS file, plain, gzip or bzip2 (by magic number, not by name). */
 export async function readFits(path: PathLike, options: ReadOptions = {}): Promise<FitsFile> {
-  if (sniffGzip(path)) return readGzipFits(path, options);
+  const head = readHead(path);
+  if (isGzip(head)) return readGzipFits(path, options);
+  if (isBzip2(head)) return readBzip2Fits(path, options);
   return readFitsFileSync(path, options);
 }
 
-function sniffGzip(path: PathLike): boolean {
+/** The first 4 bytes, enough for the gzip and bzip2 magic numbers; none when unreadable. */
+function readHead(path: PathLike): Uint8Array {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const head = Buffer.alloc(2);
-    readSync(fd, head, 0, 2, 0);
-    return isGzip(head);
+    const head = Buffer.alloc(4);
+    return head.subarray(0, readSync(fd, head, 0, 4, 0));
   } catch {
-    return false;
+    return new Uint8Array(0);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

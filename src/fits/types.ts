@@ -175,6 +175,7 @@ export interface ReadProblem {
     | 'too-many-hdus'
     | 'bad-size'
     | 'gzip-error'
+    | 'bzip2-error'
     | 'inflate-limit'
     | 'io-error';
   hdu: number | null;
@@ -185,7 +186,7 @@ export interface ReadProblem {
 export interface FitsFile {
   /** Bytes in the (uncompressed) FITS stream that were seen. */
   size: number;
-  /** True when the stream was gzip-compressed. */
+  /** True when the stream was compressed (gzip or bzip2). */
   compressed: boolean;
   /** Bytes of the file as stored on disk, when the reader measured them. */
   storedSize?: number;

@@ -12,7 +12,7 @@ export const notChecked: FileRule = {
     severity: 'warning',
     scope: 'file',
     rationale:
-      'A PASS must mean "looked, and found it right". Data in a format without a reader here (HDF5, ASDF, Parquet, ECSV, images, bzip2-compressed FITS, unknown formats) gets a warning, so the file is NEEDS REVIEW; documentation (.md, .txt, .pdf, .html) gets an info. docs/formats.md lists what is read today.',
+      'A PASS must mean "looked, and found it right". Data in a format without a reader here (HDF5, ASDF, Parquet, ECSV, images, unknown formats) gets a warning, so the file is NEEDS REVIEW; documentation (.md, .txt, .pdf, .html) gets an info. docs/formats.md lists what is read today.',
     source: 'docs/formats.md',
   },
   check(context, report) {
