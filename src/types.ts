@@ -2,6 +2,7 @@
  * The shared vocabulary of the product: what a finding is, what a rule is and what it reads.
  * Rules, the engine, the MAST pass and the report formats all speak these types.
  */
+import type { ArchiveProblem } from './archive/read.js';
 import type { FitsFile } from './fits/types.js';
 import type { FormatComparison } from './formats/compare.js';
 import type { Row } from './mast/client.js';
@@ -90,6 +91,8 @@ export interface FileContext {
   /** Whether a reader of the tool read the content and its rules judged it. */
   checked: boolean;
   settings: ProjectSettings;
+  /** For a zip or tar archive: what walking its members found (the `archive/*` rules read it). */
+  archive?: { problems: ArchiveProblem[] };
 }
 
 export interface NameContext {

@@ -33,6 +33,7 @@ import type {
 } from '../types.js';
 import { memoize } from '../util/memo.js';
 import { FindingLimit } from './bounds.js';
+import { archiveFormatOf, checkArchive } from './check-archive.js';
 import { toFinding } from './findings.js';
 import { crashInput, RULE_CRASHED, runContained } from './rule-crash.js';
 
@@ -95,6 +96,8 @@ export interface FileOutcome {
   entry: FileEntry;
   record: FileRecord;
   findings: Finding[];
+  /** For an archive: one entry per member, at `archive!member` (docs/formats.md). */
+  members?: FileEntry[];
 }
 
 /**
@@ -247,6 +250,20 @@ function checkEntryOnce(
     runFileRules(sniffed.comparison, 'fits', true);
     const read = readFits(item.absolute, options);
     return read instanceof Promise ? read.then(checkFits) : checkFits(read);
+  }
+  const archive = stray
+    ? undefined
+    : archiveFormatOf(name, sniffed.comparison.found.format, sniffed.contentFormat);
+  if (archive) {
+    entry.format = record.format = sniffed.contentFormat;
+    return checkArchive(
+      { entry, record, findings },
+      item,
+      archive,
+      sniffed.comparison,
+      sniffed.contentFormat,
+      env,
+    );
   }
   const reader = stray
     ? undefined

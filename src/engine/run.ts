@@ -141,6 +141,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   // Handed over, not kept: the discovered entries of a large collection are worth releasing early.
   await runFiles(mine.splice(0), env, (outcome) => {
     if (!outcome.record.isDirectory && !outcome.record.skipped) files.push(outcome.entry);
+    if (outcome.members) for (const member of outcome.members) files.push(member);
     records.push(outcome.record);
     for (const finding of outcome.findings) findings.push(finding);
     done++;

@@ -1,4 +1,11 @@
 import type { RuleMeta, RuleSet } from '../types.js';
+import { bomb } from './archive/bomb.js';
+import { duplicateMember } from './archive/duplicate-member.js';
+import { encryptedMember } from './archive/encrypted-member.js';
+import { linkMember } from './archive/link-member.js';
+import { nested } from './archive/nested.js';
+import { archiveReadable } from './archive/readable.js';
+import { unsafeMember } from './archive/unsafe-member.js';
 import { consistentMetadata } from './collection/consistent-metadata.js';
 import { directoryNames } from './collection/directory-names.js';
 import { manifest } from './collection/manifest.js';
@@ -117,7 +124,20 @@ export const builtinRules: RuleSet = {
     productType,
     extension,
   ],
-  file: [extensionMismatch, formatTruncated, emptyFile, notChecked, changedDuringCheck],
+  file: [
+    extensionMismatch,
+    formatTruncated,
+    emptyFile,
+    notChecked,
+    archiveReadable,
+    unsafeMember,
+    duplicateMember,
+    encryptedMember,
+    linkMember,
+    bomb,
+    nested,
+    changedDuringCheck,
+  ],
   fits: [
     fileReadable,
     truncated,

@@ -15,6 +15,7 @@ const env: FileCheckEnvironment = {
   config: {},
   nameRules: [],
   fileRules: builtinRules.file,
+  contentRules: [],
   fitsRules: builtinRules.fits.filter((rule) => rule.meta.id.startsWith('fits/')),
   profilesFor: () => [],
   hash: true,

@@ -22,6 +22,7 @@ const GROUPS = [
   'parquet',
   'ecsv',
   'csv',
+  'archive',
 ];
 const all = [
   ...builtinRules.name,
