@@ -2,17 +2,21 @@
  * Hostile input for the reader: random mutations of valid files never make it throw, hang, or
  * allocate for sizes a file merely claims. Fixed seed and budget in CI; `npm run fuzz` runs longer.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkEntry, type FileOutcome } from '../../src/engine/check-file.js';
+import { inflateBzip2 } from '../../src/fits/bzip2.js';
 import { FitsParser, parseFitsBytes } from '../../src/fits/parser.js';
 import { heap } from '../../src/rules/fits/heap.js';
 import { tileCompression } from '../../src/rules/fits/tile-compression.js';
 import { tileData } from '../../src/rules/fits/tile-data.js';
 import { builtinRules } from '../../src/rules/index.js';
+import { tarArchive, zipArchive } from '../support/archive-builder.js';
+import { checkArchiveBytes } from '../support/check-archive.js';
 import {
   binaryTableCards,
   type CardSpec,
@@ -367,4 +371,79 @@ describe('findings stay bounded whatever a header claims (fixed seed)', () => {
       expect(total(bytes)).toBeLessThan(200_000);
     }
   }, 120_000);
+
+/** Decompresses with a time bound and a small cap; damage must come back as an outcome, not a throw. */
+function inflateBounded(bytes: Uint8Array) {
+  const started = process.hrtime.bigint();
+  let at = 0;
+  const outcome = inflateBzip2(
+    () => {
+      if (at >= bytes.length) return undefined;
+      at += 997;
+      return bytes.subarray(at - 997, at);
+    },
+    () => {},
+    64 * 1024 * 1024,
+  );
+  expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2000);
+  return outcome;
+}
+
+describe('bzip2 and archive fuzzing (fixed seed)', () => {
+  const BZIP2 = readFileSync(new URL('./samples/image.fits.bz2', import.meta.url));
+
+  it('bzip2: survives random byte flips and cuts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(BZIP2.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }),
+        fc.nat(BZIP2.length),
+        (flips, end) => {
+          const bytes = Buffer.from(BZIP2);
+          for (const [at, value] of flips) bytes[at] = value;
+          inflateBounded(bytes.subarray(0, end));
+        },
+      ),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('bzip2: survives arbitrary bytes after the magic number', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 5000 }), (bytes) => {
+        const outcome = inflateBounded(Buffer.concat([Buffer.from('BZh9'), bytes]));
+        expect(outcome.inflated).toBeLessThanOrEqual(64 * 1024 * 1024);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  /** Archives are walked through the engine, members and all: findings, never an exception or a hang. */
+  const archiveProperty = (name: string, valid: Buffer) =>
+    fc.asyncProperty(
+      fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }),
+      fc.nat(valid.length),
+      async (flips, end) => {
+        const bytes = Buffer.from(valid);
+        for (const [at, value] of flips) bytes[at] = value;
+        const started = Date.now();
+        const { entry } = await checkArchiveBytes(name, bytes.subarray(0, end), {
+          limits: { maxInflatedBytes: 64 * 1024 * 1024 },
+        });
+        expect(entry.path).toBe(`bundle/${name}`);
+        expect(Date.now() - started).toBeLessThan(5000);
+      },
+    );
+
+  it('zip, tar and tar.gz: survive random byte flips and cuts', async () => {
+    const members = [
+      { name: 'dir/image.fits', data: VALID },
+      { name: 'notes.txt', data: Buffer.from('plain text\n') },
+    ];
+    const zip = zipArchive(members);
+    const tar = await tarArchive(members);
+    const runs = Math.max(1, Math.round(RUNS / 3));
+    await fc.assert(archiveProperty('fuzz.zip', zip), { numRuns: runs, seed: SEED });
+    await fc.assert(archiveProperty('fuzz.tar', tar), { numRuns: runs, seed: SEED });
+    await fc.assert(archiveProperty('fuzz.tar.gz', gzipSync(tar)), { numRuns: runs, seed: SEED });
+  });
 });
