@@ -23,8 +23,10 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunk-[hash]',
-  // Loaded only for network runs, and as Node's own ESM interop expects it (its named exports).
-  external: ['undici'],
+  // undici: loaded only for network runs, and as Node's own ESM interop expects it (its named exports).
+  // seek-bzip calls the deprecated Buffer(); Node warns about that on stderr unless the call comes
+  // from node_modules, so it is loaded from there rather than bundled.
+  external: ['undici', 'seek-bzip'],
   // Bundled CommonJS packages (commander, picomatch) call require() for Node's own modules.
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",

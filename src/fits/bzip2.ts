@@ -52,7 +52,8 @@ export function inflateBzip2(
   /** Where the ratio cap starts; lowered by tests only. */
   ratioFloor = RATIO_FLOOR,
 ): Bzip2Outcome {
-  let input: Uint8Array = new Uint8Array(0);
+  // Always a Buffer, so the byte loads in readByte see one kind of array (they run per byte).
+  let input: Buffer = Buffer.alloc(0);
   let at = 0;
   let ended = false;
   let consumed = 0;
@@ -62,7 +63,7 @@ export function inflateBzip2(
       if (next === undefined) ended = true;
       else {
         consumed += input.length;
-        input = next;
+        input = Buffer.isBuffer(next) ? next : Buffer.from(next.buffer, next.byteOffset, next.length);
         at = 0;
       }
     }
@@ -83,11 +84,14 @@ export function inflateBzip2(
   let filled = 0;
   let inflated = 0;
   let stop: Bzip2Outcome['stop'];
+  /** Bytes the output buffer takes before the next flush: a chunk, or what is left below the limit. */
+  let room = Math.min(OUTPUT_CHUNK, limit);
   const flush = () => {
     if (filled === 0) return;
     write(output.subarray(0, filled));
     inflated += filled;
     filled = 0;
+    room = Math.min(OUTPUT_CHUNK, limit - inflated);
     if (inflated >= limit) {
       stop = {
         kind: 'limit',
@@ -107,7 +111,7 @@ export function inflateBzip2(
   sink.writeByte = (byte: number) => {
     output[filled++] = byte;
     // The last chunk before the limit is cut so that exactly `limit` bytes are handed on.
-    if (filled === OUTPUT_CHUNK || inflated + filled >= limit) flush();
+    if (filled === room) flush();
   };
   try {
     Bunzip.decode(source, sink, true);
