@@ -289,7 +289,8 @@ async function readMember(
     failure = describeGzip(error);
   }
   if (!decided) decide();
-  const found = sniffFormat(head, tail, gzipped ? size : plainSize);
+  // head and tail are of the content (inside gzip, if any): so is the size they are judged with.
+  const found = sniffFormat(head, tail, limited || failure ? Number.POSITIVE_INFINITY : plainSize);
   const inner = gzipped
     ? sniffInsideGzip(storedHead, limited || failure ? Number.POSITIVE_INFINITY : size)
     : undefined;

@@ -162,3 +162,21 @@ describe('tar archives', () => {
     ]);
   });
 });
+
+describe('gzip-compressed members', () => {
+  it('are judged by what they hold: an empty .txt.gz is empty, a cut .fits.gz one gzip error', async () => {
+    const fitsGz = gzipSync(FITS);
+    const { found, members } = await checkArchiveBytes(
+      'gz.zip',
+      zipArchive([
+        { name: 'empty.txt.gz', data: gzipSync(Buffer.alloc(0)) },
+        { name: 'cut.fits.gz', data: fitsGz.subarray(0, fitsGz.length - 30) },
+      ]),
+    );
+    expect(found).toEqual([
+      'format/empty-file bundle/gz.zip!empty.txt.gz',
+      'fits/file-readable bundle/gz.zip!cut.fits.gz',
+    ]);
+    expect(members.map((member) => member.format)).toEqual(['empty', 'fits']);
+  });
+});
