@@ -371,6 +371,7 @@ describe('findings stay bounded whatever a header claims (fixed seed)', () => {
       expect(total(bytes)).toBeLessThan(200_000);
     }
   }, 120_000);
+});
 
 /** Decompresses with a time bound and a small cap; damage must come back as an outcome, not a throw. */
 function inflateBounded(bytes: Uint8Array) {
