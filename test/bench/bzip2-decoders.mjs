@@ -3,6 +3,9 @@
  * SHA-256 (to compare with `bzip2 -dc file | sha256sum`). docs/performance.md has the figures.
  *
  *   node test/bench/bzip2-decoders.mjs seek-bzip|unbzip2-stream file.bz2
+ *
+ * unbzip2-stream lost the comparison and is not a dependency: `npm install --no-save unbzip2-stream`
+ * first to measure it again.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
