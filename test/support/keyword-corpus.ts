@@ -126,6 +126,29 @@ export const keywordCases: [string, string, Mutation, string[], string?][] = [
     ['hlsp/date-range'],
   ],
   [
+    // The JWST shape: the primary gives the whole product's range, SCI its own; the defect is in SCI.
+    'DATE-END before DATE-BEG in SCI behind a valid primary pair',
+    IMAGE,
+    (h) => {
+      primary(h).push(
+        card('DATE-BEG', '2022-06-07T04:48:00.000', 'start of the first exposure (UTC)'),
+        card('DATE-END', '2022-06-07T21:36:00.000', 'end of the last exposure (UTC)'),
+      );
+      setCard(data(h), 'DATE-END', card('DATE-END', '2022-06-01T00:00:00'));
+    },
+    ['hlsp/date-range'],
+  ],
+  [
+    'extension dates under the primary TIMESYS without INHERIT',
+    IMAGE,
+    (h) => {
+      for (const hdu of h.slice(1)) setCard(hdu.cards, 'TIMESYS', null);
+      setCard(h[2]!.cards, 'INHERIT', card('INHERIT', true, 'take the primary header keywords'));
+      setCard(h[3]!.cards, 'INHERIT', card('INHERIT', true, 'take the primary header keywords'));
+    },
+    ['hlsp/timesys'],
+  ],
+  [
     'MJD and DATE disagree',
     IMAGE,
     (h) => setCard(data(h), 'MJD-END', card('MJD-END', 59738.5)),

@@ -2,7 +2,8 @@ import type { Hdu } from '../../fits/types.js';
 import { isHlspName } from '../../naming/fields.js';
 import type { FindingInput, FitsRule } from '../../types.js';
 import { memoize } from '../../util/memo.js';
-import { findCard, isCompanion, textOf, where } from './support/keywords.js';
+import { isCompanion, type Located, textOf, where } from './support/keywords.js';
+import { dataHdu } from './support/profiles.js';
 
 /** Lower case, letters and digits only; remembered, since the same values recur in every file. */
 const normalize = memoize((text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, ''));
@@ -72,6 +73,15 @@ export const nameHeaderMatch: FitsRule = {
   check(context, report) {
     const { parsed, fits } = context;
     if (!isHlspName(parsed) || fits.hdus.length === 0) return;
+    // The headers that describe the product: the primary and the HDU where the data live.
+    const describing = [...new Set([fits.hdus[0]!, dataHdu(fits)!])];
+    const findCard = (_fits: unknown, keyword: string): Located | undefined => {
+      for (const hdu of describing) {
+        const card = hdu.keywords.get(keyword);
+        if (card) return { hdu, card };
+      }
+      return undefined;
+    };
     const emit = (keyword: string, message: string, hint: string, severity?: FindingInput['severity']) => {
       const found = findCard(fits, keyword);
       report({

@@ -16,6 +16,8 @@ export const provenance: FitsRule = {
   },
   check(context, report) {
     const { fits } = context;
+    // An empty or unreadable file has its one finding from fits/file-readable.
+    if (fits.hdus.length === 0) return;
     const hasFileId = fits.hdus.some(
       (hdu) =>
         firstCardWhere(hdu, (keyword) => keyword.startsWith('FILEID') && FILEID.test(keyword)) !== undefined,

@@ -1,29 +1,33 @@
 import type { FitsRule } from '../../types.js';
-import { firstCardWhere, where } from './support/keywords.js';
+import { cardIn, firstCardWhere, hduName, where } from './support/keywords.js';
 
 const DATED = /^(DATE-BEG|DATE-END|DATE-OBS|DATE-AVG|MJD-BEG|MJD-END|MJD-OBS|MJD-AVG|MJD-MID|TSTART|TSTOP)$/;
 
 export const timesys: FitsRule = {
   meta: {
     id: 'hlsp/timesys',
-    description: 'TIMESYS is given (in the primary header or the same HDU) whenever observation dates are.',
+    description:
+      'Every HDU that gives observation dates gives TIMESYS too (its own, or the primary header’s under INHERIT = T).',
     severity: 'error',
     scope: 'fits',
-    rationale: 'A date without its time scale (UTC, TDB, TT…) is ambiguous by up to a minute.',
-    source: 'FITS Standard 4.0 §9.2.1; MAST HLSP Contributor Guide, Common Metadata',
+    rationale:
+      'A date without its time scale (UTC, TDB, TT…) is ambiguous by up to a minute. FITS keywords describe the HDU they stand in: a TIMESYS in the primary header applies to an extension only when the extension says INHERIT = T.',
+    source: 'FITS Standard 4.0 §4.4.2.6, §9.2.1; MAST HLSP Contributor Guide, Common Metadata',
   },
   check(context, report) {
-    const primaryHasTimesys = context.fits.hdus[0]?.keywords.has('TIMESYS') ?? false;
-    for (const hdu of context.fits.hdus) {
-      if (primaryHasTimesys || hdu.keywords.has('TIMESYS')) continue;
+    const { fits } = context;
+    for (const hdu of fits.hdus) {
+      if (cardIn(fits, hdu, 'TIMESYS')) continue;
       const dated = firstCardWhere(hdu, (keyword) => DATED.test(keyword));
-      if (dated) {
-        report({
-          ...where(hdu, dated),
-          message: `${dated.keyword} is given but no TIMESYS says in which time scale`,
-          hint: "add TIMESYS (e.g. 'UTC' or 'TDB') to the primary header",
-        });
-      }
+      if (!dated) continue;
+      const primaryHasIt = hdu.index > 0 && (fits.hdus[0]?.keywords.has('TIMESYS') ?? false);
+      report({
+        ...where(hdu, dated),
+        message: `${hduName(hdu)} gives ${dated.keyword} but no TIMESYS says in which time scale${primaryHasIt ? ' (the primary header’s TIMESYS does not apply: this HDU has no INHERIT = T)' : ''}`,
+        hint: primaryHasIt
+          ? `add TIMESYS to ${hduName(hdu)}, or INHERIT = T to take the primary header's`
+          : `add TIMESYS (e.g. 'UTC' or 'TDB') to ${hduName(hdu)}`,
+      });
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { FitsRule } from '../../types.js';
-import { textOf, where } from './support/keywords.js';
+import { cardIn, textOf, where } from './support/keywords.js';
 
 export const wcsEquinoxIcrs: FitsRule = {
   meta: {
@@ -12,7 +12,7 @@ export const wcsEquinoxIcrs: FitsRule = {
   check(context, report) {
     for (const hdu of context.fits.hdus) {
       const equinox = hdu.keywords.get('EQUINOX');
-      if (equinox && textOf(hdu.keywords.get('RADESYS')) === 'ICRS') {
+      if (equinox && textOf(cardIn(context.fits, hdu, 'RADESYS')?.card) === 'ICRS') {
         report({
           ...where(hdu, equinox),
           message: "EQUINOX is given, but RADESYS = 'ICRS', which has no equinox",

@@ -18,8 +18,8 @@ describe('hlsp/timesys', () => {
       [3, 'DATE-BEG'],
     ]);
     expect(findings[0]).toMatchObject({ ruleId: 'hlsp/timesys', severity: 'error' });
-    expect(findings[0]!.message).toBe('DATE-BEG is given but no TIMESYS says in which time scale');
-    expect(findings[0]!.hint).toBe("add TIMESYS (e.g. 'UTC' or 'TDB') to the primary header");
+    expect(findings[0]!.message).toBe('HDU 1 (SCI) gives DATE-BEG but no TIMESYS says in which time scale');
+    expect(findings[0]!.hint).toBe("add TIMESYS (e.g. 'UTC' or 'TDB') to HDU 1 (SCI)");
   });
 
   it('reports only the HDUs without their own TIMESYS when the primary has none', () => {
@@ -37,10 +37,21 @@ describe('hlsp/timesys', () => {
     expect(mjd.map((f) => f.keyword)).toEqual(['MJD-OBS']);
   });
 
-  it('passes TIMESYS in the primary header only', () => {
+  it("reports extensions that rely on the primary header's TIMESYS without INHERIT = T", () => {
     const findings = runOnDemo(timesys, IMAGE, (h) => {
       withoutTimesys(h);
       primary(h).push(card('TIMESYS', 'UTC'));
+    });
+    expect(findings.map((f) => f.hdu)).toEqual([1, 2, 3]);
+    expect(findings[0]!.message).toContain('this HDU has no INHERIT = T');
+    expect(findings[0]!.hint).toBe("add TIMESYS to HDU 1 (SCI), or INHERIT = T to take the primary header's");
+  });
+
+  it('passes TIMESYS in the primary header only when the extensions say INHERIT = T', () => {
+    const findings = runOnDemo(timesys, IMAGE, (h) => {
+      withoutTimesys(h);
+      primary(h).push(card('TIMESYS', 'UTC'));
+      for (const hdu of h.slice(1)) hdu.cards.push(card('INHERIT', true));
     });
     expect(findings).toEqual([]);
   });

@@ -1,13 +1,37 @@
 import { plainValue } from '../../../fits/card.js';
 import type { Card, FitsFile, Hdu } from '../../../fits/types.js';
 
-/** The first card with this keyword in any HDU, with its HDU. */
-export function findCard(fits: FitsFile, keyword: string): { hdu: Hdu; card: Card } | undefined {
-  for (const hdu of fits.hdus) {
-    const card = hdu.keywords.get(keyword);
-    if (card) return { hdu, card };
+/** A card and the HDU where it stands. */
+export interface Located {
+  hdu: Hdu;
+  card: Card;
+}
+
+/**
+ * Whether an extension takes the primary header's keywords: only with INHERIT = T in its own header
+ * (the FITS INHERIT convention). Without it, a keyword in the primary says nothing about the extension.
+ */
+export function inherits(hdu: Hdu): boolean {
+  return hdu.index > 0 && plainValue(hdu.keywords.get('INHERIT')?.value) === true;
+}
+
+/** A keyword as it applies to one HDU: its own card, else the primary's when the HDU inherits it. */
+export function cardIn(fits: FitsFile, hdu: Hdu, keyword: string): Located | undefined {
+  const own = hdu.keywords.get(keyword);
+  if (own) return { hdu, card: own };
+  const primary = fits.hdus[0];
+  if (primary && primary !== hdu && inherits(hdu)) {
+    const inherited = primary.keywords.get(keyword);
+    if (inherited) return { hdu: primary, card: inherited };
   }
   return undefined;
+}
+
+/** How messages name an HDU: `the primary header`, `HDU 1 (SCI)`. */
+export function hduName(hdu: Hdu): string {
+  if (hdu.index === 0) return 'the primary header';
+  const extname = textOf(hdu.keywords.get('EXTNAME'));
+  return extname ? `HDU ${hdu.index} (${extname})` : `HDU ${hdu.index}`;
 }
 
 export function textOf(card: Card | undefined): string | undefined {
