@@ -273,6 +273,17 @@ export const keywordCases: [string, string, Mutation, string[], string?][] = [
     ['hlsp/name-header-match'],
   ],
   [
+    // The primary says F444W; only the WHT extension, which does not describe the product, says F200W.
+    'FILTER of the primary differs from the name while another extension agrees',
+    IMAGE,
+    (h) => {
+      primary(h).push(card('FILTER', 'F444W', 'filter'));
+      setCard(data(h), 'FILTER', null);
+      setCard(h[2]!.cards, 'FILTER', null);
+    },
+    ['hlsp/name-header-match'],
+  ],
+  [
     'FILTER differs from the name',
     IMAGE,
     (h) => {

@@ -1,97 +1,160 @@
-import type { Hdu } from '../../fits/types.js';
+import type { Card, FitsFile, Hdu } from '../../fits/types.js';
 import { isHlspName } from '../../naming/fields.js';
 import type { FindingInput, FitsRule } from '../../types.js';
 import { memoize } from '../../util/memo.js';
-import { isCompanion, type Located, textOf, where } from './support/keywords.js';
+import { isCompanion, textOf, where } from './support/keywords.js';
 import { dataHdu } from './support/profiles.js';
 
 /** Lower case, letters and digits only; remembered, since the same values recur in every file. */
 const normalize = memoize((text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, ''));
 
-/** The keywords whose values the name is compared with; each may be MULTI with numbered companions. */
-const COMPARED = ['TELESCOP', 'INSTRUME', 'FILTER', 'PUPIL', 'DISPRSR'];
+/** Values that say "no element here": a name may leave them out, and they never need to be in it. */
+const EMPTY = new Set(['', 'clear', 'none', 'n/a', 'na', 'opaque', 'any', 'unknown']);
+
+/** Keywords that name the optical path, as docs/naming.md maps them; each may be MULTI with companions. */
+const FILTERS = ['FILTER'];
+const OTHER_ELEMENTS = ['PUPIL', 'GRATING', 'DISPRSR'];
+
+/** One header value the name is compared with. */
+interface HeaderValue {
+  /** As written, trimmed and lower case: hyphens kept (`ch3-long`). */
+  text: string;
+  hdu: Hdu;
+  card: Card;
+  /** The keyword it is a value of (FILTER for FILTER01). */
+  of: string;
+}
 
 /**
- * Which compared keywords a header keyword gives a value for: itself, or the keyword whose numbered
- * companion it is (its first six letters and two digits: FILTER01, PUPIL01). Worked out once per name.
+ * A keyword's values in one header: its own, or with MULTI its numbered companions (FILTER01…).
+ * N/A and empty values give nothing.
  */
-const comparedBy = memoize((name: string): string[] =>
-  COMPARED.filter((keyword) => name === keyword || isCompanion(name, keyword)),
-);
+function valuesOf(hdu: Hdu, keyword: string): HeaderValue[] {
+  const card = hdu.keywords.get(keyword);
+  const text = textOf(card)?.toLowerCase();
+  // MULTIPLE for MULTI is hlsp/multi-companions' finding: it names no element to compare.
+  if (!card || text === undefined || text === 'n/a' || text === '' || text === 'multiple') return [];
+  if (text !== 'multi') return [{ text, hdu, card, of: keyword }];
+  const companions: HeaderValue[] = [];
+  for (const [name, companion] of hdu.keywords) {
+    if (!isCompanion(name, keyword)) continue;
+    const value = textOf(companion)?.toLowerCase();
+    if (value && value !== 'n/a') companions.push({ text: value, hdu, card: companion, of: keyword });
+  }
+  return companions;
+}
 
-/**
- * The values of every compared keyword and its companions, normalised, in one pass over the header.
- * Plain loops, no entry arrays or closures: this runs for every file, and both worker threads
- * compile it.
- */
-function comparedValues(hdus: Hdu[]): Map<string, Set<string>> {
-  const values = new Map<string, Set<string>>();
-  for (const keyword of COMPARED) values.set(keyword, new Set<string>());
-  for (const hdu of hdus) {
-    for (const card of hdu.keywords.values()) {
-      const keywords = comparedBy(card.keyword);
-      if (keywords.length === 0) continue;
-      const text = textOf(card);
-      if (!text) continue;
-      const upper = text.toUpperCase();
-      if (upper === 'MULTI' || upper === 'N/A') continue;
-      const normalized = normalize(text);
-      for (const keyword of keywords) values.get(keyword)!.add(normalized);
-    }
+/** MIRI MRS names its element by channel and band (`ch3-long`): CHANNEL = '3', BAND = 'LONG'. */
+function channelValues(hdu: Hdu): HeaderValue[] {
+  const channel = hdu.keywords.get('CHANNEL');
+  const channelText = textOf(channel)?.toLowerCase();
+  if (!channel || !channelText) return [];
+  const band = textOf(hdu.keywords.get('BAND'))?.toLowerCase();
+  const channels = [channelText.startsWith('ch') ? channelText : `ch${channelText}`];
+  // CHANNEL = '34' is channels 3 and 4.
+  if (/^[0-9]{2,4}$/.test(channelText)) for (const digit of channelText) channels.push(`ch${digit}`);
+  const values: HeaderValue[] = channels.map((text) => ({ text, hdu, card: channel, of: 'CHANNEL' }));
+  if (band && band !== 'multiple') {
+    const bandCard = hdu.keywords.get('BAND')!;
+    values.push({ text: band, hdu, card: bandCard, of: 'BAND' });
+    for (const text of channels) values.push({ text: `${text}-${band}`, hdu, card: channel, of: 'CHANNEL' });
   }
   return values;
 }
 
-/** The elements of a name field ('clear-f200w' → clear, f200w), normalised, without MULTI. */
-function fieldElements(field: string): string[] {
-  const elements: string[] = [];
-  for (const part of field.toLowerCase().split('-')) {
-    const element = normalize(part);
-    if (element !== 'multi' && element !== '') elements.push(element);
-  }
-  return elements;
+/** Whether a name element and a header value agree: as written, or one abbreviating the other. */
+function agrees(element: string, value: string): boolean {
+  if (element === value) return true;
+  const a = normalize(element);
+  const b = normalize(value);
+  return a !== '' && b !== '' && (a.startsWith(b) || b.startsWith(a));
 }
 
-/** Whether a name element agrees with one of the header's values (either may abbreviate the other). */
-function matchesHeader(header: string[], element: string): boolean {
-  for (const value of header)
-    if (value === element || value.startsWith(element) || element.startsWith(value)) return true;
-  return false;
+/**
+ * The elements of a name field that no header value accounts for. A run of hyphenated elements may
+ * match one value written with hyphens (`ch3-long` against BAND-style 'CH3-LONG'); the longest run
+ * is tried first. CLEAR and MULTI may stand in a name without a header value.
+ */
+function unmatchedElements(
+  field: string,
+  values: HeaderValue[],
+): { missing: string[]; matched: Set<HeaderValue> } {
+  const parts = field.toLowerCase().split('-');
+  const missing: string[] = [];
+  const matched = new Set<HeaderValue>();
+  let i = 0;
+  while (i < parts.length) {
+    let advanced = 0;
+    for (let j = parts.length; j > i && advanced === 0; j--) {
+      const run = parts.slice(i, j).join('-');
+      const exact = values.filter((value) => value.text === run);
+      const found =
+        exact.length > 0 ? exact : j === i + 1 ? values.filter((value) => agrees(run, value.text)) : [];
+      if (found.length > 0) {
+        for (const value of found) matched.add(value);
+        advanced = j - i;
+      }
+    }
+    if (advanced === 0) {
+      const part = parts[i]!;
+      if (part !== 'multi' && !EMPTY.has(part)) missing.push(part);
+      advanced = 1;
+    }
+    i += advanced;
+  }
+  return { missing, matched };
+}
+
+function list(values: HeaderValue[]): string {
+  return [...new Set(values.map((value) => `${value.card.keyword} = '${value.text.toUpperCase()}'`))].join(
+    ', ',
+  );
+}
+
+/** The headers that describe the product: the primary, and the HDU where the data live. */
+function describingHdus(fits: FitsFile): Hdu[] {
+  return [...new Set([fits.hdus[0]!, dataHdu(fits) ?? fits.hdus[0]!])];
 }
 
 export const nameHeaderMatch: FitsRule = {
   meta: {
     id: 'hlsp/name-header-match',
     description:
-      'The file name agrees with the header: proj-id with HLSPID, version with HLSPVER, observatory/instrument/opt-elem with TELESCOP/INSTRUME/FILTER (or their numbered companions).',
+      'The file name and the headers that describe the product (primary, and the HDU with the data) agree both ways: proj-id/HLSPID, version/HLSPVER, observatory/TELESCOP, instrument/INSTRUME, opt-elem/FILTER (FILTERnn), PUPIL, GRATING, DISPRSR, CHANNEL + BAND, target/TARGNAME or OBJECT and HLSPTARG.',
     severity: 'error',
     scope: 'fits',
     rationale:
-      'MAST indexes products by both; when they disagree, one of them is wrong, usually after a file was renamed or a header copied from another product.',
-    source: 'DESIGN.md §1; MAST HLSP Contributor Guide',
+      'MAST indexes products by both; when they disagree, one of them is wrong, usually after a file was renamed or a header copied from another product. Only the primary header and the data HDU count: a value in some other extension does not describe the product.',
+    source: 'MAST HLSP Contributor Guide, File Naming Convention; docs/naming.md (name ↔ header)',
   },
   check(context, report) {
     const { parsed, fits } = context;
     if (!isHlspName(parsed) || fits.hdus.length === 0) return;
-    // The headers that describe the product: the primary and the HDU where the data live.
-    const describing = [...new Set([fits.hdus[0]!, dataHdu(fits)!])];
-    const findCard = (_fits: unknown, keyword: string): Located | undefined => {
+    const describing = describingHdus(fits);
+    const find = (keyword: string): { hdu: Hdu; card: Card } | undefined => {
       for (const hdu of describing) {
         const card = hdu.keywords.get(keyword);
         if (card) return { hdu, card };
       }
       return undefined;
     };
-    const emit = (keyword: string, message: string, hint: string, severity?: FindingInput['severity']) => {
-      const found = findCard(fits, keyword);
+    const emit = (
+      at: { hdu: Hdu; card: Card } | string,
+      message: string,
+      hint: string,
+      severity?: FindingInput['severity'],
+    ) => {
+      const located = typeof at === 'string' ? find(at) : at;
       report({
-        ...(found ? where(found.hdu, found.card) : { hdu: 0, keyword, offset: fits.hdus[0]!.headerOffset }),
+        ...(located
+          ? where(located.hdu, located.card)
+          : { hdu: 0, keyword: at as string, offset: fits.hdus[0]!.headerOffset }),
         message,
         hint,
         ...(severity ? { severity } : {}),
       });
     };
-    const hlspid = textOf(findCard(fits, 'HLSPID')?.card);
+    const hlspid = textOf(find('HLSPID')?.card);
     const projId = parsed.fields.projId ?? '';
     if (hlspid !== undefined && projId && hlspid.toLowerCase() !== projId.toLowerCase()) {
       emit(
@@ -101,7 +164,7 @@ export const nameHeaderMatch: FitsRule = {
       );
     }
     const version = parsed.fields.version;
-    const hlspver = textOf(findCard(fits, 'HLSPVER')?.card);
+    const hlspver = textOf(find('HLSPVER')?.card);
     if (version && hlspver !== undefined && hlspver.toLowerCase() !== version.toLowerCase()) {
       emit(
         'HLSPVER',
@@ -110,47 +173,121 @@ export const nameHeaderMatch: FitsRule = {
       );
     }
     if (parsed.parts.length !== 8) return;
-    // A product of one target or field should name it in both places; collections of many
-    // targets often summarise HLSPTARG ('M31 and M33'), so a mismatch is for review, not an error.
-    const hlsptarg = textOf(findCard(fits, 'HLSPTARG')?.card);
-    const target = parsed.fields.target;
-    if (hlsptarg && target) {
-      const header = normalize(hlsptarg);
-      const name = normalize(target);
-      if (header && name && !name.startsWith(header) && !header.includes(name)) {
-        emit(
-          'HLSPTARG',
-          `HLSPTARG = '${hlsptarg}' does not match the file name's target '${target}'`,
-          'make HLSPTARG name the target or field of this product',
-          'warning',
-        );
-      }
+    compareTarget(parsed.fields.target, find, emit);
+    const valuesFor = (keywords: string[]) =>
+      describing.flatMap((hdu) => keywords.flatMap((keyword) => valuesOf(hdu, keyword)));
+    // Observatory and instrument: each element of the name must be a value of the keyword.
+    for (const [keyword, field, label] of [
+      ['TELESCOP', parsed.fields.observatory, 'observatory'],
+      ['INSTRUME', parsed.fields.instrument, 'instrument'],
+    ] as const) {
+      if (!field || field === 'multi') continue;
+      const values = valuesFor([keyword]);
+      if (values.length === 0) continue;
+      // Instruments are often named with their channel (acs-wfc, wfc3-uvis): the whole field may match.
+      if (keyword === 'INSTRUME' && values.some((value) => agrees(field, value.text))) continue;
+      if (unmatchedElements(field, values).missing.length === 0) continue;
+      emit(
+        values[0]!,
+        `the file name's ${label} '${field}' does not match ${keyword} in the header (${list(values)})`,
+        `make the name and ${keyword} agree`,
+      );
     }
-    let compared: Map<string, Set<string>> | undefined;
-    const compare = (keyword: string, field: string | undefined, label: string) => {
-      if (!field) return;
-      const elements = fieldElements(field);
-      compared ??= comparedValues(fits.hdus);
-      const header = [...compared.get(keyword)!];
-      if (keyword === 'FILTER') {
-        for (const value of compared.get('PUPIL')!) header.push(value);
-        for (const value of compared.get('DISPRSR')!) header.push(value);
-      }
-      if (header.length === 0 || elements.length === 0) return;
-      // A name may leave out CLEAR, and instruments are often named with their channel (acs-wfc, wfc3-uvis).
-      const whole = keyword === 'INSTRUME' && matchesHeader(header, normalize(field));
-      for (const element of elements) {
-        if (matchesHeader(header, element) || element === 'clear' || whole) continue;
-        emit(
-          keyword,
-          `the file name's ${label} '${field}' does not match ${keyword} in the header (${header.join(', ')})`,
-          `make the name and ${keyword} agree`,
-        );
-        return;
-      }
-    };
-    compare('TELESCOP', parsed.fields.observatory, 'observatory');
-    compare('INSTRUME', parsed.fields.instrument, 'instrument');
-    compare('FILTER', parsed.fields.optElem, 'opt-elem');
+    compareOpticalElements(parsed.fields.optElem, describing, emit);
   },
 };
+
+type Emit = (
+  at: { hdu: Hdu; card: Card } | string,
+  message: string,
+  hint: string,
+  severity?: FindingInput['severity'],
+) => void;
+
+/**
+ * The target by its leading element: `abell2744-00123` names a source in the field ABELL2744.
+ * TARGNAME/OBJECT say what this product shows; HLSPTARG names the collection's fields and may be
+ * broader ('M31 and M33'). Both are for review, not errors: target names are written many ways.
+ */
+function compareTarget(
+  target: string | undefined,
+  find: (keyword: string) => { hdu: Hdu; card: Card } | undefined,
+  emit: Emit,
+): void {
+  if (!target) return;
+  const whole = normalize(target);
+  const leading = normalize(target.split('-')[0] ?? '');
+  if (!whole || !leading) return;
+  const hlsptarg = textOf(find('HLSPTARG')?.card);
+  const collection = hlsptarg ? normalize(hlsptarg) : '';
+  if (collection && !whole.startsWith(collection) && !collection.includes(leading)) {
+    emit(
+      'HLSPTARG',
+      `HLSPTARG = '${hlsptarg}' does not match the file name's target '${target}'`,
+      'make HLSPTARG name the target or field of this product',
+      'warning',
+    );
+  }
+  for (const keyword of ['TARGNAME', 'OBJECT']) {
+    const found = find(keyword);
+    const text = textOf(found?.card);
+    const header = text ? normalize(text) : '';
+    if (!found || !header) continue;
+    if (!header.startsWith(leading) && !leading.startsWith(header) && !whole.startsWith(header))
+      emit(
+        found,
+        `${keyword} = '${text}' does not match the file name's target '${target}' (compared by its first element, '${target.split('-')[0]}')`,
+        `make the name's target start with the ${keyword} of this product, or correct ${keyword}`,
+        'warning',
+      );
+    return;
+  }
+}
+
+/**
+ * The opt-elem both ways. Name → header: every element is a FILTER, PUPIL, GRATING, DISPRSR or
+ * CHANNEL/BAND value of a describing header. Header → name: every filter the header gives is in the
+ * name, unless the name says `multi` or names the product by its disperser (as the guide allows).
+ */
+function compareOpticalElements(field: string | undefined, describing: Hdu[], emit: Emit): void {
+  if (!field) return;
+  // A MULTI filter without its FILTERnn (or MULTIPLE) hides the filters: hlsp/multi-companions says so.
+  const hidden = describing.some((hdu) => {
+    const text = textOf(hdu.keywords.get('FILTER'))?.toLowerCase();
+    return text === 'multiple' || (text === 'multi' && valuesOf(hdu, 'FILTER').length === 0);
+  });
+  if (hidden) return;
+  const filters = describing.flatMap((hdu) => FILTERS.flatMap((keyword) => valuesOf(hdu, keyword)));
+  const others = describing.flatMap((hdu) => [
+    ...OTHER_ELEMENTS.flatMap((keyword) => valuesOf(hdu, keyword)),
+    ...channelValues(hdu),
+  ]);
+  const values = [...filters, ...others];
+  if (values.length === 0) return;
+  const { missing, matched } = unmatchedElements(field, values);
+  // Pointed at FILTER itself (also when it is MULTI), else at the first element keyword.
+  const filterHdu = describing.find((hdu) => hdu.keywords.has('FILTER'));
+  const anchor = filterHdu ? { hdu: filterHdu, card: filterHdu.keywords.get('FILTER')! } : values[0]!;
+  if (missing.length > 0) {
+    emit(
+      anchor,
+      missing.length === 1 && missing[0] === field.toLowerCase()
+        ? `the file name's opt-elem '${field}' is not what the header gives (${list(values)})`
+        : `the file name's opt-elem '${field}' has ${missing.map((m) => `'${m}'`).join(', ')}, which the header does not give (${list(values)})`,
+      'make the name and the header agree; docs/naming.md lists which keyword each element maps to',
+    );
+    return;
+  }
+  if (field.toLowerCase().split('-').includes('multi')) return;
+  const byDisperser = others.some(
+    (value) => matched.has(value) && (value.of === 'GRATING' || value.of === 'DISPRSR'),
+  );
+  if (byDisperser) return;
+  const absent = filters.filter((value) => !EMPTY.has(value.text) && !matched.has(value));
+  if (absent.length > 0)
+    emit(
+      absent[0]!,
+      `the header gives ${list(absent)}, which the file name's opt-elem '${field}' does not name`,
+      'name every filter of the product in opt-elem (or `multi`), or correct the header',
+    );
+}

@@ -152,6 +152,7 @@ describe('hlsp/name-header-match with MULTI and numbered companions', () => {
       card('FILTER', 'MULTI'),
       card('FILTER01', 'F150W'),
       card('FILTER02', 'F200W'),
+      card('PUPIL', 'MULTI'),
       card('PUPIL01', 'F444W'),
     ];
     expect(check(companions)).toEqual([]);
@@ -168,7 +169,7 @@ describe('hlsp/name-header-match with MULTI and numbered companions', () => {
     ]);
     expect(findings.map((f) => f.keyword)).toEqual(['FILTER']);
     expect(findings[0]!.message).toBe(
-      "the file name's opt-elem 'f150w-f200w-f444w' does not match FILTER in the header (f150w, f200w)",
+      "the file name's opt-elem 'f150w-f200w-f444w' has 'f444w', which the header does not give (FILTER01 = 'F150W', FILTER02 = 'F200W')",
     );
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nameHeaderMatch } from '../../../src/rules/hlsp/name-header-match.js';
 import { setCard } from '../../support/demo.js';
 import { card } from '../../support/fits-builder.js';
-import { IMAGE, primary } from '../../support/keyword-corpus.js';
+import { data, IMAGE, primary } from '../../support/keyword-corpus.js';
 import { runOnDemo } from './run-hlsp-rule.js';
 
 describe('hlsp/name-header-match', () => {
@@ -45,7 +45,134 @@ describe('hlsp/name-header-match', () => {
     });
     expect(findings).toMatchObject([{ severity: 'error', hdu: 1, keyword: 'FILTER' }]);
     expect(findings[0]!.message).toBe(
-      "the file name's opt-elem 'f200w' does not match FILTER in the header (f444w, clear)",
+      "the file name's opt-elem 'f200w' is not what the header gives (FILTER = 'F444W', PUPIL = 'CLEAR')",
+    );
+  });
+
+  it('reads the primary header and the data HDU, not any other extension', () => {
+    // The name says f200w, the primary F444W; only the WHT extension says F200W.
+    const findings = runOnDemo(nameHeaderMatch, IMAGE, (h) => {
+      primary(h).push(card('FILTER', 'F444W'));
+      setCard(data(h), 'FILTER', null);
+      setCard(h[2]!.cards, 'FILTER', null);
+    });
+    expect(findings).toMatchObject([{ severity: 'error', hdu: 0, keyword: 'FILTER' }]);
+  });
+
+  it('reports a filter of the header that the name leaves out (header → name)', () => {
+    const findings = runOnDemo(nameHeaderMatch, IMAGE, (h) => primary(h).push(card('FILTER', 'F444W')));
+    expect(findings).toMatchObject([{ hdu: 0, keyword: 'FILTER' }]);
+    expect(findings[0]!.message).toBe(
+      "the header gives FILTER = 'F444W', which the file name's opt-elem 'f200w' does not name",
+    );
+  });
+
+  it('reports a FILTERnn of a MULTI header that the name leaves out', () => {
+    const findings = runOnDemo(nameHeaderMatch, IMAGE, (h) => {
+      setCard(data(h), 'FILTER', card('FILTER', 'MULTI'));
+      data(h).push(card('FILTER01', 'F200W'), card('FILTER02', 'F444W'));
+    });
+    expect(findings.map((f) => f.keyword)).toEqual(['FILTER02']);
+  });
+
+  const compound: [string, string, [string, string][]][] = [
+    [
+      'clear-prism',
+      'nirspec',
+      [
+        ['FILTER', 'CLEAR'],
+        ['GRATING', 'PRISM'],
+      ],
+    ],
+    [
+      'clear-prism',
+      'nirspec',
+      [
+        ['FILTER', 'CLEAR'],
+        ['DISPRSR', 'PRISM'],
+      ],
+    ],
+    [
+      'f444w-f470n',
+      'nircam',
+      [
+        ['FILTER', 'F444W'],
+        ['PUPIL', 'F470N'],
+      ],
+    ],
+    [
+      'ch3-long',
+      'miri',
+      [
+        ['CHANNEL', '3'],
+        ['BAND', 'LONG'],
+      ],
+    ],
+    ['ch3-long', 'miri', [['FILTER', 'CH3-LONG']]],
+    [
+      'g395h-f290lp',
+      'nirspec',
+      [
+        ['GRATING', 'G395H'],
+        ['FILTER', 'F290LP'],
+      ],
+    ],
+    [
+      'g395h',
+      'nirspec',
+      [
+        ['GRATING', 'G395H'],
+        ['FILTER', 'F290LP'],
+      ],
+    ],
+  ];
+  it.each(compound)('maps %s to its keywords (%s)', (optElem, instrument, cards) => {
+    const findings = runOnDemo(
+      nameHeaderMatch,
+      IMAGE,
+      (h) => {
+        setCard(primary(h), 'INSTRUME', card('INSTRUME', instrument.toUpperCase()));
+        for (const k of ['FILTER', 'PUPIL']) setCard(data(h), k, null);
+        for (const [keyword, value] of cards) data(h).push(card(keyword, value));
+      },
+      { name: `hlsp_nirdemo_jwst_${instrument}_smacs0723_${optElem}_v1.0_i2d.fits` },
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('reports a compound element whose second part the header does not give', () => {
+    const findings = runOnDemo(
+      nameHeaderMatch,
+      IMAGE,
+      (h) => {
+        setCard(primary(h), 'INSTRUME', card('INSTRUME', 'MIRI'));
+        for (const k of ['FILTER', 'PUPIL']) setCard(data(h), k, null);
+        data(h).push(card('CHANNEL', '3'), card('BAND', 'SHORT'));
+      },
+      { name: 'hlsp_nirdemo_jwst_miri_smacs0723_ch3-long_v1.0_s3d.fits' },
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      "the file name's opt-elem 'ch3-long' has 'long', which the header does not give (CHANNEL = 'CH3', BAND = 'SHORT', CHANNEL = 'CH3-SHORT')",
+    ]);
+  });
+
+  it('compares the target with TARGNAME by its leading element, and HLSPTARG may be broader', () => {
+    const name = 'hlsp_nirdemo_jwst_nircam_abell2744-00123_f200w_v1.0_i2d.fits';
+    const run = (targname: string) =>
+      runOnDemo(
+        nameHeaderMatch,
+        IMAGE,
+        (h) => {
+          setCard(primary(h), 'HLSPTARG', card('HLSPTARG', 'ABELL2744'));
+          primary(h).push(card('TARGNAME', targname));
+        },
+        { name },
+      );
+    expect(run('Abell 2744')).toEqual([]);
+    const findings = run('MACS0416');
+    expect(findings).toMatchObject([{ severity: 'warning', keyword: 'TARGNAME' }]);
+    expect(findings[0]!.message).toBe(
+      "TARGNAME = 'MACS0416' does not match the file name's target 'abell2744-00123' (compared by its first element, 'abell2744')",
     );
   });
 
