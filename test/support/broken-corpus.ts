@@ -104,6 +104,17 @@ export const brokenCases: BrokenCase[] = [
     expectedRules: ['fits/end-card'],
   },
   {
+    name: 'primary-without-end-before-extension',
+    description:
+      'the primary header has no END card and an image extension follows: one finding at the byte where END belonged, not XTENSION-in-primary or duplicate keywords',
+    build: () =>
+      fitsFile([
+        { cards: [...primaryCards(), card('OBJECT', 'M101'), card('TELESCOP', 'JWST')], noEnd: true },
+        { cards: [...imageExtensionCards({ axes: [10, 10] }), card('EXTNAME', 'SCI')], data: PIXELS },
+      ]),
+    expectedRules: ['fits/end-card'],
+  },
+  {
     name: 'header-fill-not-blank',
     description: 'bytes after END are not spaces',
     build: () => fitsFile([{ ...image(), headerFill: 0x41 }]),

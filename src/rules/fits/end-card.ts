@@ -1,4 +1,13 @@
+import type { Hdu } from '../../fits/types.js';
 import type { FitsRule } from '../../types.js';
+import { missingEnd } from './support/cards.js';
+
+/** The byte after a header's last non-blank card: where its END card belonged. */
+function afterLastKeyword(hdu: Hdu): number {
+  let last = hdu.cards.length;
+  while (last > 0 && hdu.cards[last - 1]!.raw.trim() === '') last--;
+  return last < hdu.cards.length ? hdu.cards[last]!.offset : hdu.headerOffset + hdu.cards.length * 80;
+}
 
 export const endCard: FitsRule = {
   meta: {
@@ -15,12 +24,26 @@ export const endCard: FitsRule = {
       context.fits.problems.filter((problem) => problem.code === 'header-truncated').map((p) => p.hdu),
     );
     for (const hdu of context.fits.hdus) {
+      const swallowed = missingEnd(hdu);
+      if (swallowed) {
+        const next = hdu.cards[swallowed.nextHeaderIndex]!;
+        report({
+          message: `HDU ${hdu.index}'s header has no END card: it runs on into the next header (XTENSION at byte ${next.offset}); END belonged at byte ${swallowed.expectedOffset}`,
+          hdu: hdu.index,
+          keyword: 'END',
+          offset: swallowed.expectedOffset,
+          hint: `add the END card after the last keyword of HDU ${hdu.index}; the header is read as ending there`,
+        });
+        continue;
+      }
       if (hdu.endIndex < 0) {
         if (cutHeaders.has(hdu.index)) continue;
+        const expected = afterLastKeyword(hdu);
         report({
-          message: `HDU ${hdu.index}'s header has no END card`,
+          message: `HDU ${hdu.index}'s header has no END card; it belonged at byte ${expected}`,
           hdu: hdu.index,
-          offset: hdu.headerOffset,
+          keyword: 'END',
+          offset: expected,
           hint: 'write the header again with a FITS library',
         });
         continue;

@@ -1,7 +1,7 @@
 import { intValue, logicalValue, stringValue } from '../../fits/layout.js';
 import type { Card, Hdu } from '../../fits/types.js';
 import type { FindingInput, FitsRule } from '../../types.js';
-import { shown } from './support/cards.js';
+import { headerCards, shown } from './support/cards.js';
 
 const BITPIX = [8, 16, 32, 64, -32, -64];
 const XTENSIONS = ['IMAGE', 'TABLE', 'BINTABLE'];
@@ -129,7 +129,7 @@ export const mandatoryKeywords: FitsRule = {
             'set it to the length of that axis',
           );
       }
-      for (const card of hdu.cards) {
+      for (const card of headerCards(hdu)) {
         if (!card.keyword.startsWith('NAXIS')) continue;
         const match = /^NAXIS([0-9]+)$/.exec(card.keyword);
         if (match && Number(match[1]) > (naxisValue ?? 0)) {

@@ -1,4 +1,5 @@
 import type { FitsRule } from '../../types.js';
+import { missingEnd } from './support/cards.js';
 
 export const trailingBytes: FitsRule = {
   meta: {
@@ -13,6 +14,8 @@ export const trailingBytes: FitsRule = {
   check(context, report) {
     const { fits } = context;
     if (fits.trailingBytes <= 0) return;
+    // After a header that ran into the next one, these bytes are that HDU's data: fits/end-card says why.
+    if (fits.hdus.some((hdu) => missingEnd(hdu))) return;
     report({
       message: `${fits.trailingBytes} bytes follow the last HDU, which are not a valid FITS extension`,
       offset: fits.size - fits.trailingBytes,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endCard } from '../../../src/rules/fits/end-card.js';
+import { builtinRules } from '../../../src/rules/index.js';
 import { card, fitsFile, imageExtensionCards, int16Data, primaryCards } from '../../support/fits-builder.js';
 import { runFitsRules } from '../../support/rule-harness.js';
 import { image, imageFile, patch } from './fits-fixtures.js';
@@ -16,8 +17,9 @@ describe('fits/end-card', () => {
         ruleId: 'fits/end-card',
         severity: 'error',
         hdu: 0,
-        offset: 0,
-        message: "HDU 0's header has no END card",
+        keyword: 'END',
+        offset: END_OFFSET,
+        message: "HDU 0's header has no END card; it belonged at byte 480",
         hint: 'write the header again with a FITS library',
       }),
     ]);
@@ -29,8 +31,34 @@ describe('fits/end-card', () => {
       { cards: imageExtensionCards({ axes: [2] }), noEnd: true, data: int16Data([0, 1]) },
     ]);
     expect(run(bytes)).toEqual([
-      expect.objectContaining({ hdu: 1, offset: 2880, message: "HDU 1's header has no END card" }),
+      expect.objectContaining({
+        hdu: 1,
+        offset: 2880 + 6 * 80,
+        message: "HDU 1's header has no END card; it belonged at byte 3360",
+      }),
     ]);
+  });
+
+  it('reports a primary header that runs on into the next header once, where END belonged', () => {
+    const bytes = fitsFile([
+      { cards: [...primaryCards(), card('OBJECT', 'M101')], noEnd: true },
+      { cards: imageExtensionCards({ axes: [2] }), data: int16Data([0, 1]) },
+    ]);
+    expect(run(bytes)).toEqual([
+      expect.objectContaining({
+        hdu: 0,
+        keyword: 'END',
+        offset: 5 * 80,
+        message:
+          "HDU 0's header has no END card: it runs on into the next header (XTENSION at byte 2880); END belonged at byte 400",
+      }),
+    ]);
+    // The other rules judge the primary's own cards: no XTENSION-in-primary, no duplicate BITPIX.
+    const all = runFitsRules(
+      bytes,
+      builtinRules.fits.filter((rule) => rule.meta.id.startsWith('fits/')),
+    );
+    expect(all.map((f) => f.ruleId)).toEqual(['fits/end-card']);
   });
 
   // The file ending inside a header is one defect, a cut file: fits/truncated reports it.

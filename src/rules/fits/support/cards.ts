@@ -10,10 +10,50 @@ export function at(hdu: Hdu, card: Card): { hdu: number; keyword: string; offset
   return { hdu: hdu.index, keyword: card.keyword, offset: card.offset };
 }
 
-/** Cards up to (not including) END, or all cards when there is no END. */
+const CARDS_PER_BLOCK = 36;
+
+/** Where a header without its END card ran into the next HDU's header. */
+export interface MissingEnd {
+  /** Index of the XTENSION card that opens the next header, at the start of a 2880-byte block. */
+  nextHeaderIndex: number;
+  /** Byte where END belonged: just after the header's last keyword card. */
+  expectedOffset: number;
+}
+
+const missingEnds = new WeakMap<Hdu, MissingEnd | null>();
+
+/**
+ * A header whose END card is missing reads on into the next HDU's header: the reader sees an
+ * XTENSION card at the start of a block inside it. Everything from there on belongs to the next
+ * HDU, so rules judge only the cards before it (else XTENSION-in-primary and duplicate BITPIX/NAXIS
+ * findings follow from the one missing card). fits/end-card names the missing END.
+ */
+export function missingEnd(hdu: Hdu): MissingEnd | undefined {
+  const known = missingEnds.get(hdu);
+  if (known !== undefined) return known ?? undefined;
+  let found: MissingEnd | null = null;
+  const last = hdu.endIndex >= 0 ? hdu.endIndex : hdu.cards.length;
+  for (let index = CARDS_PER_BLOCK; index < last; index += CARDS_PER_BLOCK) {
+    if (hdu.cards[index]?.keyword !== 'XTENSION') continue;
+    let end = index;
+    while (end > 0 && hdu.cards[end - 1]!.raw.trim() === '') end--;
+    found = { nextHeaderIndex: index, expectedOffset: hdu.cards[end]!.offset };
+    break;
+  }
+  missingEnds.set(hdu, found);
+  return found ?? undefined;
+}
+
+/**
+ * Cards up to (not including) END, or all cards when there is no END; for a header that ran into
+ * the next one (`missingEnd`), the cards before the next header.
+ */
 export function headerCards(hdu: Hdu): Card[] {
   // Asked for by most rules: cut once per HDU.
-  hdu.beforeEnd ??= hdu.endIndex >= 0 ? hdu.cards.slice(0, hdu.endIndex) : hdu.cards;
+  if (hdu.beforeEnd) return hdu.beforeEnd;
+  const swallowed = missingEnd(hdu);
+  const end = swallowed ? swallowed.nextHeaderIndex : hdu.endIndex;
+  hdu.beforeEnd = end >= 0 ? hdu.cards.slice(0, end) : hdu.cards;
   return hdu.beforeEnd;
 }
 
