@@ -509,6 +509,42 @@ export const brokenCases: BrokenCase[] = [
     expectedRules: ['fits/tile-data'],
   },
   {
+    name: 'groups-with-naxis1-not-zero',
+    description: 'GROUPS = T on an image whose NAXIS1 is not 0',
+    build: () => withCards(() => {}, [card('GROUPS', true), card('PCOUNT', 0), card('GCOUNT', 1)]),
+    expectedRules: ['fits/mandatory-keywords'],
+  },
+  {
+    name: 'pcount-gcount-in-primary',
+    description: 'PCOUNT and GCOUNT in a primary header without GROUPS',
+    build: () => withCards(() => {}, [card('PCOUNT', 0), card('GCOUNT', 1)]),
+    expectedRules: ['fits/reserved-keywords'],
+  },
+  {
+    name: 'inherit-false-in-primary',
+    description: 'INHERIT = F in the primary header',
+    build: () => withCards(() => {}, [card('INHERIT', false)]),
+    expectedRules: ['fits/reserved-keywords'],
+  },
+  {
+    name: 'simple-false',
+    description: 'SIMPLE = F: the file says it does not conform (a warning)',
+    build: () => withCards((cards) => replace(cards, 'SIMPLE', card('SIMPLE', false))),
+    expectedRules: ['fits/mandatory-keywords'],
+  },
+  {
+    name: 'tdisp-logical-on-float',
+    description: 'TDISP1 = L1 on a float column',
+    build: () => table([{ name: 'FLUX', format: 'E' }], 1, 4, Buffer.alloc(4), [card('TDISP1', 'L1')]),
+    expectedRules: ['fits/table-columns'],
+  },
+  {
+    name: 'tdisp-width-without-room',
+    description: 'TDISP1 = F4.4: no room for the point and a digit',
+    build: () => table([{ name: 'FLUX', format: 'E' }], 1, 4, Buffer.alloc(4), [card('TDISP1', 'F4.4')]),
+    expectedRules: ['fits/table-columns'],
+  },
+  {
     name: 'not-fits',
     description: 'a PNG renamed .fits',
     build: () =>

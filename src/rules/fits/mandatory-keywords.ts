@@ -54,8 +54,8 @@ export const mandatoryKeywords: FitsRule = {
   check(context, report) {
     const { hdus } = context.fits;
     for (const hdu of hdus) {
-      const emit = (card: Card | undefined, message: string, hint: string) => {
-        const finding: FindingInput = { message, hdu: hdu.index, hint };
+      const emit = (card: Card | undefined, message: string, hint: string, severity?: 'warning') => {
+        const finding: FindingInput = { message, hdu: hdu.index, hint, ...(severity ? { severity } : {}) };
         if (card) Object.assign(finding, { keyword: card.keyword, offset: card.offset });
         else finding.offset = hdu.headerOffset;
         report(finding);
@@ -146,16 +146,37 @@ export const mandatoryKeywords: FitsRule = {
   },
 };
 
-type Emit = (card: Card | undefined, message: string, hint: string) => void;
+type Emit = (card: Card | undefined, message: string, hint: string, severity?: 'warning') => void;
 
 function checkPrimary(hdu: Hdu, hduCount: number, emit: Emit): void {
   const simple = hdu.keywords.get('SIMPLE');
-  if (simple && logicalValue(hdu.keywords, 'SIMPLE') !== true) {
+  const simpleValue = logicalValue(hdu.keywords, 'SIMPLE');
+  // SIMPLE = F is a legal value that says the file does not conform (FITS 4.0 §4.4.1.1): a warning,
+  // as in fitsverify. Anything but a logical is a broken mandatory keyword.
+  if (simple && simpleValue === false) {
+    emit(
+      simple,
+      'SIMPLE = F: the file says it does not conform to the FITS Standard, so readers may refuse it',
+      'write a conforming file and set SIMPLE = T',
+      'warning',
+    );
+  } else if (simple && simpleValue !== true) {
     emit(
       simple,
       `SIMPLE = ${shown(simple)}; a file that conforms to the FITS Standard has SIMPLE = T`,
       'set SIMPLE = T',
     );
+  }
+  const groups = hdu.keywords.get('GROUPS');
+  if (groups && logicalValue(hdu.keywords, 'GROUPS') === true) {
+    const naxis = intValue(hdu.keywords, 'NAXIS') ?? 0;
+    const naxis1 = intValue(hdu.keywords, 'NAXIS1');
+    if (naxis < 1 || naxis1 !== 0)
+      emit(
+        groups,
+        `GROUPS = T, but ${naxis < 1 ? `NAXIS = ${naxis}` : `NAXIS1 = ${naxis1 ?? '(missing)'}`}: random groups need NAXIS ≥ 1 and NAXIS1 = 0`,
+        'set NAXIS1 = 0 (random groups have no first axis), or remove GROUPS for an ordinary image',
+      );
   }
   const extend = hdu.keywords.get('EXTEND');
   if (extend && logicalValue(hdu.keywords, 'EXTEND') === false && hduCount > 1) {

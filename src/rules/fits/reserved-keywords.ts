@@ -24,6 +24,8 @@ const familyOf = memoize((keyword: string): 'image' | 'table' | 'groups' | null 
 interface HduFacts {
   isTable: boolean;
   compressedImage: boolean;
+  /** GROUPS = T in a primary header, well formed or not. */
+  groupsDeclared: boolean;
 }
 
 function problemFor(
@@ -32,8 +34,20 @@ function problemFor(
   keyword: string,
 ): { message: string; severity?: 'warning' } | undefined {
   const { isTable, compressedImage } = facts;
-  if (hdu.index === 0 && (keyword === 'XTENSION' || keyword === 'INHERIT'))
-    return { message: `${keyword} is not allowed in the primary header` };
+  if (hdu.index === 0 && keyword === 'XTENSION')
+    return { message: 'XTENSION is not allowed in the primary header' };
+  // FITS 4.0 §4.4.2.6 reserves INHERIT for extension headers: in a primary it means nothing, T or F.
+  if (hdu.index === 0 && keyword === 'INHERIT')
+    return {
+      message:
+        'INHERIT must not appear in the primary header (it says whether an extension takes the primary header’s keywords)',
+    };
+  // PCOUNT and GCOUNT belong to extensions and to random groups; GROUPS = T with a bad NAXIS1 is
+  // fits/mandatory-keywords' finding, and its PCOUNT/GCOUNT/PTYPEn follow from it.
+  const groupsKeyword = keyword === 'PCOUNT' || keyword === 'GCOUNT' || familyOf(keyword) === 'groups';
+  if (facts.groupsDeclared && hdu.kind !== 'random-groups' && groupsKeyword) return undefined;
+  if (hdu.index === 0 && hdu.kind !== 'random-groups' && (keyword === 'PCOUNT' || keyword === 'GCOUNT'))
+    return { message: `${keyword} is not allowed in a primary header without GROUPS = T (random groups)` };
   if (hdu.index > 0 && (keyword === 'SIMPLE' || keyword === 'EXTEND' || keyword === 'BLOCKED'))
     return { message: `${keyword} is allowed only in the primary header` };
   const family = familyOf(keyword);
@@ -76,6 +90,7 @@ export const reservedKeywords: FitsRule = {
       const facts: HduFacts = {
         isTable: hdu.kind === 'binary-table' || hdu.kind === 'ascii-table',
         compressedImage: logicalValue(hdu.keywords, 'ZIMAGE') === true,
+        groupsDeclared: hdu.index === 0 && logicalValue(hdu.keywords, 'GROUPS') === true,
       };
       for (const card of headerCards(hdu)) {
         if (!card.hasValue) continue;

@@ -8,6 +8,43 @@ const ASCII_TFORM = /^(A[0-9]+|I[0-9]+|F[0-9]+\.[0-9]+|E[0-9]+\.[0-9]+|D[0-9]+\.
 const TDISP =
   /^(A[0-9]+|L[0-9]+|[IBOZ][0-9]+(\.[0-9]+)?|F[0-9]+\.[0-9]+|E[NS]?[0-9]+\.[0-9]+(E[0-9]+)?|[GD][0-9]+\.[0-9]+(E[0-9]+)?)$/;
 
+/** What kind of value a column holds, by its (element) type code. */
+function columnKind(
+  code: string,
+  binary: boolean,
+): 'logical' | 'character' | 'integer' | 'real' | 'bits' | '' {
+  if (code === 'L') return 'logical';
+  if (code === 'A') return 'character';
+  if (code === 'X') return 'bits';
+  if ((binary ? 'BIJK' : 'I').includes(code) && code !== '') return 'integer';
+  if ((binary ? 'EDCM' : 'FED').includes(code) && code !== '') return 'real';
+  return '';
+}
+
+/**
+ * Why a well-formed TDISPn cannot display its column (FITS 4.0 §7.3.4, Table 20), or undefined:
+ * L only shows logicals and A only characters; the number forms need a number (B, O and Z also
+ * show bits); and a width must hold the digits it promises (F4.4 has no room for the point).
+ */
+function displayProblem(tdisp: string, code: string, binary: boolean): string | undefined {
+  const kind = columnKind(code, binary);
+  if (kind === '') return undefined;
+  const type = /^(EN|ES|[A-Z])/.exec(tdisp)![1]!;
+  const [width = 0, digits] = (/[0-9]+(\.[0-9]+)?/.exec(tdisp)?.[0] ?? '').split('.').map(Number);
+  const on = `column ${kind === 'bits' ? 'of bits' : `of ${kind} values`} (TFORM ${code})`;
+  if (type === 'L' && kind !== 'logical') return `shows logicals, but it is on a ${on}`;
+  if (type === 'A' && kind !== 'character') return `shows characters, but it is on a ${on}`;
+  if (type !== 'A' && kind === 'character') return `shows numbers, but it is on a column of characters`;
+  if (type !== 'L' && kind === 'logical') return `shows numbers, but it is on a column of logicals`;
+  if ('IFEGD'.includes(type[0]!) && kind === 'bits' && type !== 'I')
+    return `shows real numbers, but it is on a ${on}`;
+  if (digits !== undefined && 'FEGD'.includes(type[0]!) && width <= digits)
+    return `has width ${width} for ${digits} decimals: no room for the point and a digit`;
+  if (digits !== undefined && 'IBOZ'.includes(type) && digits > width)
+    return `asks for at least ${digits} digits in a width of ${width}`;
+  return undefined;
+}
+
 function checkTable(hdu: Hdu, report: (f: FindingInput) => void): void {
   const binary = hdu.kind === 'binary-table';
   const tfields = intValue(hdu.keywords, 'TFIELDS') ?? 0;
@@ -140,13 +177,18 @@ function checkTable(hdu: Hdu, report: (f: FindingInput) => void): void {
       }
     }
     const tdisp = stringValue(hdu.keywords, `TDISP${n}`);
-    if (tdisp !== undefined && !TDISP.test(tdisp.trim())) {
-      report({
-        ...at(`TDISP${n}`),
-        message: `TDISP${n} = '${tdisp.trim()}' is not a valid display format`,
-        hint: 'use e.g. F10.4, E12.5, I8, A20',
-        severity: 'warning',
-      });
+    if (tdisp !== undefined) {
+      const elementCode =
+        binary && (code === 'P' || code === 'Q') ? (parseBinaryTform(tform).arrayCode ?? '') : code;
+      const problem = TDISP.test(tdisp.trim())
+        ? displayProblem(tdisp.trim(), elementCode, binary)
+        : 'is not a valid display format';
+      if (problem)
+        report({
+          ...at(`TDISP${n}`),
+          message: `TDISP${n} = '${tdisp.trim()}' ${problem}`,
+          hint: 'use e.g. F10.4 or E12.5 for numbers, I8 for integers, L1 for logicals, A20 for strings',
+        });
     }
   }
   if (binary && width !== naxis1) {
@@ -162,7 +204,7 @@ export const tableColumns: FitsRule = {
   meta: {
     id: 'fits/table-columns',
     description:
-      'Table column keywords agree: valid TFORMn, row width = NAXIS1, unique TTYPEn, TNULLn/TSCALn/TZEROn only where allowed, TDIMn within the repeat count, TBCOLn inside the row.',
+      'Table column keywords agree: valid TFORMn, row width = NAXIS1, unique TTYPEn, TNULLn/TSCALn/TZEROn only where allowed, TDIMn within the repeat count, TBCOLn inside the row, TDISPn able to display its column.',
     severity: 'error',
     scope: 'fits',
     source: 'FITS Standard 4.0 §7.2, §7.3',

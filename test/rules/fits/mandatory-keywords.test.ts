@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mandatoryKeywords } from '../../../src/rules/fits/mandatory-keywords.js';
+import { builtinRules } from '../../../src/rules/index.js';
 import { demoFiles, mosaicPath, SPECTRUM_PATH } from '../../support/demo.js';
 import {
   binaryTableCards,
@@ -104,10 +105,10 @@ describe('fits/mandatory-keywords', () => {
       'BITPIX = 12 is not one of 8, 16, 32, 64, -32, -64',
     ],
     [
-      'SIMPLE = F',
-      primaryWith('SIMPLE', card('SIMPLE', false)),
+      "SIMPLE = 'T' (a string)",
+      primaryWith('SIMPLE', card('SIMPLE', 'T')),
       'SIMPLE',
-      'SIMPLE = F; a file that conforms',
+      "SIMPLE = 'T       '; a file that conforms",
     ],
     [
       'NAXIS1 < 0',
@@ -240,6 +241,26 @@ describe('fits/mandatory-keywords', () => {
     const [finding] = run(fitsFile([{ cards }])).filter((f) => f.message.includes('NAXIS1 must be card'));
     expect(finding!.hint).toBe(
       'the header must start with SIMPLE, BITPIX, NAXIS, NAXIS1, …, NAXIS6, in this order',
+    );
+  });
+
+  it('warns about SIMPLE = F: the file says it does not conform (FITS 4.0 §4.4.1.1)', () => {
+    const findings = run(primaryWith('SIMPLE', card('SIMPLE', false)));
+    expect(findings).toMatchObject([{ severity: 'warning', keyword: 'SIMPLE' }]);
+    expect(findings[0]!.message).toBe(
+      'SIMPLE = F: the file says it does not conform to the FITS Standard, so readers may refuse it',
+    );
+  });
+
+  it('reports GROUPS = T without NAXIS1 = 0, once', () => {
+    const bytes = imageFile([card('GROUPS', true), card('PCOUNT', 0), card('GCOUNT', 1)]);
+    const findings = runFitsRules(
+      bytes,
+      builtinRules.fits.filter((rule) => rule.meta.id.startsWith('fits/')),
+    );
+    expect(findings.map((f) => [f.ruleId, f.keyword])).toEqual([['fits/mandatory-keywords', 'GROUPS']]);
+    expect(findings[0]!.message).toBe(
+      'GROUPS = T, but NAXIS1 = 10: random groups need NAXIS ≥ 1 and NAXIS1 = 0',
     );
   });
 });

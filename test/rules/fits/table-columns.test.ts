@@ -127,12 +127,67 @@ describe('fits/table-columns', () => {
     });
   });
 
-  it('warns about an invalid TDISPn', () => {
+  it('reports an invalid TDISPn as an error, as fitsverify does', () => {
     expectOne(single('E', 4, [card('TDISP1', 'X5')]), {
-      severity: 'warning',
+      severity: 'error',
       keyword: 'TDISP1',
       message: "TDISP1 = 'X5' is not a valid display format",
     });
+  });
+
+  it.each([
+    [
+      'L on a float column',
+      'E',
+      4,
+      'L1',
+      "TDISP1 = 'L1' shows logicals, but it is on a column of real values (TFORM E)",
+    ],
+    [
+      'A on an integer column',
+      'J',
+      4,
+      'A8',
+      "TDISP1 = 'A8' shows characters, but it is on a column of integer values (TFORM J)",
+    ],
+    [
+      'F on a character column',
+      '8A',
+      8,
+      'F8.2',
+      "TDISP1 = 'F8.2' shows numbers, but it is on a column of characters",
+    ],
+    [
+      'F4.4, no room for a digit',
+      'E',
+      4,
+      'F4.4',
+      "TDISP1 = 'F4.4' has width 4 for 4 decimals: no room for the point and a digit",
+    ],
+    [
+      'I5.8, more digits than width',
+      'J',
+      4,
+      'I5.8',
+      "TDISP1 = 'I5.8' asks for at least 8 digits in a width of 5",
+    ],
+  ])('reports TDISPn that cannot display its column: %s', (_, tform, width, tdisp, message) => {
+    expectOne(single(tform, width, [card('TDISP1', tdisp)]), {
+      severity: 'error',
+      keyword: 'TDISP1',
+      message,
+    });
+  });
+
+  it.each([
+    ['E', 4, 'F8.3'],
+    ['J', 4, 'I8'],
+    ['J', 4, 'F8.1'],
+    ['L', 1, 'L1'],
+    ['8A', 8, 'A8'],
+    ['D', 8, 'ES12.5E3'],
+  ])('passes TDISPn that fits its column (%s, %s)', (tform, width, tdisp) => {
+    expect(single(tform, width, [card('TDISP1', tdisp)])).toEqual([]);
   });
 
   it('passes a valid ASCII table, with TNULLn on any column', () => {
