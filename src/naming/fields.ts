@@ -8,6 +8,15 @@ export function isReadme(parsed: ParsedName): boolean {
   return ['readme', 'manifest'].includes(parsed.productType.toLowerCase());
 }
 
+/**
+ * Whether a field is meant as a version (`v` and a digit). A README needs no version: real
+ * collections deliver `hlsp_<proj-id>_<obs>_<anything>_readme.txt`, so the field before `readme`
+ * is judged as a version only when it looks like one.
+ */
+export function looksLikeVersion(field: string | undefined): boolean {
+  return /^v[0-9]/i.test(field ?? '');
+}
+
 /** True when the name is meant to be an HLSP name (starts with hlsp_ in any case). */
 export function isHlspName(parsed: ParsedName): boolean {
   return parsed.parts[0]?.toLowerCase() === 'hlsp';
@@ -24,8 +33,9 @@ export function labelledFields(parsed: ParsedName): { label: string; value: stri
     else if (i === 1) label = 'proj-id';
     else if (i === count - 1) label = 'product-type';
     else if (count === 8) label = ['observatory', 'instrument', 'target', 'opt-elem', 'version'][i - 2]!;
-    // A README of five or more parts carries a version there too, as name/version requires.
-    else if (i === count - 2 && (!isReadme(parsed) || count >= 5)) label = 'version';
+    // A README's field before `readme` is a version only when it looks like one.
+    else if (i === count - 2 && (!isReadme(parsed) || (count >= 5 && looksLikeVersion(value))))
+      label = 'version';
     else label = 'field';
     out.push({ label, value: i === count - 1 ? parsed.productType : value });
   });

@@ -37,7 +37,12 @@ export const instrument: NameRule = {
           message: `the instrument '${element}' is not one MAST knows`,
           hint: hint ?? 'check the spelling; MAST staff will review new instruments',
         });
-      } else if (observatories.length > 0 && !owners.some((owner) => observatories.includes(owner))) {
+      } else if (
+        observatories.length > 0 &&
+        // `multi` stands for several observatories: any known instrument fits, as in MAST's checker.
+        !observatories.includes('multi') &&
+        !owners.some((owner) => observatories.includes(owner))
+      ) {
         report({
           message: `'${element}' is an instrument of ${owners.join(', ')}, not of ${observatories.join('-')}`,
           hint: `check the observatory and instrument fields (known ${observatories[0]} instruments: ${instrumentsOf(observatories[0]).join(', ')})`,

@@ -22,8 +22,10 @@ export const opticalElement: NameRule = {
     const instrumentField = (parsed.fields.instrument ?? '').toLowerCase();
     const instruments = [instrumentField, ...instrumentField.split('-')];
     const combined = new Set<string>();
-    for (const obs of observatories)
-      for (const inst of instruments) for (const e of opticalElementsOf(obs, inst)) combined.add(e);
+    // `multi` stands for several observatories: any element known to any mission fits, as in MAST's checker.
+    if (!observatories.includes('multi'))
+      for (const obs of observatories)
+        for (const inst of instruments) for (const e of opticalElementsOf(obs, inst)) combined.add(e);
     const everywhere = ALL_ELEMENTS;
     const value = (parsed.fields.optElem ?? '').toLowerCase();
     for (const element of value.split('-')) {

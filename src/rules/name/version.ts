@@ -1,4 +1,4 @@
-import { isHlspName, isReadme } from '../../naming/fields.js';
+import { isHlspName, isReadme, looksLikeVersion } from '../../naming/fields.js';
 import type { NameRule } from '../../types.js';
 
 /** mast_contributor_tools' version pattern: v, up to two digits, up to two .N or pN parts. */
@@ -15,7 +15,8 @@ function suggestion(version: string): string {
 export const version: NameRule = {
   meta: {
     id: 'name/version',
-    description: "The version field looks like v1, v1.1, v1.1.2 or v1p1 (no hyphens, lower-case 'v').",
+    description:
+      "The version field looks like v1, v1.1, v1.1.2 or v1p1 (no hyphens, lower-case 'v'); README names need none.",
     severity: 'error',
     scope: 'name',
     rationale: 'MAST requires a version in every product name and a new version whenever a file is replaced.',
@@ -24,7 +25,8 @@ export const version: NameRule = {
   check(context, report) {
     const { parsed } = context;
     if (!isHlspName(parsed) || parsed.parts.length < 4) return;
-    if (isReadme(parsed) && parsed.parts.length < 5) return;
+    // README names need no version; one that looks like a version must be a valid one.
+    if (isReadme(parsed) && (parsed.parts.length < 5 || !looksLikeVersion(parsed.fields.version))) return;
     const value = parsed.fields.version ?? '';
     if (!VERSION_PATTERN.test(value)) {
       report({

@@ -42,6 +42,17 @@ describe('name/version', () => {
     expect(runNameRule(version, 'hlsp_ceers_egs_readme.md')).toEqual([]);
   });
 
+  it('lets any README name go without a version, as real collections deliver them', () => {
+    expect(runNameRule(version, 'hlsp_ceers_jwst_anything_readme.txt')).toEqual([]);
+    expect(runNameRule(version, 'hlsp_ceers_jwst_nircam_egs_multi_all_readme.txt')).toEqual([]);
+  });
+
+  it('still judges a README version that looks like one', () => {
+    expect(runNameRule(version, 'hlsp_ceers_jwst_egs_v1-1_readme.md').map((f) => f.message)).toEqual([
+      "the version field 'v1-1' is not a valid version",
+    ]);
+  });
+
   it('leaves names too short for a version to name/field-count', () => {
     expect(runNameRule(version, 'hlsp_ceers_img.fits')).toEqual([]);
   });
