@@ -63,8 +63,10 @@ function dateCards(): CardSpec[] {
     card('DATE-END', mjdToIso(MJD_END), 'end of the last exposure (UTC)'),
     card('MJD-BEG', MJD_BEG, 'start of the first exposure (MJD)'),
     card('MJD-END', MJD_END, 'end of the last exposure (MJD)'),
+    card('MJD-MID', 59737.55, 'middle of the observation (MJD)'),
     card('TIMESYS', 'UTC', 'time scale'),
     card('XPOSURE', 7537.0, '[s] total exposure time'),
+    card('TELAPSE', 60480.0, '[s] first start to last end'),
   ];
 }
 
@@ -113,6 +115,7 @@ function imageCards(extname: string, size: number, filter: string, bunit: string
     card('DETECT01', 'NRCB1'),
     card('DETECT02', 'NRCB2'),
     card('APERTURE', 'NRCALL_FULL', 'aperture'),
+    card('PSFSIZE', 2.1, '[pixel] FWHM of the PSF'),
     card('RA_TARG', TARGET_RA, '[deg] target right ascension'),
     card('DEC_TARG', TARGET_DEC, '[deg] target declination'),
     ...dateCards(),

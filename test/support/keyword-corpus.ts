@@ -19,6 +19,14 @@ export const keywordCases: [string, string, Mutation, string[], string?][] = [
     ['hlsp/keyword-required'],
   ],
   [
+    'image without MJD-MID',
+    IMAGE,
+    (h) => {
+      for (const hdu of h.slice(1)) setCard(hdu.cards, 'MJD-MID', null);
+    },
+    ['hlsp/keyword-required'],
+  ],
+  [
     'recommended keyword missing is a warning',
     IMAGE,
     (h) => setCard(primary(h), 'OBSERVAT', null),

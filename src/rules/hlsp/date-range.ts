@@ -63,9 +63,11 @@ function checkHdu(fits: FitsFile, hdu: Hdu, report: ReportFn): void {
           [begIso, begMjd, dateBeg, mjdBeg],
           [endIso, endMjd, dateEnd, mjdEnd],
         ] as const);
+  let disagree = false;
   for (const [iso, mjd, isoCard, mjdCard] of pairs) {
     if (iso === undefined || mjd === undefined || !mjdCard || !isoCard || !own(isoCard, mjdCard)) continue;
     if (Math.abs(iso - mjd) > ONE_SECOND_DAYS) {
+      disagree = true;
       report({
         ...where(mjdCard.hdu, mjdCard.card),
         message: `in ${name}, ${mjdCard.card.keyword} = ${mjd} and ${isoCard.card.keyword} = '${textOf(isoCard.card)}' (MJD ${iso.toFixed(6)}) differ by ${((mjd - iso) * 86400).toFixed(1)} s`,
@@ -73,17 +75,19 @@ function checkHdu(fits: FitsFile, hdu: Hdu, report: ReportFn): void {
       });
     }
   }
-  checkExposure(hdu, get, own, { begMjd, endMjd, ordered }, report);
+  // When the two forms of the range disagree, TELAPSE against the range would say it again.
+  checkExposure(hdu, get, own, { begMjd, endMjd, trusted: ordered && !disagree }, report);
 }
 
 function checkExposure(
   hdu: Hdu,
   get: (keyword: string) => Located | undefined,
   own: (...cards: (Located | undefined)[]) => boolean,
-  range: { begMjd: number | undefined; endMjd: number | undefined; ordered: boolean },
+  /** `trusted`: the range is ordered and its two forms agree, so TELAPSE may be held against it. */
+  range: { begMjd: number | undefined; endMjd: number | undefined; trusted: boolean },
   report: ReportFn,
 ): void {
-  const { begMjd, endMjd, ordered } = range;
+  const { begMjd, endMjd, trusted } = range;
   const name = hduName(hdu);
   const xposure = get('XPOSURE');
   const telapse = get('TELAPSE');
@@ -103,7 +107,7 @@ function checkExposure(
   }
   const span = begMjd !== undefined && endMjd !== undefined ? (endMjd - begMjd) * 86400 : undefined;
   if (
-    ordered &&
+    trusted &&
     span !== undefined &&
     elapsed !== undefined &&
     elapsed > span + ONE_SECOND &&

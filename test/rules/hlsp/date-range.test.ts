@@ -102,7 +102,8 @@ describe('hlsp/date-range', () => {
 
   it('reports MJD-MID outside the range, and XPOSURE longer than TELAPSE longer than the range', () => {
     const findings = runOnDemo(dateRange, IMAGE, (h) => {
-      data(h).push(card('MJD-MID', 59738.5), card('TELAPSE', 70000.0));
+      setCard(data(h), 'MJD-MID', card('MJD-MID', 59738.5));
+      setCard(data(h), 'TELAPSE', card('TELAPSE', 70000.0));
       setCard(data(h), 'XPOSURE', card('XPOSURE', 80000.0));
     });
     expect(findings.map((f) => f.keyword)).toEqual(['MJD-MID', 'XPOSURE', 'TELAPSE']);
@@ -111,7 +112,8 @@ describe('hlsp/date-range', () => {
 
   it('passes MJD-MID, XPOSURE and TELAPSE that fit the range', () => {
     const findings = runOnDemo(dateRange, IMAGE, (h) => {
-      data(h).push(card('MJD-MID', 59737.55), card('TELAPSE', 60480.0));
+      setCard(data(h), 'MJD-MID', card('MJD-MID', 59737.6));
+      setCard(data(h), 'TELAPSE', card('TELAPSE', 60000.0));
     });
     expect(findings).toEqual([]);
   });
