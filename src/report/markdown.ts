@@ -1,55 +1,155 @@
 import { formatCoverage, formatCoverageLine, uncheckedFiles, uncheckedRules } from './coverage.js';
 import { escapeMarkdown } from './escape.js';
-import type { Formatter } from './types.js';
+import type { Finding, Formatter, FormatterContext, Report, Severity } from './types.js';
 
 const MAX_ROWS = 100;
+const SHOW_VERDICTS_UP_TO = 25;
+/** A pull-request comment holds at most 65,536 characters; the rest of the page needs some too. */
+const MAX_FINDINGS_CHARS = 50_000;
+/** One hostile header value or file name must not fill the comment on its own. */
+const MAX_FIELD_CHARS = 500;
 
-/** A Markdown summary, e.g. for $GITHUB_STEP_SUMMARY. Every untrusted string is escaped. */
-export const markdown: Formatter = (report) => {
-  const { files, errors, warnings, infos, verdict } = report.summary;
+const LABEL: Record<Severity, string> = { error: '**error**', warning: 'warning', info: 'info' };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Escaped, and cut short when very long (the full text is in the other reports). */
+function text(value: string): string {
+  const short = value.length > MAX_FIELD_CHARS ? `${value.slice(0, MAX_FIELD_CHARS)}…` : value;
+  return escapeMarkdown(short);
+}
+
+/**
+ * A Markdown summary for a pull-request comment or $GITHUB_STEP_SUMMARY, with what the terminal
+ * summary shows: findings grouped by file with their HDU, keyword, hint and rule (linked to its
+ * documentation), the verdict of each file, and what was not checked. Every untrusted string is
+ * escaped for GitHub-flavoured Markdown.
+ */
+export const markdown: Formatter = (report, context) => {
+  const { verdict } = report.summary;
   const icon = verdict === 'FAIL' ? '❌' : verdict === 'NEEDS REVIEW' ? '⚠️' : '✅';
-  const lines = [
-    `## ${icon} hlsp-validate: ${verdict}`,
-    '',
-    `${files} files · ${errors} errors · ${warnings} warnings · ${infos} info`,
-    '',
-  ];
+  const lines = [`## ${icon} hlsp-validate: ${verdict}`, '', summaryLine(report)];
+  const coverage = formatCoverage(report.files);
+  if (coverage.length > 0) lines.push('', `**Formats:** ${text(formatCoverageLine(coverage))}`);
   if (report.mastRequired && !report.mastRequired.met)
     lines.push(
-      `**The MAST cross-reference is required but did not happen, so the run fails:** ${escapeMarkdown(report.mastRequired.reason ?? '')}`,
       '',
+      `**The MAST cross-reference is required but did not happen, so the run fails:** ${text(report.mastRequired.reason ?? '')}`,
     );
-  const coverage = formatCoverage(report.files);
-  if (coverage.length > 0) lines.push(`**Formats:** ${escapeMarkdown(formatCoverageLine(coverage))}`, '');
-  if (report.findings.length > 0) {
-    lines.push(
-      '| severity | file | HDU | keyword | message | rule |',
-      '| --- | --- | --- | --- | --- | --- |',
-    );
-    for (const f of report.findings.slice(0, MAX_ROWS)) {
-      lines.push(
-        `| ${f.severity} | ${escapeMarkdown(f.path)} | ${f.hdu ?? ''} | ${escapeMarkdown(f.keyword ?? '')} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.ruleId)} |`,
-      );
-    }
-    if (report.findings.length > MAX_ROWS)
-      lines.push('', `…and ${report.findings.length - MAX_ROWS} more findings in the full report.`);
-  }
-  const unread = uncheckedFiles(report);
-  const rules = uncheckedRules(report);
-  if (unread.length > 0 || rules.length > 0) {
-    lines.push('', '**Not checked:**', '');
-    for (const group of rules) {
-      const where = group.path !== undefined ? ` (${escapeMarkdown(group.path || '(collection)')})` : '';
-      lines.push(
-        `- ${group.ruleIds.map(escapeMarkdown).join(', ')}${where}: ${escapeMarkdown(group.reason)}`,
-      );
-    }
-    for (const file of unread.slice(0, MAX_ROWS))
-      lines.push(
-        `- ${escapeMarkdown(file.path)} (${escapeMarkdown(file.format)}): ${escapeMarkdown(file.reason)}`,
-      );
-    if (unread.length > MAX_ROWS)
-      lines.push(`- …and ${unread.length - MAX_ROWS} more files not checked, listed in the full report.`);
-  }
+  lines.push(...findingsSection(report.findings, context));
+  lines.push(...notCheckedSection(report));
+  lines.push(...verdictsSection(report));
+  const footer = footerLines(report);
+  if (footer.length > 0) lines.push('', ...footer);
   return `${lines.join('\n')}\n`;
 };
+
+/** "fixtures/demo: 8 files, 7 checked · 21 errors, 9 warnings, 1 info", plurals right. */
+function summaryLine(report: Report): string {
+  const { files, errors, warnings, infos } = report.summary;
+  const unread = report.files.filter((file) => file.checked === false).length;
+  const counted =
+    unread > 0
+      ? `${plural(files, 'file')}, ${files - unread} checked`
+      : `${plural(files, report.root ? 'file' : 'name')} checked`;
+  const where = report.root ? `${text(report.root)}: ` : '';
+  return `${where}${counted} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
+}
+
+function findingsSection(findings: Finding[], context: FormatterContext): string[] {
+  if (findings.length === 0) return [];
+  const lines = ['', '### Findings'];
+  let chars = 0;
+  let shown = 0;
+  let currentPath: string | undefined;
+  for (const finding of findings) {
+    if (shown >= MAX_ROWS || chars >= MAX_FINDINGS_CHARS) break;
+    const block: string[] = [];
+    if (finding.path !== currentPath) {
+      currentPath = finding.path;
+      block.push(
+        '',
+        `#### ${text(finding.path || '(collection)')}`,
+        '',
+        '| severity | where | finding | rule |',
+        '| --- | --- | --- | --- |',
+      );
+    }
+    block.push(findingRow(finding, context));
+    for (const line of block) chars += line.length + 1;
+    lines.push(...block);
+    shown++;
+  }
+  const hidden = findings.length - shown;
+  if (hidden > 0) {
+    const rest = findings.slice(shown);
+    const count = (severity: Severity) => rest.filter((f) => f.severity === severity).length;
+    lines.push(
+      '',
+      `…and ${plural(hidden, 'more finding')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info) in the full report.`,
+    );
+  }
+  return lines;
+}
+
+function findingRow(finding: Finding, context: FormatterContext): string {
+  const where = [
+    finding.hdu !== null ? `HDU ${finding.hdu}` : '',
+    finding.keyword ? text(finding.keyword) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const message = finding.hint
+    ? `${text(finding.message)}<br>→ ${text(finding.hint)}`
+    : text(finding.message);
+  const docsUrl = context.rules[finding.ruleId]?.docsUrl;
+  // Only our own documentation is linked, never a URL from the report.
+  const rule =
+    docsUrl && /^https:\/\/[^\s()<>]+$/.test(docsUrl)
+      ? `[${text(finding.ruleId)}](${docsUrl})`
+      : text(finding.ruleId);
+  return `| ${LABEL[finding.severity]} | ${where} | ${message} | ${rule} |`;
+}
+
+function notCheckedSection(report: Report): string[] {
+  const unread = uncheckedFiles(report);
+  const rules = uncheckedRules(report);
+  if (unread.length === 0 && rules.length === 0) return [];
+  const lines = ['', '**Not checked:**', ''];
+  for (const group of rules) {
+    const where = group.path !== undefined ? ` (${text(group.path || '(collection)')})` : '';
+    lines.push(`- ${group.ruleIds.map(text).join(', ')}${where}: ${text(group.reason)}`);
+  }
+  for (const file of unread.slice(0, MAX_ROWS))
+    lines.push(`- ${text(file.path)} (${text(file.format)}): ${text(file.reason)}`);
+  if (unread.length > MAX_ROWS)
+    lines.push(
+      `- …and ${plural(unread.length - MAX_ROWS, 'more file')} not checked, listed in the full report.`,
+    );
+  return lines;
+}
+
+/** Each file's verdict, folded away, when there are few enough files to list. */
+function verdictsSection(report: Report): string[] {
+  if (report.files.length === 0 || report.files.length > SHOW_VERDICTS_UP_TO) return [];
+  const lines = ['', `<details><summary>${report.root ? 'Files' : 'Names'}</summary>`, ''];
+  for (const file of report.files) lines.push(`- ${file.verdict} · ${text(file.path)}`);
+  lines.push('', '</details>');
+  return lines;
+}
+
+function footerLines(report: Report): string[] {
+  const lines: string[] = [];
+  if (report.mast) {
+    const { mode, ids, requests, cacheHits } = report.mast;
+    lines.push(
+      `MAST cross-reference (${mode}): ${plural(ids, 'source id')} and programs · ${plural(requests, 'request')} · ${plural(cacheHits, 'answer')} from the cache`,
+    );
+  }
+  if (report.baseline)
+    lines.push(
+      `Baseline ${text(report.baseline.file)}: ${plural(report.baseline.suppressed, 'known finding')} not shown`,
+    );
+  // Two lines of a paragraph need a hard break between them.
+  return lines.length > 1 ? [lines.join('<br>\n')] : lines;
+}
