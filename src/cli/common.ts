@@ -6,7 +6,16 @@ import { allRuleMeta } from '../rules/index.js';
 import type { RuleMeta } from '../types.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'junit', 'github', 'html', 'markdown'] as const;
+export const FORMAT_NAMES = [
+  'stylish',
+  'json',
+  'sarif',
+  'junit',
+  'github',
+  'html',
+  'markdown',
+  'codeclimate',
+] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 import { UsageError } from '../errors.js';

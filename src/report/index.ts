@@ -1,3 +1,4 @@
+import { codeclimate } from './codeclimate.js';
 import { github } from './github.js';
 import { html } from './html.js';
 import { json } from './json.js';
@@ -8,7 +9,7 @@ import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
 export const formatters: Record<
-  'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'html' | 'markdown',
+  'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'html' | 'markdown' | 'codeclimate',
   Formatter
 > = {
   stylish,
@@ -18,4 +19,5 @@ export const formatters: Record<
   github,
   html,
   markdown,
+  codeclimate,
 };

@@ -1,0 +1,125 @@
+/**
+ * GitLab Code Quality: the Code Climate issue format GitLab reads from `artifacts:reports:codequality`
+ * to show findings in merge requests. https://docs.gitlab.com/ci/testing/code_quality/
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute, relative } from 'node:path';
+import { uncheckedFiles } from './coverage.js';
+import type { Finding, Formatter, Report, Severity } from './types.js';
+
+/** GitLab's levels are info, minor, major, critical and blocker. */
+export const CODE_QUALITY_SEVERITY: Record<Severity, 'info' | 'major' | 'critical'> = {
+  // An error is what MAST would reject the delivery for.
+  error: 'critical',
+  // A warning needs a person to look before delivery.
+  warning: 'major',
+  info: 'info',
+};
+
+export interface CodeQualityIssue {
+  type: 'issue';
+  check_name: string;
+  description: string;
+  fingerprint: string;
+  severity: 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+  location: { path: string; lines: { begin: number } };
+}
+
+const toPosix = (path: string) => path.replace(/\\/g, '/');
+
+/**
+ * Where the check started, relative to the directory GitLab's paths are relative to (the project
+ * directory, where the job runs): `data` for `check ./data/`. An absolute root is made relative.
+ */
+function rootInRepository(root: string, cwd: string): string {
+  const fromCwd = isAbsolute(root) ? relative(cwd, root) : root;
+  const posix = toPosix(fromCwd)
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
+  return posix === '.' ? '' : posix;
+}
+
+/**
+ * A report path (relative to the collection root) as a path in the repository. A check of one file
+ * has that file as its root and the file's name as its only path.
+ */
+export function repositoryPath(report: Report, path: string, cwd = process.cwd()): string {
+  if (!report.root) return path || '.';
+  const root = rootInRepository(report.root, cwd);
+  const singleFile = report.files.length === 1 && report.files[0]!.path === path && !path.includes('/');
+  if (singleFile && (root === path || root.endsWith(`/${path}`))) return root;
+  if (!path) return root || '.';
+  return root ? `${root}/${path}` : path;
+}
+
+/** rule + collection path + HDU + keyword + message: the same finding keeps its fingerprint between runs. */
+function fingerprintOf(parts: (string | number | null)[], occurrence: number): string {
+  return createHash('sha256')
+    .update(JSON.stringify([...parts, occurrence]))
+    .digest('hex');
+}
+
+function describe(finding: Finding): string {
+  const where = [finding.hdu !== null ? `HDU ${finding.hdu}` : '', finding.keyword ?? '']
+    .filter(Boolean)
+    .join(' ');
+  return `${where ? `${where}: ` : ''}${finding.message}${finding.hint ? ` — ${finding.hint}` : ''}`;
+}
+
+/**
+ * One issue per finding, and one per file or rule that was not checked and has no finding saying
+ * so, at GitLab's `major` (the `warning` of the other formats). FITS files have no lines: every
+ * issue is on line 1.
+ */
+export const codeclimate: Formatter = (report) => {
+  const issues: CodeQualityIssue[] = [];
+  // Two identical findings (the same card twice) must not share a fingerprint: GitLab would show one.
+  const seen = new Map<string, number>();
+  const add = (
+    ruleId: string,
+    severity: CodeQualityIssue['severity'],
+    path: string,
+    description: string,
+    identity: (string | number | null)[],
+  ) => {
+    const key = JSON.stringify(identity);
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    issues.push({
+      type: 'issue',
+      check_name: ruleId,
+      description,
+      fingerprint: fingerprintOf(identity, occurrence),
+      severity,
+      location: { path: repositoryPath(report, path), lines: { begin: 1 } },
+    });
+  };
+  for (const finding of report.findings)
+    add(finding.ruleId, CODE_QUALITY_SEVERITY[finding.severity], finding.path, describe(finding), [
+      finding.ruleId,
+      finding.path,
+      finding.hdu,
+      finding.keyword,
+      finding.message,
+    ]);
+  // After --quiet or a baseline the finding that says a file was not read may be gone; the file is still listed.
+  const reported = new Set(
+    report.findings.filter((finding) => finding.ruleId.startsWith('format/')).map((finding) => finding.path),
+  );
+  for (const file of uncheckedFiles(report)) {
+    if (reported.has(file.path)) continue;
+    add(file.ruleId, 'major', file.path, `not checked (${file.format}): ${file.reason}`, [
+      file.ruleId,
+      file.path,
+      'not checked',
+    ]);
+  }
+  for (const entry of report.notChecked)
+    add(entry.ruleId, 'major', entry.path ?? '', `${entry.ruleId} was not checked: ${entry.reason}`, [
+      entry.ruleId,
+      entry.path ?? '',
+      'not checked',
+      entry.reason,
+    ]);
+  return `${JSON.stringify(issues, null, 2)}\n`;
+};
