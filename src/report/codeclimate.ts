@@ -3,9 +3,9 @@
  * to show findings in merge requests. https://docs.gitlab.com/ci/testing/code_quality/
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative } from 'node:path';
 import { uncheckedFiles } from './coverage.js';
-import type { Finding, Formatter, Report, Severity } from './types.js';
+import { repositoryPath } from './paths.js';
+import type { Finding, Formatter, Severity } from './types.js';
 
 /** GitLab's levels are info, minor, major, critical and blocker. */
 export const CODE_QUALITY_SEVERITY: Record<Severity, 'info' | 'major' | 'critical'> = {
@@ -23,33 +23,6 @@ export interface CodeQualityIssue {
   fingerprint: string;
   severity: 'info' | 'minor' | 'major' | 'critical' | 'blocker';
   location: { path: string; lines: { begin: number } };
-}
-
-const toPosix = (path: string) => path.replace(/\\/g, '/');
-
-/**
- * Where the check started, relative to the directory GitLab's paths are relative to (the project
- * directory, where the job runs): `data` for `check ./data/`. An absolute root is made relative.
- */
-function rootInRepository(root: string, cwd: string): string {
-  const fromCwd = isAbsolute(root) ? relative(cwd, root) : root;
-  const posix = toPosix(fromCwd)
-    .replace(/^(\.\/)+/, '')
-    .replace(/\/+$/, '');
-  return posix === '.' ? '' : posix;
-}
-
-/**
- * A report path (relative to the collection root) as a path in the repository. A check of one file
- * has that file as its root and the file's name as its only path.
- */
-export function repositoryPath(report: Report, path: string, cwd = process.cwd()): string {
-  if (!report.root) return path || '.';
-  const root = rootInRepository(report.root, cwd);
-  const singleFile = report.files.length === 1 && report.files[0]!.path === path && !path.includes('/');
-  if (singleFile && (root === path || root.endsWith(`/${path}`))) return root;
-  if (!path) return root || '.';
-  return root ? `${root}/${path}` : path;
 }
 
 /** rule + collection path + HDU + keyword + message: the same finding keeps its fingerprint between runs. */

@@ -1,5 +1,6 @@
 import { notCheckedCounts, uncheckedFiles } from './coverage.js';
-import type { Formatter } from './types.js';
+import { repositoryPath } from './paths.js';
+import type { Formatter, Report } from './types.js';
 
 /** GitHub's workflow-command escaping for the message part. */
 function escapeData(text: string): string {
@@ -20,8 +21,9 @@ interface Annotation {
   message: string;
 }
 
-function annotation({ command, path, title, message }: Annotation): string {
-  const file = path ? `file=${escapeProperty(path)},` : '';
+function annotation(report: Report, { command, path, title, message }: Annotation): string {
+  // GitHub places an annotation by its path in the repository, not in the collection.
+  const file = path ? `file=${escapeProperty(repositoryPath(report, path))},` : '';
   return `::${command} ${file}title=${escapeProperty(title)}::${escapeData(message)}`;
 }
 
@@ -44,7 +46,7 @@ export const github: Formatter = (report, context) => {
       .filter(Boolean)
       .join(' ');
     lines.push(
-      annotation({
+      annotation(report, {
         command: COMMAND[finding.severity],
         ...(finding.path ? { path: finding.path } : {}),
         title: `${finding.ruleId}${where ? ` (${where})` : ''}`,
@@ -67,7 +69,7 @@ export const github: Formatter = (report, context) => {
       message: `not checked: ${entry.reason}`,
     })),
   ];
-  for (const item of notChecked.slice(0, cap)) lines.push(annotation(item));
+  for (const item of notChecked.slice(0, cap)) lines.push(annotation(report, item));
   const { errors, warnings, infos, verdict } = report.summary;
   const hiddenFindings = findings.length - Math.min(cap, findings.length);
   const hiddenNotChecked = notChecked.length - Math.min(cap, notChecked.length);

@@ -7,8 +7,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatterContext } from '../../src/cli/common.js';
-import { type CodeQualityIssue, codeclimate, repositoryPath } from '../../src/report/codeclimate.js';
+import { type CodeQualityIssue, codeclimate } from '../../src/report/codeclimate.js';
 import { formatters } from '../../src/report/index.js';
+import { repositoryPath } from '../../src/report/paths.js';
 import type { Report } from '../../src/report/types.js';
 import { HOSTILE, sampleReport } from '../support/sample-report.js';
 

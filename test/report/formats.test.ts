@@ -117,6 +117,13 @@ describe('github', () => {
     expect(lines.at(-1)).toMatch(/^hlsp-validate: FAIL/);
   });
 
+  it('places annotations by their path in the repository, where GitHub looks for the file', () => {
+    const lines = formatters.github({ ...sampleReport(['images/a.fits']), root: './data/' }, context);
+    expect(lines).toMatch(/^::error file=data\/images\/a\.fits,title=fits\/checksum /m);
+    const one = formatters.github({ ...sampleReport(['a.fits']), root: 'data/images/a.fits' }, context);
+    expect(one).toMatch(/^::error file=data\/images\/a\.fits,/m);
+  });
+
   it('caps the annotations and says how many were left out', () => {
     const out = formatters
       .github(sampleReport(), { ...context, maxAnnotations: 5 })

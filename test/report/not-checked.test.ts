@@ -324,13 +324,13 @@ describe('github', () => {
       for (const property of match[2]!.split(',')) expect(property).toMatch(/^(file|title)=[^:,\r\n]*$/);
     }
     const h5 = lines(coverageReport()).find((line) => line.includes('pwned%250A'))!;
-    expect(h5).toContain('file=line%0Abreak%0D%3A%3Aerror file=x%3A%3Apwned%250A%2Ctitle=y.h5,');
+    expect(h5).toContain('file=fixtures/x/line%0Abreak%0D%3A%3Aerror file=x%3A%3Apwned%250A%2Ctitle=y.h5,');
   });
 
   it('caps the not-checked annotations apart from the findings and counts the rest', () => {
     const out = lines(coverageReport(), 1);
     expect(out).toHaveLength(3);
-    expect(out[1]).toMatch(/^::warning file=<script>alert\(1\)<\/script>\.png,title=format\/not-checked /);
+    expect(out[1]).toMatch(/^::warning file=fixtures\/x\/<script>alert\(1\)<\/script>\.png,title=format\/not-checked /);
     expect(out[2]).toBe(
       'hlsp-validate: FAIL · 2 errors, 2 warnings, 2 info · 3 files and 2 rules not checked · 5 more findings not annotated (see the full report) · 4 more not-checked items not annotated',
     );
