@@ -16,35 +16,55 @@ export function embedJson(data: unknown): string {
 }
 
 const STYLE = `
-:root{--fail:#b42318;--warn:#b54708;--info:#175cd3;--pass:#067647;--line:#e4e7ec;--muted:#667085;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#101828}
+:root{--fail:#b42318;--warn:#b54708;--info:#175cd3;--pass:#067647;--line:#e4e7ec;--muted:#667085;--focus:#175cd3;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#101828}
+*{box-sizing:border-box}
 body{margin:0;background:#f9fafb}
-header{background:#fff;border-bottom:1px solid var(--line);padding:16px 24px;display:flex;gap:24px;align-items:center;flex-wrap:wrap}
+header{background:#fff;border-bottom:1px solid var(--line);padding:16px 24px;display:flex;gap:8px 24px;align-items:center;flex-wrap:wrap}
 h1{font-size:18px;margin:0}
+#root{overflow-wrap:anywhere;min-width:0}
 .verdict{font-weight:700;padding:4px 10px;border-radius:6px;color:#fff}
 .verdict.FAIL{background:var(--fail)}.verdict.NEEDS{background:var(--warn)}.verdict.PASS{background:var(--pass)}
 .counts span{margin-right:14px}.muted{color:var(--muted)}
-main{display:grid;grid-template-columns:minmax(260px,340px) 1fr;gap:16px;padding:16px 24px}
-section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px;min-width:0;overflow-x:auto}
+main{display:grid;grid-template-columns:minmax(240px,320px) minmax(0,1fr);gap:16px;padding:16px 24px}
+section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px;min-width:0}
 h2{font-size:15px;margin:0 0 8px}
 table{border-collapse:collapse;width:100%;font-size:13px}
-th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
+th,td.sev{overflow-wrap:normal}
 th{color:var(--muted);font-weight:600}
+/* Fixed columns: a long file name or message wraps inside its cell instead of pushing the rule off screen. */
+#findings-table{table-layout:fixed}
+#findings-table .c-sev{width:6.5em}#findings-table .c-path{width:24%}#findings-table .c-hdu{width:4em}
+#findings-table .c-kw{width:7.5em}#findings-table .c-rule{width:15%}
+#files-table{table-layout:fixed}#files-table .c-verdict{width:9em}
 tr.file{cursor:pointer}tr.file:hover,tr.file.selected{background:#eff8ff}
-td.path,td.msg{overflow-wrap:anywhere}
-#findings-body td.path{min-width:14em;max-width:22em}
-#findings-body td.msg{min-width:18em}
 .sev{font-weight:600}.sev.error{color:var(--fail)}.sev.warning{color:var(--warn)}.sev.info{color:var(--info)}
 .filters{display:flex;gap:8px;flex-wrap:wrap;margin-bottom:10px}
-.filters input,.filters select,button{font:inherit;font-size:13px;padding:5px 8px;border:1px solid #d0d5dd;border-radius:6px;background:#fff}
+.filters input,.filters select,button{font:inherit;font-size:13px;padding:5px 8px;border:1px solid #d0d5dd;border-radius:6px;background:#fff;min-width:0;max-width:100%}
+.filters select{flex:0 1 auto}.filters input{flex:1 1 12em}
 button{cursor:pointer}button:disabled{opacity:.4;cursor:default}
-pre.cards{background:#101828;color:#e4e7ec;padding:8px;border-radius:6px;font-size:12px;overflow-x:auto;margin:6px 0 0;max-width:42em}
+pre.cards{background:#101828;color:#e4e7ec;padding:8px;border-radius:6px;font-size:12px;margin:6px 0 0;max-width:100%;white-space:pre-wrap;overflow-wrap:anywhere}
 .hint{color:var(--muted);font-size:12px}
-.pager{display:flex;gap:8px;align-items:center;margin-top:8px}
+.pager{display:flex;gap:8px;align-items:center;margin-top:8px;flex-wrap:wrap}
 a{color:var(--info)}
-#coverage{grid-column:1/-1}#coverage table{width:auto}#coverage td.n{text-align:right}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+tr.file:focus-visible{outline-offset:-3px}
+#coverage{grid-column:1/-1}#coverage table{width:auto;max-width:100%}#coverage td.n{text-align:right}
 #coverage .unread{color:var(--warn);font-weight:600}#coverage ul{margin:8px 0 0;padding-left:20px;font-size:13px}
 #coverage li{overflow-wrap:anywhere}
-@media (max-width:900px){main{grid-template-columns:1fr}}
+.label{display:none}
+@media (max-width:1100px){main{grid-template-columns:minmax(0,1fr)}}
+/* Phones and narrow windows: each finding is a card, each field labelled. */
+@media (max-width:760px){
+  header{padding:12px 16px}main{padding:12px 8px;gap:12px}section{padding:10px}
+  #findings-table,#findings-table tbody,#findings-table tr,#findings-table td{display:block;width:auto}
+  #findings-table thead,#findings-table colgroup{display:none}
+  #findings-table tr{border:1px solid var(--line);border-radius:8px;padding:6px 8px;margin-bottom:8px}
+  #findings-table td{border:0;padding:2px 0}
+  #findings-table td:empty{display:none}
+  .label{display:inline;color:var(--muted);font-weight:400;margin-right:6px}
+  .filters select,.filters input{flex:1 1 100%}
+}
 `;
 
 const SCRIPT = `
@@ -54,6 +74,8 @@ const SCRIPT = `
   var PAGE = 200, page = 0, selectedFile = '';
   function el(tag, attrs, text){var e=document.createElement(tag);if(attrs)for(var k in attrs)e.setAttribute(k,attrs[k]);if(text!==undefined&&text!==null)e.textContent=String(text);return e;}
   var $ = function(id){return document.getElementById(id);};
+  // A cell with a label that only the narrow (card) layout shows.
+  function labelled(cls, label, value){var td=el('td',{'class':cls});td.appendChild(el('span',{'class':'label'},label));td.appendChild(document.createTextNode(String(value)));return td;}
   var s = report.summary;
   $('verdict').textContent = s.verdict; $('verdict').className = 'verdict ' + s.verdict.split(' ')[0];
   $('counts').textContent = s.files + ' files · ' + s.errors + ' errors · ' + s.warnings + ' warnings · ' + s.infos + ' info';
@@ -87,17 +109,17 @@ const SCRIPT = `
     list.slice(page*PAGE, page*PAGE+PAGE).forEach(function(f){
       var tr = el('tr',{'class':'finding'});
       tr.appendChild(el('td',{'class':'sev '+f.severity},f.severity));
-      tr.appendChild(el('td',{'class':'path'},f.path||'(collection)'));
-      tr.appendChild(el('td',null,f.hdu===null?'':f.hdu));
-      tr.appendChild(el('td',null,f.keyword||''));
+      tr.appendChild(labelled('path','file',f.path||'(collection)'));
+      tr.appendChild(f.hdu===null ? el('td') : labelled('hdu','HDU',f.hdu));
+      tr.appendChild(f.keyword ? labelled('kw','keyword',f.keyword) : el('td'));
       var msg = el('td',{'class':'msg'}); msg.appendChild(el('div',null,f.message));
       if (f.hint) msg.appendChild(el('div',{'class':'hint'},'→ ' + f.hint));
       if (f.offset !== null) msg.appendChild(el('div',{'class':'hint'},'byte offset ' + f.offset));
       if (f.context && f.context.length) msg.appendChild(el('pre',{'class':'cards'},f.context.join('\\n')));
       tr.appendChild(msg);
-      var ruleCell = el('td'); var meta = rules[f.ruleId];
+      var ruleCell = el('td',{'class':'rule'}); ruleCell.appendChild(el('span',{'class':'label'},'rule')); var meta = rules[f.ruleId];
       if (meta && /^https:\\/\\//.test(meta.docsUrl)) { var a = el('a',{href:meta.docsUrl,target:'_blank',rel:'noopener noreferrer'},f.ruleId); ruleCell.appendChild(a); }
-      else ruleCell.textContent = f.ruleId;
+      else ruleCell.appendChild(document.createTextNode(f.ruleId));
       tr.appendChild(ruleCell);
       body.appendChild(tr);
     });
@@ -140,7 +162,7 @@ export const html: Formatter = (report: Report, context) => {
 ${coverageSection(report)}
   <section aria-label="Files">
     <h2>Files</h2>
-    <table><thead><tr><th>file</th><th>verdict</th></tr></thead><tbody id="files-body"></tbody></table>
+    <table id="files-table"><colgroup><col><col class="c-verdict"></colgroup><thead><tr><th>file</th><th>verdict</th></tr></thead><tbody id="files-body"></tbody></table>
   </section>
   <section aria-label="Findings">
     <h2>Findings <span id="shown" class="muted"></span></h2>
@@ -151,7 +173,7 @@ ${coverageSection(report)}
       <input id="f-text" type="search" placeholder="search messages, keywords…" aria-label="search">
       <button id="clear" type="button">clear</button>
     </div>
-    <table><thead><tr><th>severity</th><th>file</th><th>HDU</th><th>keyword</th><th>message</th><th>rule</th></tr></thead><tbody id="findings-body"></tbody></table>
+    <table id="findings-table"><colgroup><col class="c-sev"><col class="c-path"><col class="c-hdu"><col class="c-kw"><col class="c-msg"><col class="c-rule"></colgroup><thead><tr><th>severity</th><th>file</th><th>HDU</th><th>keyword</th><th>message</th><th>rule</th></tr></thead><tbody id="findings-body"></tbody></table>
     <div class="pager"><button id="prev" type="button">previous</button><span id="page" class="muted"></span><button id="next" type="button">next</button></div>
   </section>
 </main>

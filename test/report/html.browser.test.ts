@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/api/check.js';
 import { formatterContext } from '../../src/cli/common.js';
 import { html } from '../../src/report/html.js';
 import type { Finding, Report } from '../../src/report/types.js';
@@ -44,10 +45,13 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(report: Report): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  async function open(
+    report: Report,
+    viewport = { width: 1280, height: 800 },
+  ): Promise<{ page: Page; errors: string[]; requests: string[] }> {
     const file = join(dir, `r${Math.random().toString(36).slice(2)}.html`);
     writeFileSync(file, html(report, formatterContext(false)));
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport });
     const errors: string[] = [];
     const requests: string[] = [];
     page.on('console', (message) => {
@@ -95,7 +99,7 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
     await page.click('tr.file[data-path="c.fits"]');
     expect(await rows()).toBe(3);
     const link = page.locator('#findings-body a').first();
-    expect(await link.getAttribute('href')).toMatch(/^https:\/\/.*\/docs\/rules\/[a-z]+\/[a-z0-9-]+\.md$/);
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/.*\/docs\/rules\/fits\/checksum\.md$/);
     await page.close();
   });
 
@@ -122,4 +126,114 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
     );
     await page.close();
   });
+
+  /** The broken demo, with hostile and very long names, as a reviewer would open it. */
+  async function layoutReport(): Promise<Report> {
+    const report = await check(['fixtures/demo-broken'], { mast: { mode: 'cache' }, hash: false });
+    const hostile = sampleReport([
+      PWNED,
+      `${'very_long_directory_name/'.repeat(8)}hlsp_x_${'y'.repeat(120)}.fits`,
+    ]);
+    return {
+      ...report,
+      files: [...report.files, ...hostile.files],
+      findings: [...report.findings, ...hostile.findings],
+    };
+  }
+
+  /**
+   * Run in the page (as text: the tests are type-checked without the DOM library). Boxes whose
+   * content is wider than they are: clipped, spilling into the next column, or scrolling inside.
+   */
+  const wider = (selector: string) => `Array.from(document.querySelectorAll(${JSON.stringify(selector)}))
+    .filter((box) => box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1)
+    .map((box) => box.tagName + '.' + box.className + ': ' + (box.textContent || '').slice(0, 60) + ' (' + box.scrollWidth + ' > ' + box.clientWidth + ')')`;
+  const FOCUSED = `(() => { const active = document.activeElement; const style = getComputedStyle(active);
+    return { tag: active.tagName, className: active.className, style: style.outlineStyle, width: parseFloat(style.outlineWidth) }; })()`;
+
+  for (const width of [390, 768, 1400]) {
+    describe(`at ${width} px`, () => {
+      let page: Page;
+      beforeAll(async () => {
+        const opened = await open(await layoutReport(), { width, height: 900 });
+        page = opened.page;
+        expect(opened.errors).toEqual([]);
+      });
+      afterAll(async () => page?.close());
+
+      it('never scrolls sideways', async () => {
+        const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>(
+          '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
+        );
+        expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      });
+
+      it('shows every column in full, the rule included', async () => {
+        expect(await page.evaluate<string[]>(wider('th, td, #coverage li, header > *'))).toEqual([]);
+        // No section scrolls sideways inside itself either, which hid the rule column before.
+        expect(await page.evaluate<string[]>(wider('section, table'))).toEqual([]);
+        // The rule, the last field of each finding, lies inside the viewport.
+        const rules = await page.evaluate<number[]>(
+          "Array.from(document.querySelectorAll('#findings-body td:last-child')).map((td) => td.getBoundingClientRect().right)",
+        );
+        expect(rules.length).toBeGreaterThan(30);
+        expect(Math.max(...rules)).toBeLessThanOrEqual(width);
+      });
+
+      it(
+        width < 760 ? 'shows each finding as a card with labelled fields' : 'shows the findings as a table',
+        async () => {
+          const layout = await page.evaluate<{ row: string; head: string; label: string }>(`(() => {
+            const row = document.querySelector('#findings-body tr');
+            const display = (element) => getComputedStyle(element).display;
+            return {
+              row: display(row),
+              head: display(document.querySelector('#findings-table thead')),
+              label: display(row.querySelector('.label')),
+            };
+          })()`);
+          if (width < 760) expect(layout).toEqual({ row: 'block', head: 'none', label: 'inline' });
+          else expect(layout).toEqual({ row: 'table-row', head: 'table-header-group', label: 'none' });
+        },
+      );
+
+      it('filters by severity, rule and text', async () => {
+        const rows = () => page.locator('#findings-body tr').count();
+        const all = await rows();
+        await page.selectOption('#f-sev', 'error');
+        const errors = await rows();
+        expect(errors).toBeGreaterThan(0);
+        expect(errors).toBeLessThan(all);
+        expect(await page.locator('#findings-body td.sev.warning').count()).toBe(0);
+        await page.selectOption('#f-rule', 'fits/checksum');
+        expect(await page.locator('#findings-body td.sev').allTextContents()).toEqual(
+          Array(await rows()).fill('error'),
+        );
+        await page.click('#clear');
+        await page.fill('#f-text', 'DS_Store');
+        expect(await rows()).toBe(1);
+        await page.click('#clear');
+        expect(await rows()).toBe(all);
+      });
+
+      it('shows where the keyboard focus is', async () => {
+        await page.locator('#f-sev').focus();
+        const seen: string[] = [];
+        // Tab through the filters and the file list; each focused element gets a visible outline.
+        for (let i = 0; i < 8; i++) {
+          const focus = await page.evaluate<{ tag: string; style: string; width: number }>(FOCUSED);
+          seen.push(focus.tag);
+          expect(focus.style, focus.tag).not.toBe('none');
+          expect(focus.width, focus.tag).toBeGreaterThanOrEqual(2);
+          await page.keyboard.press('Tab');
+        }
+        expect(seen).toEqual(expect.arrayContaining(['SELECT', 'INPUT', 'BUTTON']));
+        await page.locator('tr.file').first().focus();
+        await page.keyboard.press('Shift+Tab');
+        await page.keyboard.press('Tab');
+        const row = await page.evaluate<{ className: string; style: string }>(FOCUSED);
+        expect(row).toMatchObject({ className: expect.stringContaining('file'), style: 'solid' });
+      });
+    });
+  }
 });

@@ -330,7 +330,9 @@ describe('github', () => {
   it('caps the not-checked annotations apart from the findings and counts the rest', () => {
     const out = lines(coverageReport(), 1);
     expect(out).toHaveLength(3);
-    expect(out[1]).toMatch(/^::warning file=fixtures\/x\/<script>alert\(1\)<\/script>\.png,title=format\/not-checked /);
+    expect(out[1]).toMatch(
+      /^::warning file=fixtures\/x\/<script>alert\(1\)<\/script>\.png,title=format\/not-checked /,
+    );
     expect(out[2]).toBe(
       'hlsp-validate: FAIL · 2 errors, 2 warnings, 2 info · 3 files and 2 rules not checked · 5 more findings not annotated (see the full report) · 4 more not-checked items not annotated',
     );
