@@ -9,6 +9,7 @@ const NEEDS_BUILD = [
   'test/discover/discover.test.ts',
   'test/fixtures/oracle.test.ts',
   'test/report/html.browser.test.ts',
+  'test/ci/**',
 ];
 
 export default defineConfig({
