@@ -6,12 +6,13 @@
 import type { ContentProblem, ReadContent } from '../types.js';
 import {
   type ByteCursor,
+  closeWalk,
   cursorProblem,
   DEFAULT_IMAGE_CAPS,
   grouped,
   type ImageCaps,
-  openImage,
   ProblemList,
+  readImage,
 } from './image-source.js';
 import type { ContentLimits, ContentReader, ContentSource } from './types.js';
 
@@ -25,12 +26,7 @@ export async function readGif(
   limits: ContentLimits,
   caps: ImageCaps = DEFAULT_IMAGE_CAPS,
 ): Promise<ReadContent> {
-  const cursor = openImage(source, limits);
-  try {
-    return await walkGif(cursor, limits, caps);
-  } finally {
-    cursor.close();
-  }
+  return readImage(source, limits, (cursor) => walkGif(cursor, limits, caps));
 }
 
 async function walkGif(cursor: ByteCursor, limits: ContentLimits, caps: ImageCaps): Promise<ReadContent> {
@@ -179,20 +175,11 @@ async function walkGif(cursor: ByteCursor, limits: ContentLimits, caps: ImageCap
   return finish();
 
   async function finish(): Promise<ReadContent> {
-    const failure = cursorProblem(cursor);
-    if (failure && !lost) {
-      problems.add(failure);
-      lost = true;
-    }
+    lost = await closeWalk(cursor, problems, lost, {
+      met: ended,
+      marker: 'the trailer (0x3B) that ends the GIF',
+    });
     if (ended) {
-      const after = cursor.position;
-      const trailing = await cursor.rest();
-      if (trailing > 0)
-        problems.add({
-          code: 'trailing-bytes',
-          message: `${grouped(trailing)} bytes follow the trailer (0x3B) that ends the GIF`,
-          offset: after,
-        });
       if (frames === 0)
         problems.add({ code: 'no-image', message: 'the GIF has no image: it ends before its first frame' });
     } else if (!lost)

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { ContentProblem } from '../types.js';
+import type { ContentProblem, ReadContent } from '../types.js';
 import type { ContentLimits, ContentSource } from './types.js';
 
 export interface ImageCaps {
@@ -252,4 +252,47 @@ export function cursorProblem(cursor: ByteCursor): ContentProblem | undefined {
   const failure = cursor.failure;
   if (!failure) return undefined;
   return { code: failure.code, message: failure.message, offset: cursor.position };
+}
+
+/** Reads one image: opens it, lets `walk` read it, and closes it whatever happens. */
+export async function readImage(
+  source: ContentSource,
+  limits: ContentLimits,
+  walk: (cursor: ByteCursor) => Promise<ReadContent>,
+): Promise<ReadContent> {
+  const cursor = openImage(source, limits);
+  try {
+    return await walk(cursor);
+  } finally {
+    cursor.close();
+  }
+}
+
+/**
+ * The end of an image's walk: a read failure of the cursor, reported once (`lost` says whether the
+ * walk already lost its footing), and, when the format's end marker was met, the bytes after it.
+ * Returns whether the walk is lost.
+ */
+export async function closeWalk(
+  cursor: ByteCursor,
+  problems: ProblemList,
+  lost: boolean,
+  end: { met: boolean; marker: string },
+): Promise<boolean> {
+  const failure = cursorProblem(cursor);
+  if (failure && !lost) {
+    problems.add(failure);
+    lost = true;
+  }
+  if (end.met) {
+    const after = cursor.position;
+    const trailing = await cursor.rest();
+    if (trailing > 0)
+      problems.add({
+        code: 'trailing-bytes',
+        message: `${grouped(trailing)} bytes follow ${end.marker}`,
+        offset: after,
+      });
+  }
+  return lost;
 }

@@ -7,12 +7,13 @@ import jpeg from 'jpeg-js';
 import type { ContentProblem, ReadContent } from '../types.js';
 import {
   type ByteCursor,
+  closeWalk,
   cursorProblem,
   DEFAULT_IMAGE_CAPS,
   grouped,
   type ImageCaps,
-  openImage,
   ProblemList,
+  readImage,
 } from './image-source.js';
 import type { ContentLimits, ContentReader, ContentSource } from './types.js';
 
@@ -69,12 +70,7 @@ export async function readJpeg(
   limits: ContentLimits,
   caps: ImageCaps = DEFAULT_IMAGE_CAPS,
 ): Promise<ReadContent> {
-  const cursor = openImage(source, limits);
-  try {
-    return await walkJpeg(cursor, source, limits, caps);
-  } finally {
-    cursor.close();
-  }
+  return readImage(source, limits, (cursor) => walkJpeg(cursor, source, limits, caps));
 }
 
 async function walkJpeg(
@@ -229,20 +225,8 @@ async function walkJpeg(
       break;
     }
   }
-  const failure = cursorProblem(cursor);
-  if (failure && !lost) {
-    problems.add(failure);
-    lost = true;
-  }
+  lost = await closeWalk(cursor, problems, lost, { met: ended, marker: 'the EOI marker that ends the JPEG' });
   if (ended) {
-    const after = cursor.position;
-    const trailing = await cursor.rest();
-    if (trailing > 0)
-      problems.add({
-        code: 'trailing-bytes',
-        message: `${grouped(trailing)} bytes follow the EOI marker that ends the JPEG`,
-        offset: after,
-      });
   } else if (!lost)
     problems.add({
       code: 'missing-eoi',

@@ -9,12 +9,13 @@ import { createInflate, type Inflate } from 'node:zlib';
 import type { ContentProblem, ReadContent } from '../types.js';
 import {
   type ByteCursor,
+  closeWalk,
   cursorProblem,
   DEFAULT_IMAGE_CAPS,
   grouped,
   type ImageCaps,
-  openImage,
   ProblemList,
+  readImage,
 } from './image-source.js';
 import type { ContentLimits, ContentReader, ContentSource } from './types.js';
 
@@ -207,12 +208,7 @@ export async function readPng(
   limits: ContentLimits,
   caps: ImageCaps = DEFAULT_IMAGE_CAPS,
 ): Promise<ReadContent> {
-  const cursor = openImage(source, limits);
-  try {
-    return await walkPng(cursor, limits, caps);
-  } finally {
-    cursor.close();
-  }
+  return readImage(source, limits, (cursor) => walkPng(cursor, limits, caps));
 }
 
 async function walkPng(cursor: ByteCursor, limits: ContentLimits, caps: ImageCaps): Promise<ReadContent> {
@@ -392,20 +388,8 @@ async function walkPng(cursor: ByteCursor, limits: ContentLimits, caps: ImageCap
     }
   }
 
-  const failure = cursorProblem(cursor);
-  if (failure && !lost) {
-    problems.add(failure);
-    lost = true;
-  }
+  lost = await closeWalk(cursor, problems, lost, { met: ended, marker: 'the IEND chunk that ends the PNG' });
   if (ended) {
-    const after = cursor.position;
-    const trailing = await cursor.rest();
-    if (trailing > 0)
-      problems.add({
-        code: 'trailing-bytes',
-        message: `${grouped(trailing)} bytes follow the IEND chunk that ends the PNG`,
-        offset: after,
-      });
   } else if (!lost) {
     problems.add(
       chunks === 0
