@@ -12,6 +12,22 @@ const NEEDS_BUILD = [
   'test/ci/**',
 ];
 
+/**
+ * Tests that ask other tools (astropy, fpack, scripts run by tsx) or build large inputs (a
+ * 10,000-member zip): `npm test` runs them, the edit–test loop does not.
+ */
+const SLOW_OR_ORACLE = [
+  'test/archive/many-members.test.ts',
+  'test/scripts/new-rule.test.ts',
+  'test/readers/ecsv-oracle.test.ts',
+  'test/readers/real-images.test.ts',
+  'test/fits/compression/oracle.test.ts',
+  'test/fits/compression/twin.test.ts',
+  'test/units/oracle.test.ts',
+];
+
+const FULL_ONLY = [...NEEDS_BUILD, ...SLOW_OR_ORACLE];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -22,12 +38,12 @@ export default defineConfig({
     env: { HLSP_RETHROW_RULE_ERRORS: '1' },
     projects: [
       // `npm run test:unit`: the edit–test loop, no build needed.
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: NEEDS_BUILD } },
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: FULL_ONLY } },
       {
         extends: true,
         test: {
           name: 'build',
-          include: NEEDS_BUILD.map((glob) => (glob.endsWith('**') ? `${glob}/*.test.ts` : glob)),
+          include: FULL_ONLY.map((glob) => (glob.endsWith('**') ? `${glob}/*.test.ts` : glob)),
         },
       },
     ],
