@@ -10,11 +10,9 @@ import { createGunzip } from 'node:zlib';
 import { displayName, memberBaseName } from '../archive/members.js';
 import type { ArchiveFormat, ArchiveProblem, MemberInfo } from '../archive/read.js';
 import { MAX_MEMBERS, stoppedByCap, walkArchive } from '../archive/read.js';
-import type { Config } from '../config/config.js';
 import { classify } from '../discover/discover.js';
 import { FitsParser } from '../fits/parser.js';
 import { isGzip } from '../fits/read.js';
-import type { ReadLimits } from '../fits/types.js';
 import { DEFAULT_LIMITS, type FitsFile } from '../fits/types.js';
 import { compareFormat, type FormatComparison } from '../formats/compare.js';
 import { sniffInsideGzip } from '../formats/inside.js';
@@ -22,32 +20,10 @@ import { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES, sniffFormat } from '../formats/snif
 import { parseName } from '../naming/parse.js';
 import { STRAY_FILE } from '../naming/stray-file.js';
 import type { FileEntry, Finding } from '../report/types.js';
-import type {
-  FileContext,
-  FileRule,
-  FitsContext,
-  FitsRule,
-  NameRule,
-  ProjectSettings,
-  ReportFn,
-  RuleMeta,
-  Severity,
-} from '../types.js';
+import type { FileContext, FitsContext, Severity } from '../types.js';
+import type { FileCheckEnvironment } from './environment.js';
 import { toFinding } from './findings.js';
-import { crashInput, RULE_CRASHED, runContained } from './rule-crash.js';
-
-/** What checking members needs of check-file's FileCheckEnvironment (declared here: no import cycle). */
-interface FileCheckEnvironment {
-  settings: ProjectSettings;
-  config: Config;
-  nameRules: NameRule[];
-  fileRules: FileRule[];
-  fitsRules: FitsRule[];
-  profilesFor(path: string): string[];
-  limits?: Partial<ReadLimits>;
-  hash: boolean;
-  rethrowRuleErrors?: boolean;
-}
+import { ruleRunner } from './rule-crash.js';
 
 /** Contents that are archives themselves: reported (archive/nested), never opened. */
 const ARCHIVES = new Set(['zip', 'tar']);
@@ -118,12 +94,7 @@ async function checkMember(
     if (finding) findings.push(finding);
   };
   // As for a file: a rule that throws costs this member one finding, not the run.
-  const run = <C>(rule: { meta: RuleMeta; check(context: C, report: ReportFn): void }, context: C) =>
-    runContained(
-      () => rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input)),
-      env.rethrowRuleErrors === true,
-      (error) => push(RULE_CRASHED, 'error', crashInput(rule.meta.id, error)),
-    );
+  const run = ruleRunner(push, env.rethrowRuleErrors === true);
   const stray = STRAY_FILE.test(name);
   const parsed = parseName(name);
   if (!stray) for (const rule of env.nameRules) run(rule, { name, path, parsed, settings: env.settings });

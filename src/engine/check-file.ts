@@ -1,41 +1,36 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Config } from '../config/config.js';
 import type { DiscoveredEntry } from '../discover/discover.js';
 import { plainValue } from '../fits/card.js';
 import { readPlainFits } from '../fits/large-file.js';
 import { logicalFits } from '../fits/logical.js';
 import { describeIoError, readFits } from '../fits/read.js';
 import { readTextColumn } from '../fits/table.js';
-import type { FitsFile, Hdu, ReadLimits } from '../fits/types.js';
+import type { FitsFile, Hdu } from '../fits/types.js';
 import { compareFormat, type FormatComparison } from '../formats/compare.js';
 import { sniffInsideGzip } from '../formats/inside.js';
 import { promiseForName } from '../formats/registry.js';
 import { SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES, sniffFormat } from '../formats/sniff.js';
 import { parseName } from '../naming/parse.js';
 import { STRAY_FILE } from '../naming/stray-file.js';
-import { type ContentReader, DEFAULT_CONTENT_LIMITS, readerFor } from '../readers/index.js';
+import { DEFAULT_CONTENT_LIMITS, readerFor } from '../readers/index.js';
 import type { FileEntry, Finding } from '../report/types.js';
 import type {
   ContentContext,
-  ContentRule,
   FileContext,
   FileRecord,
-  FileRule,
   FitsContext,
   FitsRule,
   NameContext,
-  NameRule,
-  ProjectSettings,
   ReadContent,
-  ReportFn,
 } from '../types.js';
 import { memoize } from '../util/memo.js';
 import { FindingLimit } from './bounds.js';
 import { archiveFormatOf, checkArchive } from './check-archive.js';
+import type { FileCheckEnvironment } from './environment.js';
 import { toFinding } from './findings.js';
-import { crashInput, RULE_CRASHED, runContained } from './rule-crash.js';
+import { crashInput, RULE_CRASHED, ruleRunner } from './rule-crash.js';
 
 /** Header keywords kept per file for collection, manifest and MAST rules (bounded memory per file). */
 export const RECORD_KEYWORDS = new Set([
@@ -71,26 +66,6 @@ const PROVENANCE_COLUMNS = ['FILENAME', 'FILE_NAME', 'OBS_ID', 'OBSID', 'FILEID'
 /** README and manifest text kept for collection rules. */
 const MAX_TEXT_BYTES = 1024 * 1024;
 const CONTEXT_CARDS = 2;
-
-export interface FileCheckEnvironment {
-  settings: ProjectSettings;
-  config: Config;
-  nameRules: NameRule[];
-  fileRules: FileRule[];
-  contentRules: ContentRule[];
-  /** The content reader of a format (default: the built-in readers of src/readers). */
-  readerFor?: (format: string, extension: string | undefined) => ContentReader | undefined;
-  fitsRules: FitsRule[];
-  profilesFor(path: string): string[];
-  limits?: Partial<ReadLimits>;
-  hash: boolean;
-  /** Gather header values and provenance into the file record (collection and MAST rules read them). */
-  recordHeaders: boolean;
-  /** Threads a large file may use (its SHA-256 and data sums); default: one per core. */
-  threads?: number;
-  /** Rethrow a rule's exception instead of reporting it as `internal/rule-crashed` (tests). */
-  rethrowRuleErrors?: boolean;
-}
 
 export interface FileOutcome {
   entry: FileEntry;
@@ -165,15 +140,7 @@ function checkEntryOnce(
     limit.add(finding, findings);
   };
   // A rule that throws costs this file one finding; the other rules and files still run.
-  const runRule = <C>(
-    rule: { meta: FitsRule['meta']; check(context: C, report: ReportFn): void },
-    context: C,
-  ) =>
-    runContained(
-      () => rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input)),
-      env.rethrowRuleErrors === true,
-      (error) => push(RULE_CRASHED, 'error', crashInput(rule.meta.id, error)),
-    );
+  const runRule = ruleRunner(push, env.rethrowRuleErrors === true);
   // A stray file (.DS_Store, a backup) is reported once, by collection/stray-file; its name and
   // content are not judged as a product's.
   const stray = STRAY_FILE.test(name);
@@ -549,3 +516,5 @@ function addCardContext(findings: Finding[], fits: FitsFile): void {
       .map((card) => quoted(card.raw));
   }
 }
+
+export type { FileCheckEnvironment } from './environment.js';

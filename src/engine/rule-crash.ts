@@ -3,7 +3,7 @@
  * `internal/rule-crashed` on the file, and goes on with the next rule and the next file.
  */
 import type { Finding } from '../report/types.js';
-import type { FindingInput, MastRule } from '../types.js';
+import type { FindingInput, MastRule, ReportFn, RuleMeta } from '../types.js';
 import { toFinding } from './findings.js';
 
 /** The id of the finding for a crashed rule (its documentation: src/rules/internal/rule-crashed.ts). */
@@ -45,6 +45,25 @@ export function crashInput(ruleId: string, error: unknown, path?: string): Findi
     severity: 'error',
     ...(path !== undefined ? { path } : {}),
   };
+}
+
+/** Where a rule's findings go: its id, its default severity, and what it reported. */
+export type RulePush = (ruleId: string, severity: Finding['severity'], input: FindingInput) => void;
+
+/**
+ * Runs rules on one subject (a file, a member, the collection): each rule reports through `push`,
+ * and a rule that throws costs one `internal/rule-crashed` finding there, not the run.
+ */
+export function ruleRunner(
+  push: RulePush,
+  rethrow: boolean,
+): <C>(rule: { meta: RuleMeta; check(context: C, report: ReportFn): void }, context: C) => void {
+  return (rule, context) =>
+    runContained(
+      () => rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input)),
+      rethrow,
+      (error) => push(RULE_CRASHED, 'error', crashInput(rule.meta.id, error)),
+    );
 }
 
 /** Runs one rule, reporting a crash through `onCrash` unless `rethrow` is set. */

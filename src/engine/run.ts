@@ -9,7 +9,7 @@ import { VERSION } from '../version.js';
 import { capReportBytes, DEFAULT_MAX_REPORT_BYTES, FindingLimit } from './bounds.js';
 import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
 import { applyVerdicts, compareFindings, summarize, toFinding } from './findings.js';
-import { crashInput, RULE_CRASHED, rethrowRuleErrorsByDefault, runContained } from './rule-crash.js';
+import { rethrowRuleErrorsByDefault, ruleRunner } from './rule-crash.js';
 
 export interface Shard {
   /** 1-based shard number. */
@@ -209,14 +209,9 @@ export async function collectionPass(
     const finding = toFinding(ruleId, severity, input.path ?? '', input, options.config.rules);
     if (finding) limit.add(finding, findings);
   };
-  for (const rule of enabled(options.rules.collection, options.config)) {
-    // A crashed collection rule is reported on the collection (path ''); the others still run.
-    runContained(
-      () => rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input)),
-      rethrow,
-      (error) => push(RULE_CRASHED, 'error', crashInput(rule.meta.id, error)),
-    );
-  }
+  // A crashed collection rule is reported on the collection (path ''); the others still run.
+  const run = ruleRunner(push, rethrow);
+  for (const rule of enabled(options.rules.collection, options.config)) run(rule, context);
   if (!options.mastPass) return { findings, notChecked };
   const mast = await options.mastPass(records);
   for (const finding of mast.findings) {
