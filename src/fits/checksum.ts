@@ -4,14 +4,29 @@
  * Sums are kept modulo 2^32 - 1, which is what end-around carry computes; the only difference is
  * that end-around carry writes a non-zero multiple of 2^32 - 1 as 0xFFFFFFFF, which `toStored` does.
  */
+import { simdSum } from './wasm/ones-sum.js';
+
 export const ONES_MODULUS = 0xffffffff;
+
+/** Below this many bytes the JavaScript loop is as fast as a call into WebAssembly. */
+const SIMD_MIN_BYTES = 256;
 
 /**
  * Adds the big-endian 32-bit words of `bytes[start, end)` to `sum`. `end - start` must be a multiple
- * of 4. Every argument is required: a call that left `end` to its default gave V8 a second call
- * shape, and after the second large file it deoptimised this loop for good (3 GB/s → 0.8 GB/s).
+ * of 4. Bytes in the reader's aligned memory are summed with WebAssembly SIMD (about 4× the loop),
+ * others by the loop. Every argument is required: a call that left `end` to its default gave V8 a
+ * second call shape, and after the second large file it deoptimised the loop for good.
  */
 export function addWords(sum: number, bytes: Uint8Array, start: number, end: number): number {
+  if (end - start >= SIMD_MIN_BYTES) {
+    const simd = simdSum(bytes, start, end);
+    if (simd >= 0) return (sum + (simd % ONES_MODULUS)) % ONES_MODULUS;
+  }
+  return addWordsLoop(sum, bytes, start, end);
+}
+
+/** `addWords` in plain JavaScript: the fallback, and the reference the SIMD sum is tested against. */
+export function addWordsLoop(sum: number, bytes: Uint8Array, start: number, end: number): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Float64 stays exact below 2^53, so fold every 2^20 words (each < 2^32). Four independent
   // accumulators let the additions overlap (about 20% faster than one).

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { addWords, combineSums } from './checksum.js';
 import { openFile, type ReadOptions, readAndClose, readOpenFits, unreadableFits } from './read.js';
 import type { FitsFile } from './types.js';
+import { RANGE_BYTES, rangeBuffer } from './wasm/ones-sum.js';
 
 /** `answer`: Int32 state at byte 0 (0 working, 1 done, 2 failed), Float64 sum at byte 8. */
 export type LargeFileTask =
@@ -29,7 +30,6 @@ const LARGE_FILE_BYTES = Number.isFinite(configured) && configured > 0 ? configu
 const MIN_SPLIT_BYTES = LARGE_FILE_BYTES;
 /** How long to wait for a helper's part, per byte, before summing it here instead. */
 const WAIT_MS_PER_BYTE = 1 / 50_000; // 20 s per GB: a helper at 50 MB/s is broken, not slow
-const CHUNK = 4 << 20;
 
 const workerUrl = new URL('./large-file-worker.js', import.meta.url);
 
@@ -49,10 +49,10 @@ function sha256Elsewhere(path: string | Buffer): Promise<string | undefined> {
 
 /** The ones'-complement sum of a word-aligned byte range of a file, read in 4 MiB chunks. */
 export function sumRange(fd: number, start: number, end: number): number {
-  const buffer = Buffer.allocUnsafe(CHUNK);
+  const buffer = rangeBuffer();
   let sum = 0;
   for (let position = start; position < end; ) {
-    const read = readSync(fd, buffer, 0, Math.min(CHUNK, end - position), position);
+    const read = readSync(fd, buffer, 0, Math.min(RANGE_BYTES, end - position), position);
     if (read <= 0 || read % 4 !== 0) throw new Error(`the file ended early at byte ${position}`);
     sum = addWords(sum, buffer, 0, read);
     position += read;

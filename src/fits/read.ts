@@ -5,6 +5,7 @@ import { inflateBzip2, isBzip2 } from './bzip2.js';
 import { FitsParser, type ParserOptions } from './parser.js';
 import type { FitsFile } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
+import { READ_BYTES, readBuffer } from './wasm/ones-sum.js';
 
 const CHUNK = 1 << 20;
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -18,8 +19,6 @@ export interface ReadOptions extends ParserOptions {
    */
   sumRange?: (fd: number, start: number, end: number) => number | undefined;
 }
-
-let sharedBuffer: Buffer | undefined;
 
 /** True when the first bytes are gzip's magic number. */
 export function isGzip(head: Uint8Array): boolean {
@@ -74,8 +73,8 @@ export function readOpenFits(fd: number, size: number, options: ReadOptions = {}
   const parser = new FitsParser(options);
   const hash = options.hash === false ? undefined : createHash('sha256');
   try {
-    sharedBuffer ??= Buffer.allocUnsafe(CHUNK);
-    const buffer = sharedBuffer;
+    // Page-aligned, and where the SIMD checksum reads: src/fits/wasm/ones-sum.ts.
+    const buffer = readBuffer();
     let position = 0;
     while (position < size) {
       const skippable = hash ? 0 : Math.min(parser.skippable(), size - position);
@@ -92,7 +91,7 @@ export function readOpenFits(fd: number, size: number, options: ReadOptions = {}
         position = end;
         continue;
       }
-      const read = readSync(fd, buffer, 0, Math.min(CHUNK, size - position), position);
+      const read = readSync(fd, buffer, 0, Math.min(READ_BYTES, size - position), position);
       if (read <= 0) break;
       const chunk = buffer.subarray(0, read);
       hash?.update(chunk);
