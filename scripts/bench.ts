@@ -2,12 +2,16 @@
  * `npm run bench`: builds its inputs in a temp dir, then times hlsp-validate against fitsverify and
  * astropy on the same files, interleaved and repeated, and prints medians, ratios and peak RSS.
  *
- *   npm run bench -- [--reps 3] [--cases small,many,big,gz] [--small 10000] [--many 100000] [--keep]
+ *   npm run bench -- [--reps 3] [--cases small,many,big,gz,large,fz,bz2] [--small 10000] [--many 100000] [--keep]
+ *
+ * `bz2` (peak RSS on a 2 GB `.fits.bz2`) runs only with BENCH_LARGE=1: it takes minutes. Its input is
+ * made once in BENCH_CACHE (default: hlsp-validate-bench in the temp dir) and kept there.
  *
  * Nothing here is a test: timings go to docs/performance.md with the machine they came from.
  */
 import { spawnSync } from 'node:child_process';
 import {
+  copyFileSync,
   createWriteStream,
   existsSync,
   mkdirSync,
@@ -37,7 +41,7 @@ function parseArgs(argv: string[]): Args {
     args: argv,
     options: {
       reps: { type: 'string', default: '3' },
-      cases: { type: 'string', default: 'small,many,big,gz' },
+      cases: { type: 'string', default: 'small,many,big,gz,large,fz,bz2' },
       small: { type: 'string', default: '10000' },
       many: { type: 'string', default: '100000' },
       keep: { type: 'boolean', default: false },
@@ -94,8 +98,7 @@ async function makeCollection(dir: string, count: number): Promise<string> {
 }
 
 /** A ~200 MB float32 image with CHECKSUM, written in slices so the generator itself stays small. */
-async function makeBigImage(path: string): Promise<void> {
-  const side = 7200;
+async function makeBigImage(path: string, side = 7200): Promise<void> {
   const cards = [...primaryCards({ bitpix: -32, axes: [side, side] }), card('BUNIT', 'MJy/sr')];
   // Build a small file for the header and checksum arithmetic, then stream the pixels.
   const rowBytes = side * 4;
@@ -345,6 +348,7 @@ async function main(): Promise<void> {
     }
   }
   if (args.cases.includes('big')) rows.push('', await repeatedLargeFiles(work));
+  rows.push(...(await largeFileTables(work, args)));
   const startup = Array.from({ length: 5 }, () => timed(process.execPath, [BIN, '--version']).seconds);
   rows.push(
     '',
@@ -372,6 +376,180 @@ async function repeatedLargeFiles(work: string): Promise<string> {
     rates.push(bytes / ((performance.now() - started) / 1000) / 1e9);
   }
   return `large files in one process (readPlainFits, no SHA-256, one thread): ${rates.map((rate, i) => `file ${i + 1} ${rate.toFixed(2)} GB/s`).join(', ')}; 4th/1st = ${(rates[3]! / rates[0]!).toFixed(2)}`;
+}
+
+interface CpuRun extends Run {
+  /** User plus system CPU seconds: steadier than wall time on a loaded machine. */
+  cpu: number;
+}
+
+/** `timed` with CPU time as well. */
+function timedCpu(command: string, args: string[]): CpuRun {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', command, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const line = result.stderr.trim().split('\n').pop() ?? '';
+  const [seconds, kb, user, system] = line.split(' ').map(Number);
+  return {
+    seconds: seconds ?? Number.NaN,
+    rssMb: (kb ?? 0) / 1024,
+    status: result.status,
+    cpu: (user ?? Number.NaN) + (system ?? Number.NaN),
+  };
+}
+
+/** Interleaved runs of each tool; a table of wall and CPU medians, each as a ratio to the last tool's. */
+function cpuTable(title: string, tools: { name: string; run(): CpuRun }[], reps: number): string[] {
+  const runs = new Map<string, CpuRun[]>(tools.map((tool) => [tool.name, []]));
+  tools[0]!.run(); // warm the page cache once
+  for (let rep = 0; rep < reps; rep++)
+    for (const tool of tools) {
+      const run = tool.run();
+      if (tool.name.startsWith('hlsp-validate') && run.status === 2)
+        throw new Error(`${tool.name} could not run (exit 2)`);
+      runs.get(tool.name)!.push(run);
+      process.stderr.write(
+        `  ${tool.name}: ${run.seconds}s, CPU ${run.cpu.toFixed(2)}s, ${run.rssMb.toFixed(0)} MB\n`,
+      );
+    }
+  const reference = tools[tools.length - 1]!.name;
+  const wall = (name: string) => median(runs.get(name)!.map((r) => r.seconds));
+  const cpu = (name: string) => median(runs.get(name)!.map((r) => r.cpu));
+  // /usr/bin/time counts CPU in 10 ms steps: a reference below that gives no ratio.
+  const cpuRatio = (name: string) =>
+    cpu(reference) >= 0.01 ? `${(cpu(name) / cpu(reference)).toFixed(2)}×` : '–';
+  return [
+    '',
+    `${title} (median of ${reps}; ratios to ${reference} from the same runs)`,
+    '',
+    '| tool | wall s | CPU s (user + sys) | peak RSS MB | wall ratio | CPU ratio |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...tools.map(
+      ({ name }) =>
+        `| ${name} | ${wall(name).toFixed(2)} | ${cpu(name).toFixed(2)} | ${Math.max(...runs.get(name)!.map((r) => r.rssMb)).toFixed(0)} | ${(wall(name) / wall(reference)).toFixed(2)}× | ${cpuRatio(name)} |`,
+    ),
+  ];
+}
+
+/**
+ * The large-file rows: four 207 MB images in one run, with and without SHA-256, against fitsverify;
+ * the image tile-compressed (`.fits.fz`) against fitsverify and funpack; and (BENCH_LARGE=1) the
+ * peak RSS of a 2 GB `.fits.bz2`. CPU time is given beside wall time: the bench machine is shared.
+ */
+async function largeFileTables(work: string, args: Args): Promise<string[]> {
+  const rows: string[] = [];
+  const big = join(work, 'big.fits');
+  const ourArgs = (paths: string[], extra: string[] = []) => [
+    BIN,
+    'check',
+    ...paths,
+    '--format',
+    'json',
+    '--output',
+    join(work, 'report.json'),
+    '--mast',
+    'offline',
+    '--no-progress',
+    ...extra,
+  ];
+  if (args.cases.includes('large')) {
+    process.stderr.write('preparing 4 × 207 MB images…\n');
+    if (!existsSync(big)) await makeBigImage(big);
+    const paths = [1, 2, 3, 4].map((i) => join(work, `large${i}.fits`));
+    for (const path of paths) if (!existsSync(path)) copyFileSync(big, path);
+    const tools = [
+      {
+        name: 'hlsp-validate --no-hash',
+        run: () => timedCpu(process.execPath, ourArgs(paths, ['--no-hash'])),
+      },
+      { name: 'hlsp-validate (SHA-256)', run: () => timedCpu(process.execPath, ourArgs(paths)) },
+      {
+        name: 'hlsp-validate --no-hash, JavaScript sum',
+        run: () => timedCpu('env', ['HLSP_ONES_SUM=js', process.execPath, ...ourArgs(paths, ['--no-hash'])]),
+      },
+    ];
+    if (haveFitsverify)
+      tools.push({ name: 'fitsverify -q', run: () => timedCpu('fitsverify', ['-q', ...paths]) });
+    rows.push(...cpuTable('4 × 207 MB images in one run', tools, args.reps));
+    rows.push('', await readCopyCost(big, args.reps));
+  }
+  const haveFpack = !spawnSync('fpack', ['-V'], { stdio: 'ignore' }).error;
+  if (args.cases.includes('fz') && haveFpack) {
+    process.stderr.write('preparing the .fits.fz…\n');
+    if (!existsSync(big)) await makeBigImage(big);
+    const fz = join(work, 'big.fits.fz');
+    if (!existsSync(fz)) spawnSync('fpack', ['-O', fz, big], { stdio: 'ignore' });
+    const tools = [
+      { name: 'hlsp-validate', run: () => timedCpu(process.execPath, ourArgs([fz])) },
+      {
+        name: 'hlsp-validate --no-hash',
+        run: () => timedCpu(process.execPath, ourArgs([fz], ['--no-hash'])),
+      },
+      { name: 'funpack -S > /dev/null', run: () => timedCpu('sh', ['-c', `funpack -S '${fz}' > /dev/null`]) },
+    ];
+    if (haveFitsverify) tools.push({ name: 'fitsverify -q', run: () => timedCpu('fitsverify', ['-q', fz]) });
+    rows.push(
+      ...cpuTable(
+        `the 207 MB image, fpack'd (${(statSync(fz).size / 1e6).toFixed(0)} MB .fits.fz)`,
+        tools,
+        args.reps,
+      ),
+    );
+  }
+  if (args.cases.includes('bz2') && process.env.BENCH_LARGE === '1') {
+    const cache = process.env.BENCH_CACHE ?? join(tmpdir(), 'hlsp-validate-bench');
+    mkdirSync(cache, { recursive: true });
+    const bz2 = join(cache, 'big2g.fits.bz2');
+    if (!existsSync(bz2)) {
+      process.stderr.write(`preparing a 2 GB .fits.bz2 in ${cache} (once; minutes)…\n`);
+      const fits = join(cache, 'big2g.fits');
+      await makeBigImage(fits, 23000);
+      const made = spawnSync('sh', [
+        '-c',
+        `bzip2 -1 -c '${fits}' > '${bz2}.part' && mv '${bz2}.part' '${bz2}'`,
+      ]);
+      rmSync(fits, { force: true });
+      if (made.status !== 0) throw new Error('bzip2 failed');
+    }
+    const run = timedCpu(process.execPath, ourArgs([bz2]));
+    rows.push(
+      '',
+      `2.1 GB image as .fits.bz2 (${(statSync(bz2).size / 1e6).toFixed(0)} MB), one run: ${run.seconds.toFixed(1)} s, CPU ${run.cpu.toFixed(1)} s, peak RSS ${run.rssMb.toFixed(0)} MB (exit ${run.status})`,
+    );
+  }
+  return rows;
+}
+
+/**
+ * The kernel's copy into the reader's buffer: system CPU time of reading a file from the page cache
+ * into the page-aligned buffer, a `Buffer.allocUnsafe` one, and one 16 bytes into a page.
+ */
+async function readCopyCost(path: string, reps: number): Promise<string> {
+  const { openSync, readSync, closeSync } = await import('node:fs');
+  const { readBuffer, READ_BYTES } = await import(join(ROOT, 'dist/fits/wasm/ones-sum.js'));
+  const { Memory } = (
+    globalThis as unknown as { WebAssembly: { Memory: new (d: object) => { buffer: ArrayBuffer } } }
+  ).WebAssembly;
+  const memory = new Memory({ initial: READ_BYTES / 65536 + 1 });
+  const buffers: [string, Buffer][] = [
+    ['page-aligned', readBuffer()],
+    ['Buffer.allocUnsafe', Buffer.allocUnsafe(READ_BYTES)],
+    ['16 bytes into a page', Buffer.from(memory.buffer, 16, READ_BYTES)],
+  ];
+  const fd = openSync(path, 'r');
+  const size = statSync(path).size;
+  const times = new Map<string, number[]>(buffers.map(([name]) => [name, []]));
+  for (let rep = 0; rep < Math.max(5, reps * 3); rep++)
+    for (const [name, buffer] of buffers) {
+      const before = process.cpuUsage();
+      for (let at = 0; at < size; at += READ_BYTES)
+        readSync(fd, buffer, 0, Math.min(READ_BYTES, size - at), at);
+      times.get(name)!.push(process.cpuUsage(before).system / 1e6);
+    }
+  closeSync(fd);
+  const rate = (name: string) => (size / median(times.get(name)!) / 1e9).toFixed(1);
+  return `kernel copy of a 207 MB file from the page cache, 1 MiB reads (system CPU, median): ${buffers.map(([name]) => `${name} ${rate(name)} GB/s`).join(', ')}`;
 }
 
 await main();
