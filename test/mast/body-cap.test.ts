@@ -1,46 +1,25 @@
 /** MAST answers are read as a stream and cut off at a size cap: never held whole, never cached. */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ResponseCache } from '../../src/mast/cache.js';
-import { MastClient, type MastClientOptions, MastError } from '../../src/mast/client.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type MastClient, type MastClientOptions, MastError } from '../../src/mast/client.js';
 import { runMastPass } from '../../src/mast/pass.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { FileRecord } from '../../src/types.js';
-import { FakeMast } from '../support/fake-mast.js';
+import { FAST, useFakeMast } from '../support/fake-mast-harness.js';
 
 const MB = 1024 * 1024;
-const fast = { sleep: async () => {}, random: () => 0.5, backoffMs: 1, pollIntervalMs: 1, timeoutMs: 10_000 };
+/** Large answers take longer to stream than FAST allows. */
+const CLIENT_TIMEOUT = { timeoutMs: 10_000 };
 const JWST = { paramName: 'obs_collection', values: ['JWST'] };
 
-let server: FakeMast;
-let cacheDir: string;
-beforeAll(async () => {
-  server = await new FakeMast().start();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(() => {
-  server.requests.length = 0;
-  server.faults.length = 0;
-  server.largeAnswer = undefined;
-  cacheDir = mkdtempSync(join(tmpdir(), 'hlsp-mast-cap-'));
-});
-afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
+const mast = useFakeMast('hlsp-mast-cap-');
 
 function client(extra: Partial<MastClientOptions> = {}): MastClient {
-  return new MastClient({
-    baseUrl: server.url,
-    cache: new ResponseCache(cacheDir, 60_000),
-    ...fast,
-    ...extra,
-  });
+  return mast.client({ ...CLIENT_TIMEOUT, ...extra });
 }
 
 function cachedFiles(): string[] {
-  return existsSync(cacheDir) ? readdirSync(cacheDir) : [];
+  return existsSync(mast.cacheDir) ? readdirSync(mast.cacheDir) : [];
 }
 
 /**
@@ -49,14 +28,14 @@ function cachedFiles(): string[] {
  * loopback hold a few MB at most).
  */
 function expectStoppedEarly(bodyBytes: number): void {
-  expect(server.largeAnswer?.finished).toBe(false);
-  expect(server.largeAnswer!.sent).toBeLessThan(32 * MB);
-  expect(server.largeAnswer!.sent).toBeLessThan(bodyBytes / 4);
+  expect(mast.server.largeAnswer?.finished).toBe(false);
+  expect(mast.server.largeAnswer!.sent).toBeLessThan(32 * MB);
+  expect(mast.server.largeAnswer!.sent).toBeLessThan(bodyBytes / 4);
 }
 
 describe('the MAST answer size cap', () => {
   it('fails a query whose streamed answer exceeds the cap, stops reading, and caches nothing', async () => {
-    server.faults.push({ kind: 'large', bytes: 128 * MB });
+    mast.server.faults.push({ kind: 'large', bytes: 128 * MB });
     const c = client({ maxBodyBytes: 1 * MB });
     const error = await c.filtered([JWST]).catch((e: unknown) => e);
     await c.close();
@@ -64,13 +43,13 @@ describe('the MAST answer size cap', () => {
     expect((error as MastError).message).toBe('MAST answer exceeded 1 MB');
     // Asking again would bring the same answer: not retried.
     expect((error as MastError).transient).toBe(false);
-    expect(server.requests).toHaveLength(1);
+    expect(mast.server.requests).toHaveLength(1);
     expect(cachedFiles()).toEqual([]);
     expectStoppedEarly(128 * MB);
   });
 
   it('rejects an answer whose Content-Length is over the cap before reading it', async () => {
-    server.faults.push({ kind: 'large', bytes: 128 * MB, declareLength: true });
+    mast.server.faults.push({ kind: 'large', bytes: 128 * MB, declareLength: true });
     const c = client({ maxBodyBytes: 1 * MB });
     await expect(c.filtered([JWST])).rejects.toThrow('MAST answer exceeded 1 MB');
     await c.close();
@@ -79,27 +58,27 @@ describe('the MAST answer size cap', () => {
   });
 
   it('caps answers at 64 MB by default', async () => {
-    server.faults.push({ kind: 'large', bytes: 200 * MB });
+    mast.server.faults.push({ kind: 'large', bytes: 200 * MB });
     const c = client();
     await expect(c.filtered([JWST])).rejects.toThrow('MAST answer exceeded 64 MB');
     await c.close();
     expect(cachedFiles()).toEqual([]);
-    expect(server.largeAnswer?.finished).toBe(false);
-    expect(server.largeAnswer!.sent).toBeLessThan(100 * MB);
+    expect(mast.server.largeAnswer?.finished).toBe(false);
+    expect(mast.server.largeAnswer!.sent).toBeLessThan(100 * MB);
   });
 
   it('accepts and caches an answer just under the cap', async () => {
-    server.faults.push({ kind: 'large', bytes: 1 * MB - 4096 });
+    mast.server.faults.push({ kind: 'large', bytes: 1 * MB - 4096 });
     const c = client({ maxBodyBytes: 1 * MB });
     const rows = await c.filtered([JWST]);
     await c.close();
     expect(rows.length).toBeGreaterThan(900);
-    expect(server.largeAnswer?.finished).toBe(true);
+    expect(mast.server.largeAnswer?.finished).toBe(true);
     expect(cachedFiles()).toHaveLength(1);
   });
 
   it('reports the MAST rules as not checked, with the reason, when an answer is too large', async () => {
-    server.faults.push({ kind: 'large', bytes: 128 * MB });
+    mast.server.faults.push({ kind: 'large', bytes: 128 * MB });
     const record: FileRecord = {
       path: 'a.fits',
       kind: 'fits',
@@ -111,9 +90,9 @@ describe('the MAST answer size cap', () => {
     const result = await runMastPass([record], {
       rules: builtinRules.mast,
       mode: 'online',
-      mastUrl: server.url,
-      cacheDir,
-      client: { ...fast, concurrency: 1, maxBodyBytes: 1 * MB },
+      mastUrl: mast.server.url,
+      cacheDir: mast.cacheDir,
+      client: { ...FAST, ...CLIENT_TIMEOUT, concurrency: 1, maxBodyBytes: 1 * MB },
     });
     expect(result.findings).toEqual([]);
     expect(result.notChecked.length).toBeGreaterThan(0);

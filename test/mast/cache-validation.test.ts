@@ -1,13 +1,10 @@
 /** A cached MAST answer is checked against the shape the client expects before it is used. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ResponseCache } from '../../src/mast/cache.js';
-import { CacheMiss, MastClient, type MastClientOptions } from '../../src/mast/client.js';
-import { FakeMast } from '../support/fake-mast.js';
+import { describe, expect, it } from 'vitest';
+import { CacheMiss } from '../../src/mast/client.js';
+import { useFakeMast } from '../support/fake-mast-harness.js';
 
-const fast = { sleep: async () => {}, random: () => 0.5, backoffMs: 1, pollIntervalMs: 1, timeoutMs: 2000 };
 const OBS_ID = 'jw02736-o001_t001_nircam_clear-f200w';
 const FILTERS = [
   { paramName: 'obs_collection', values: ['JWST'] },
@@ -15,45 +12,23 @@ const FILTERS = [
 ];
 const DATASET = 'jw02736-o001_t001_nircam';
 
-let server: FakeMast;
-let cacheDir: string;
-beforeAll(async () => {
-  server = await new FakeMast().start();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(() => {
-  server.requests.length = 0;
-  server.faults.length = 0;
-  cacheDir = mkdtempSync(join(tmpdir(), 'hlsp-mast-cache-shape-'));
-});
-afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
-
-function client(extra: Partial<MastClientOptions> = {}): MastClient {
-  return new MastClient({
-    baseUrl: server.url,
-    cache: new ResponseCache(cacheDir, 60_000),
-    ...fast,
-    ...extra,
-  });
-}
+const mast = useFakeMast('hlsp-mast-cache-shape-');
 
 /** Records one Portal answer in the cache and returns its file. */
 async function recordPortal(): Promise<string> {
-  const c = client();
+  const c = mast.client();
   await c.filtered(FILTERS);
   await c.close();
-  const files = readdirSync(cacheDir);
+  const files = readdirSync(mast.cacheDir);
   expect(files).toHaveLength(1);
-  return join(cacheDir, files[0]!);
+  return join(mast.cacheDir, files[0]!);
 }
 
 async function recordMission(): Promise<string> {
-  const c = client();
+  const c = mast.client();
   await c.missionSearch([{ fileSetName: DATASET }], ['cal_ver']);
   await c.close();
-  return join(cacheDir, readdirSync(cacheDir)[0]!);
+  return join(mast.cacheDir, readdirSync(mast.cacheDir)[0]!);
 }
 
 type Entry = { request: unknown; response: Record<string, unknown> };
@@ -80,12 +55,12 @@ describe('cached MAST answers are validated on replay', () => {
   it.each(damagedPortalEntries)('online, asks again instead of replaying %s', async (_, damage) => {
     const file = await recordPortal();
     rewrite(file, damage);
-    const c = client();
+    const c = mast.client();
     const rows = await c.filtered(FILTERS);
     await c.close();
     expect(rows.map((r) => r.obs_id)).toEqual([OBS_ID]);
     expect(c.cacheHits).toBe(0);
-    expect(server.requests).toHaveLength(2);
+    expect(mast.server.requests).toHaveLength(2);
     // The fresh answer replaced the damaged one.
     const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
     expect((entry.response.data as { obs_id: string }[]).map((r) => r.obs_id)).toEqual([OBS_ID]);
@@ -94,17 +69,17 @@ describe('cached MAST answers are validated on replay', () => {
   it('online, asks again when a cached file does not parse', async () => {
     const file = await recordPortal();
     writeFileSync(file, '{"request": {"service": "Mast.Caom.Filt');
-    const c = client();
+    const c = mast.client();
     expect((await c.filtered(FILTERS)).map((r) => r.obs_id)).toEqual([OBS_ID]);
     await c.close();
-    expect(server.requests).toHaveLength(2);
+    expect(mast.server.requests).toHaveLength(2);
   });
 
   it('online, deletes a damaged entry even when MAST then fails', async () => {
     const file = await recordPortal();
     rewrite(file, damagedPortalEntries[0]![1]);
-    server.faults.push({ kind: 'error', msg: 'down for maintenance' });
-    const c = client();
+    mast.server.faults.push({ kind: 'error', msg: 'down for maintenance' });
+    const c = mast.client();
     await expect(c.filtered(FILTERS)).rejects.toThrow('MAST answered ERROR: down for maintenance');
     await c.close();
     expect(existsSync(file)).toBe(false);
@@ -116,14 +91,14 @@ describe('cached MAST answers are validated on replay', () => {
       const file = await recordPortal();
       rewrite(file, damage);
       const before = readFileSync(file);
-      const c = client({ replayOnly: true });
+      const c = mast.client({ replayOnly: true });
       const error = await c.filtered(FILTERS).catch((e: unknown) => e);
       await c.close();
       expect(error).toBeInstanceOf(CacheMiss);
       expect((error as Error).message).toMatch(
         /^the recorded response for Mast\.Caom\.Filtered page 1 is damaged \(.+\)$/,
       );
-      expect(server.requests).toHaveLength(1);
+      expect(mast.server.requests).toHaveLength(1);
       // Replay mode writes nothing (the recordings may sit in a checked tree).
       expect(readFileSync(file)).toEqual(before);
     },
@@ -132,7 +107,7 @@ describe('cached MAST answers are validated on replay', () => {
   it('replaying, never uses a Mission Search entry without results', async () => {
     const file = await recordMission();
     rewrite(file, (e) => ({ ...e, response: { ...e.response, results: { cal_ver: '1.14.0' } } }));
-    const c = client({ replayOnly: true });
+    const c = mast.client({ replayOnly: true });
     await expect(c.missionSearch([{ fileSetName: DATASET }], ['cal_ver'])).rejects.toThrow(
       /^the recorded response for the JWST Mission Search from row 0 is damaged \(results is not a list\)$/,
     );
@@ -142,7 +117,7 @@ describe('cached MAST answers are validated on replay', () => {
   it('replays a valid entry of either kind', async () => {
     await recordPortal();
     await recordMission();
-    const c = client({ replayOnly: true });
+    const c = mast.client({ replayOnly: true });
     expect((await c.filtered(FILTERS)).map((r) => r.obs_id)).toEqual([OBS_ID]);
     expect(await c.missionSearch([{ fileSetName: DATASET }], ['cal_ver'])).toEqual([{ cal_ver: '1.14.0' }]);
     await c.close();

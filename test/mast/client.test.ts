@@ -1,34 +1,18 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ResponseCache } from '../../src/mast/cache.js';
-import { CacheMiss, MastClient, MastError } from '../../src/mast/client.js';
+import { describe, expect, it } from 'vitest';
+import { CacheMiss, MastError } from '../../src/mast/client.js';
 import { runMastPass } from '../../src/mast/pass.js';
 import { parseProgram, parseSourceId } from '../../src/mast/provenance.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { FileRecord } from '../../src/types.js';
-import { FakeMast, recordedRows } from '../support/fake-mast.js';
+import { recordedRows } from '../support/fake-mast.js';
+import { FAST, useFakeMast } from '../support/fake-mast-harness.js';
 
 const TOKEN = 'secret-token-1234567890abcdef';
-const noSleep = async () => {};
-const fast = { sleep: noSleep, random: () => 0.5, backoffMs: 1, pollIntervalMs: 1, timeoutMs: 2000 };
+const _noSleep = async () => {};
 
-let server: FakeMast;
-let cacheDir: string;
-beforeAll(async () => {
-  server = await new FakeMast().start();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(() => {
-  server.requests.length = 0;
-  server.faults.length = 0;
-  server.rows = recordedRows();
-  cacheDir = mkdtempSync(join(tmpdir(), 'hlsp-mast-cache-'));
-});
-afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
+const mast = useFakeMast('hlsp-mast-cache-');
 
 const JWST = { paramName: 'obs_collection', values: ['JWST'] };
 const byId = (ids: string[]) => [JWST, { paramName: 'obs_id', values: ids }];
@@ -108,21 +92,14 @@ describe('provenance ids', () => {
 });
 
 describe('MastClient against the fake Portal API', () => {
-  const client = (extra = {}) =>
-    new MastClient({
-      baseUrl: server.url,
-      token: TOKEN,
-      cache: new ResponseCache(cacheDir, 60_000),
-      ...fast,
-      ...extra,
-    });
+  const client = (extra = {}) => mast.client({ token: TOKEN, ...extra });
 
   it('sends the form request with the token and a User-Agent, and returns the rows', async () => {
     const c = client();
     const rows = await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f200w']));
     await c.close();
     expect(rows.map((r) => r.obs_id)).toEqual(['jw02736-o001_t001_nircam_clear-f200w']);
-    const sent = server.requests[0]!;
+    const sent = mast.server.requests[0]!;
     expect(sent.headers.authorization).toBe(`token ${TOKEN}`);
     expect(sent.headers['user-agent']).toMatch(/^hlsp-validate\/\d+\.\d+\.\d+/);
     expect(sent.request).toMatchObject({ service: 'Mast.Caom.Filtered', format: 'json', page: 1 });
@@ -135,22 +112,22 @@ describe('MastClient against the fake Portal API', () => {
     await c.close();
     expect(rows.map((r) => r.fileSetName).sort()).toEqual([...names].sort());
     expect(rows.every((r) => Object.keys(r).join() === 'fileSetName,cal_ver')).toBe(true);
-    expect(server.requests.map((r) => r.path)).toEqual([
+    expect(mast.server.requests.map((r) => r.path)).toEqual([
       '/search/jwst/api/v0.1/search',
       '/search/jwst/api/v0.1/search',
     ]);
-    expect(server.requests.map((r) => r.search?.offset)).toEqual([0, 2]);
-    expect(server.requests[0]!.headers['content-type']).toBe('application/json');
-    expect(server.requests[0]!.headers.authorization).toBe(`token ${TOKEN}`);
+    expect(mast.server.requests.map((r) => r.search?.offset)).toEqual([0, 2]);
+    expect(mast.server.requests[0]!.headers['content-type']).toBe('application/json');
+    expect(mast.server.requests[0]!.headers.authorization).toBe(`token ${TOKEN}`);
   });
 
   it('retries the Mission Search like the Portal API, and replays it from the cache', async () => {
-    server.faults.push({ kind: 'status', status: 503 }, { kind: 'drop' });
+    mast.server.faults.push({ kind: 'status', status: 503 }, { kind: 'drop' });
     const first = client();
     const rows = await first.missionSearch([{ fileSetName: 'jw02736-o001_t001_nircam' }], ['cal_ver']);
     await first.close();
     expect(rows).toEqual([{ cal_ver: '1.14.0' }]);
-    expect(server.requests.length).toBe(3);
+    expect(mast.server.requests.length).toBe(3);
     const replay = client({ replayOnly: true });
     expect(await replay.missionSearch([{ fileSetName: 'jw02736-o001_t001_nircam' }], ['cal_ver'])).toEqual(
       rows,
@@ -159,7 +136,7 @@ describe('MastClient against the fake Portal API', () => {
       replay.missionSearch([{ fileSetName: 'jw01345-o001_t021_nircam' }], ['cal_ver']),
     ).rejects.toThrow(/no recorded response for the JWST Mission Search/);
     await replay.close();
-    expect(server.requests.length).toBe(3);
+    expect(mast.server.requests.length).toBe(3);
   });
 
   it('pages until every row has arrived', async () => {
@@ -167,28 +144,28 @@ describe('MastClient against the fake Portal API', () => {
     const rows = await c.filtered([JWST]);
     await c.close();
     expect(rows.length).toBe(recordedRows().length);
-    expect(server.requests.length).toBe(Math.ceil(recordedRows().length / 2));
+    expect(mast.server.requests.length).toBe(Math.ceil(recordedRows().length / 2));
   });
 
   it('polls while MAST says EXECUTING', async () => {
-    server.faults.push({ kind: 'executing' }, { kind: 'executing' });
+    mast.server.faults.push({ kind: 'executing' }, { kind: 'executing' });
     const c = client();
     expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f150w']))).length).toBe(1);
     await c.close();
-    expect(server.requests.length).toBe(3);
+    expect(mast.server.requests.length).toBe(3);
   });
 
   it('turns status ERROR (with HTTP 200) into a clear, non-retried error', async () => {
-    server.faults.push({ kind: 'error', msg: 'Incorrect syntax near *.' });
+    mast.server.faults.push({ kind: 'error', msg: 'Incorrect syntax near *.' });
     const c = client();
     await expect(c.filtered([JWST])).rejects.toThrow('MAST answered ERROR: Incorrect syntax near *.');
     await c.close();
-    expect(server.requests.length).toBe(1);
+    expect(mast.server.requests.length).toBe(1);
   });
 
   it('retries 503, an HTML 504, a dropped connection and 429, then succeeds', async () => {
     const sleeps: number[] = [];
-    server.faults.push(
+    mast.server.faults.push(
       { kind: 'status', status: 503 },
       { kind: 'status', status: 504, body: '<html><body><h1>504 Gateway Time-out</h1></body></html>' },
       { kind: 'drop' },
@@ -197,19 +174,19 @@ describe('MastClient against the fake Portal API', () => {
     const c = client({ retries: 5, sleep: async (ms: number) => void sleeps.push(ms) });
     expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']))).length).toBe(1);
     await c.close();
-    expect(server.requests.length).toBe(5);
+    expect(mast.server.requests.length).toBe(5);
     expect(sleeps).toContain(2000);
   });
 
   it('treats a 200 answer that is not JSON as transient', async () => {
-    server.faults.push({ kind: 'status', status: 200, body: '<html>maintenance</html>' });
+    mast.server.faults.push({ kind: 'status', status: 200, body: '<html>maintenance</html>' });
     const c = client();
     expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']))).length).toBe(1);
     await c.close();
   });
 
   it('gives up after the retries with a message that never holds the token', async () => {
-    for (let i = 0; i < 4; i++) server.faults.push({ kind: 'status', status: 503 });
+    for (let i = 0; i < 4; i++) mast.server.faults.push({ kind: 'status', status: 503 });
     const c = client({ retries: 3 });
     const error = await c.filtered([JWST]).catch((e: unknown) => e as MastError);
     await c.close();
@@ -219,19 +196,19 @@ describe('MastClient against the fake Portal API', () => {
   });
 
   it('times out a slow answer and retries it', async () => {
-    server.faults.push({ kind: 'slow', ms: 1500 });
+    mast.server.faults.push({ kind: 'slow', ms: 1500 });
     const c = client({ timeoutMs: 300 });
     expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']))).length).toBe(1);
     await c.close();
-    expect(server.requests.length).toBe(2);
+    expect(mast.server.requests.length).toBe(2);
   });
 
   it('never follows a redirect, so the token cannot reach another host', async () => {
-    server.faults.push({ kind: 'redirect', location: 'http://127.0.0.2:9/steal' });
+    mast.server.faults.push({ kind: 'redirect', location: 'http://127.0.0.2:9/steal' });
     const c = client();
     await expect(c.filtered([JWST])).rejects.toThrow(/redirects are not followed/);
     await c.close();
-    expect(server.requests.length).toBe(1);
+    expect(mast.server.requests.length).toBe(1);
   });
 
   it('answers from the cache the second time, and the cache never holds the token', async () => {
@@ -242,16 +219,16 @@ describe('MastClient against the fake Portal API', () => {
     expect((await replay.filtered(byId(['jw02736-o001_t001_nircam_clear-f200w']))).length).toBe(1);
     await replay.close();
     expect(replay.cacheHits).toBe(1);
-    expect(server.requests.length).toBe(1);
-    for (const name of readdirSync(cacheDir))
-      expect(readFileSync(join(cacheDir, name), 'utf8')).not.toContain(TOKEN);
+    expect(mast.server.requests.length).toBe(1);
+    for (const name of readdirSync(mast.cacheDir))
+      expect(readFileSync(join(mast.cacheDir, name), 'utf8')).not.toContain(TOKEN);
     const miss = client({ replayOnly: true });
     await expect(miss.filtered(byId(['jw09999-o001_t001_miri_f770w']))).rejects.toBeInstanceOf(CacheMiss);
     await miss.close();
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {
-    for (let i = 0; i < 6; i++) server.faults.push({ kind: 'slow', ms: 50 });
+    for (let i = 0; i < 6; i++) mast.server.faults.push({ kind: 'slow', ms: 50 });
     const c = client({ concurrency: 2 });
     let inFlight = 0;
     let peak = 0;
@@ -264,7 +241,7 @@ describe('MastClient against the fake Portal API', () => {
       }),
     );
     await c.close();
-    expect(server.requests.length).toBe(6);
+    expect(mast.server.requests.length).toBe(6);
     expect(peak).toBeGreaterThanOrEqual(2);
   });
 });
@@ -285,11 +262,11 @@ describe('runMastPass', () => {
   const options = () => ({
     rules: builtinRules.mast,
     mode: 'online' as const,
-    mastUrl: server.url,
-    cacheDir,
+    mastUrl: mast.server.url,
+    cacheDir: mast.cacheDir,
     now,
     token: TOKEN,
-    client: fast,
+    client: FAST,
   });
 
   it('batches every id of the run: 1,000 products from 20 programs cost a few dozen requests', async () => {
@@ -374,14 +351,14 @@ describe('runMastPass', () => {
     expect(found[0]!.message).toBe(
       "CAL_VER = '1.8.2' is older than the pipeline version MAST lists for the source data (1.14.0, for jw02736001001_02105_00001)",
     );
-    const searches = server.requests.filter((r) => r.search);
+    const searches = mast.server.requests.filter((r) => r.search);
     expect(searches).toHaveLength(1);
     expect(searches[0]!.search!.conditions).toEqual([
       { fileSetName: 'jw02736-o001_t001_nircam,jw02736001001_02105_00001' },
     ]);
-    server.requests.length = 0;
+    mast.server.requests.length = 0;
     await runMastPass([product('none.fits', {}, sources)], options());
-    expect(server.requests.filter((r) => r.search)).toHaveLength(0);
+    expect(mast.server.requests.filter((r) => r.search)).toHaveLength(0);
   });
 
   it('reports every MAST rule as not checked when MAST is unreachable, offline or not recorded', async () => {
@@ -389,7 +366,7 @@ describe('runMastPass', () => {
     const unreachable = await runMastPass(records, {
       ...options(),
       mastUrl: 'http://127.0.0.1:9',
-      client: { ...fast, retries: 1 },
+      client: { ...FAST, retries: 1 },
     });
     expect(unreachable.findings).toEqual([]);
     expect(unreachable.notChecked.length).toBe(builtinRules.mast.length);

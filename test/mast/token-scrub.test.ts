@@ -1,44 +1,22 @@
 /** The MAST token never reaches the cache or a message, even when MAST (or a proxy) echoes it back. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ResponseCache } from '../../src/mast/cache.js';
-import { MastClient } from '../../src/mast/client.js';
+import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/mast/redact.js';
 import { scrubSecrets } from '../../src/mast/scrub.js';
-import { FakeMast } from '../support/fake-mast.js';
+import { useFakeMast } from '../support/fake-mast-harness.js';
 
 const TOKEN = 'secret-token-1234567890abcdef';
-const fast = { sleep: async () => {}, random: () => 0.5, backoffMs: 1, pollIntervalMs: 1, timeoutMs: 2000 };
 
-let server: FakeMast;
-let cacheDir: string;
-beforeAll(async () => {
-  server = await new FakeMast().start();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(() => {
-  server.requests.length = 0;
-  server.faults.length = 0;
-  cacheDir = mkdtempSync(join(tmpdir(), 'hlsp-mast-token-'));
-});
-afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
+const mast = useFakeMast('hlsp-mast-token-');
 
 describe('an answer echoing the Authorization header', () => {
   it('is cached and returned without the token, and the rest of the answer is kept', async () => {
-    server.faults.push({ kind: 'echo-authorization' });
-    const c = new MastClient({
-      baseUrl: server.url,
-      token: TOKEN,
-      cache: new ResponseCache(cacheDir, 60_000),
-      ...fast,
-    });
+    mast.server.faults.push({ kind: 'echo-authorization' });
+    const c = mast.client({ token: TOKEN });
     const rows = await c.filtered([{ paramName: 'obs_collection', values: ['JWST'] }]);
     await c.close();
-    expect(server.requests[0]!.headers.authorization).toBe(`token ${TOKEN}`);
+    expect(mast.server.requests[0]!.headers.authorization).toBe(`token ${TOKEN}`);
     expect(JSON.stringify(rows)).not.toContain(TOKEN);
     expect(rows[0]).toMatchObject({
       obs_id: 'jw02736-o001_t001_nircam_clear-f200w',
@@ -48,10 +26,10 @@ describe('an answer echoing the Authorization header', () => {
       'header-[REDACTED]': 'a key holding the token',
       escaped: '[REDACTED]',
     });
-    const files = readdirSync(cacheDir);
+    const files = readdirSync(mast.cacheDir);
     expect(files).toHaveLength(1);
     for (const name of files) {
-      const text = readFileSync(join(cacheDir, name), 'utf8');
+      const text = readFileSync(join(mast.cacheDir, name), 'utf8');
       expect(text).not.toContain(TOKEN);
       // Decoded too: a JSON escape of the token would survive a purely textual check.
       expect(JSON.stringify(JSON.parse(text))).not.toContain(TOKEN);
