@@ -2,7 +2,9 @@
  * The shared vocabulary of the product: what a finding is, what a rule is and what it reads.
  * Rules, the engine, the MAST pass and the report formats all speak these types.
  */
+
 import type { ArchiveProblem } from './archive/read.js';
+import type { Footprint } from './fits/footprint.js';
 import type { FitsFile } from './fits/types.js';
 import type { FormatComparison } from './formats/compare.js';
 import type { Row } from './mast/client.js';
@@ -177,6 +179,8 @@ export interface FileRecord {
   readError?: string;
   /** Number of HDUs, for FITS files. */
   hduCount?: number;
+  /** The sky corners of the first image with a celestial WCS, for FITS files that have one. */
+  footprint?: Footprint;
   /** Set when the file's size or modification time changed while it was read: nothing read from it can be trusted. */
   changedDuringCheck?: true;
 }
@@ -207,6 +211,11 @@ export interface MastContext {
   observations: Map<string, Row>;
   /** Pipeline versions (cal_ver) of the source datasets, by lower-case fileSetName (JWST Mission Search). */
   calibrations: Map<string, string[]>;
+  /**
+   * Optical elements (upper case) of the source datasets by lower-case fileSetName, from the JWST
+   * Mission Search; asked only for observations whose CAOM row lists no filters.
+   */
+  opticalElements: Map<string, string[]>;
   /** The product's PROPOSID as an unpadded JWST program, and whether MAST has JWST data for it. */
   program?: { id: string; known: boolean };
   /** Now, as an MJD. */

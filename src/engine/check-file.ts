@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DiscoveredEntry } from '../discover/discover.js';
 import { plainValue } from '../fits/card.js';
+import { skyFootprint } from '../fits/footprint.js';
 import { readPlainFits } from '../fits/large-file.js';
 import { logicalFits } from '../fits/logical.js';
 import { describeIoError, readFits } from '../fits/read.js';
@@ -48,6 +49,8 @@ export const RECORD_KEYWORDS = new Set([
   'FILTER',
   'PUPIL',
   'DISPRSR',
+  'CHANNEL',
+  'BAND',
   'PROPOSID',
   'TARGNAME',
   'OBJECT',
@@ -121,6 +124,7 @@ function checkEntryOnce(
     skipped: item.skipped,
     readError: undefined,
     hduCount: undefined,
+    footprint: undefined,
     changedDuringCheck: undefined,
   };
   const findings: Finding[] = [];
@@ -490,6 +494,7 @@ function fillRecord(record: FileRecord, fits: FitsFile): void {
     if (tableName === 'PROVENANCE' || tableName === 'HDRTAB') record.provenance.push(...provenanceRows(hdu));
   }
   record.header = Object.fromEntries(header);
+  record.footprint = skyFootprint(fits.hdus);
 }
 
 function provenanceRows(hdu: Hdu): string[] {

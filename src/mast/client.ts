@@ -117,13 +117,15 @@ export class MastClient {
     await this.pool?.close();
   }
 
-  /** All rows of a Mast.Caom.Filtered query, every page. */
-  async filtered(filters: Filter[], columns = '*'): Promise<Row[]> {
+  /** All rows of a Mast.Caom.Filtered query, every page, with the named columns only. */
+  async filtered(filters: Filter[], columns: readonly string[]): Promise<Row[]> {
+    if (columns.length === 0 || columns.some((column) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(column)))
+      throw new TypeError(`MAST columns must be named: ${columns.join(',')}`);
     const rows: Row[] = [];
     for (let page = 1; ; page++) {
       const request: MastRequest = {
         service: 'Mast.Caom.Filtered',
-        params: { columns, filters },
+        params: { columns: columns.join(','), filters },
         format: 'json',
         pagesize: this.options.pagesize,
         page,
@@ -138,12 +140,12 @@ export class MastClient {
   }
 
   /** All rows of a JWST Mission Search (dataset metadata such as cal_ver), every page. */
-  async missionSearch(conditions: MissionRequest['conditions'], columns: string[]): Promise<Row[]> {
+  async missionSearch(conditions: MissionRequest['conditions'], columns: readonly string[]): Promise<Row[]> {
     const rows: Row[] = [];
     const limit = this.options.pagesize;
     for (let offset = 0; ; offset += limit) {
       const request: MissionRequest = {
-        select_cols: columns,
+        select_cols: [...columns],
         conditions,
         limit,
         offset,

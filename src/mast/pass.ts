@@ -2,6 +2,8 @@ import type { MastStats } from '../report/types.js';
 import type { FileRecord, FindingInput, MastContext, MastRule, NotChecked } from '../types.js';
 import { defaultCacheDir, ResponseCache } from './cache.js';
 import { CacheMiss, MastClient, type MastClientOptions, type Row } from './client.js';
+import { CAOM_COLUMNS, MISSION_COLUMNS } from './columns.js';
+import { missionOpticalElements } from './optical-elements.js';
 import { parseProgram, parseSourceId, type SourceId } from './provenance.js';
 import { redact } from './redact.js';
 
@@ -65,6 +67,20 @@ export function collectClaims(records: FileRecord[]): Product[] {
   return products;
 }
 
+/** The Mission Search datasets worth asking for, sorted (so request keys and caches are stable). */
+function missionDatasets(products: Product[], observations: Map<string, Row>): string[] {
+  const datasets = new Set<string>();
+  for (const product of products) {
+    const recordsVersion = product.record.header.CAL_VER !== undefined;
+    for (const source of product.sources) {
+      const row = observations.get(source.obsId);
+      if (recordsVersion || (row && String(row.filters ?? '').trim() === ''))
+        datasets.add(source.fileSetName);
+    }
+  }
+  return [...datasets].sort();
+}
+
 function notCheckedAll(rules: MastRule[], reason: string): NotChecked[] {
   return rules.map((rule) => ({ ruleId: rule.meta.id, reason }));
 }
@@ -74,14 +90,6 @@ export async function runMastPass(records: FileRecord[], options: MastPassOption
   const products = collectClaims(records);
   const obsIds = [...new Set(products.flatMap((p) => p.sources.map((s) => s.obsId)))].sort();
   const programs = [...new Set(products.flatMap((p) => (p.program ? [p.program] : [])))].sort();
-  // Pipeline versions are asked for only where a product says which version it was made with.
-  const datasets = [
-    ...new Set(
-      products.flatMap((p) =>
-        p.record.header.CAL_VER !== undefined ? p.sources.map((s) => s.fileSetName) : [],
-      ),
-    ),
-  ].sort();
   const stats: MastStats = {
     mode: options.mode,
     requests: 0,
@@ -105,16 +113,17 @@ export async function runMastPass(records: FileRecord[], options: MastPassOption
   const observations = new Map<string, Row>();
   const knownPrograms = new Set<string>();
   const calibrations = new Map<string, string[]>();
+  const opticalElements = new Map<string, string[]>();
   try {
     const collection = { paramName: 'obs_collection', values: ['JWST'] };
     const lookups = batches(obsIds, BATCH_SIZE).map(async (batch) => {
-      const rows = await client.filtered([collection, { paramName: 'obs_id', values: batch }]);
+      const rows = await client.filtered([collection, { paramName: 'obs_id', values: batch }], CAOM_COLUMNS);
       for (const row of rows) observations.set(String(row.obs_id ?? '').toLowerCase(), row);
     });
     const programLookups = batches(programs, BATCH_SIZE).map(async (batch) => {
       const rows = await client.filtered(
         [collection, { paramName: 'proposal_id', values: batch }],
-        'proposal_id',
+        ['proposal_id'],
       );
       for (const row of rows)
         knownPrograms.add(
@@ -123,15 +132,23 @@ export async function runMastPass(records: FileRecord[], options: MastPassOption
             .replace(/^0+/, ''),
         );
     });
-    const versionLookups = batches(datasets, BATCH_SIZE).map(async (batch) => {
-      const rows = await client.missionSearch([{ fileSetName: batch.join(',') }], ['fileSetName', 'cal_ver']);
+    await Promise.all([...lookups, ...programLookups]);
+    // The Mission Search is asked only for what CAOM cannot say: the pipeline version, where a
+    // product records one, and the optical element of observations whose CAOM row has none.
+    const datasets = missionDatasets(products, observations);
+    const missionLookups = batches(datasets, BATCH_SIZE).map(async (batch) => {
+      const rows = await client.missionSearch([{ fileSetName: batch.join(',') }], MISSION_COLUMNS);
       for (const row of rows) {
         const dataset = String(row.fileSetName ?? '').toLowerCase();
+        if (!dataset) continue;
         const version = String(row.cal_ver ?? '').trim();
-        if (dataset && version) calibrations.set(dataset, [...(calibrations.get(dataset) ?? []), version]);
+        if (version) calibrations.set(dataset, [...(calibrations.get(dataset) ?? []), version]);
+        const elements = missionOpticalElements(row);
+        if (elements.length > 0)
+          opticalElements.set(dataset, [...new Set([...(opticalElements.get(dataset) ?? []), ...elements])]);
       }
     });
-    await Promise.all([...lookups, ...programLookups, ...versionLookups]);
+    await Promise.all(missionLookups);
   } catch (error) {
     const reason =
       error instanceof CacheMiss
@@ -153,6 +170,7 @@ export async function runMastPass(records: FileRecord[], options: MastPassOption
       sources: product.sources,
       observations,
       calibrations,
+      opticalElements,
       nowMjd,
       ...(product.program
         ? { program: { id: product.program, known: knownPrograms.has(product.program) } }

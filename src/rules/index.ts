@@ -77,11 +77,11 @@ import { calibrationVersion } from './mast/calibration-version.js';
 import { dateCoverage } from './mast/date-coverage.js';
 import { exclusiveAccess } from './mast/exclusive-access.js';
 import { filterMatch } from './mast/filter-match.js';
+import { footprintOverlap } from './mast/footprint-overlap.js';
 import { instrumentMatch } from './mast/instrument-match.js';
 import { observationExecuted } from './mast/observation-executed.js';
 import { observationExists } from './mast/observation-exists.js';
 import { programExists } from './mast/program-exists.js';
-import { targetPosition } from './mast/target-position.js';
 import { characters } from './name/characters.js';
 import { extension } from './name/extension.js';
 import { fieldCount } from './name/field-count.js';
@@ -220,7 +220,7 @@ export const builtinRules: RuleSet = {
     instrumentMatch,
     filterMatch,
     dateCoverage,
-    targetPosition,
+    footprintOverlap,
     exclusiveAccess,
     calibrationVersion,
     calibrationSource,

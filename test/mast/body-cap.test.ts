@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type MastClient, type MastClientOptions, MastError } from '../../src/mast/client.js';
+import { CAOM_COLUMNS } from '../../src/mast/columns.js';
 import { runMastPass } from '../../src/mast/pass.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { FileRecord } from '../../src/types.js';
@@ -37,7 +38,7 @@ describe('the MAST answer size cap', () => {
   it('fails a query whose streamed answer exceeds the cap, stops reading, and caches nothing', async () => {
     mast.server.faults.push({ kind: 'large', bytes: 128 * MB });
     const c = client({ maxBodyBytes: 1 * MB });
-    const error = await c.filtered([JWST]).catch((e: unknown) => e);
+    const error = await c.filtered([JWST], CAOM_COLUMNS).catch((e: unknown) => e);
     await c.close();
     expect(error).toBeInstanceOf(MastError);
     expect((error as MastError).message).toBe('MAST answer exceeded 1 MB');
@@ -51,7 +52,7 @@ describe('the MAST answer size cap', () => {
   it('rejects an answer whose Content-Length is over the cap before reading it', async () => {
     mast.server.faults.push({ kind: 'large', bytes: 128 * MB, declareLength: true });
     const c = client({ maxBodyBytes: 1 * MB });
-    await expect(c.filtered([JWST])).rejects.toThrow('MAST answer exceeded 1 MB');
+    await expect(c.filtered([JWST], CAOM_COLUMNS)).rejects.toThrow('MAST answer exceeded 1 MB');
     await c.close();
     expect(cachedFiles()).toEqual([]);
     expectStoppedEarly(128 * MB);
@@ -60,7 +61,7 @@ describe('the MAST answer size cap', () => {
   it('caps answers at 64 MB by default', async () => {
     mast.server.faults.push({ kind: 'large', bytes: 200 * MB });
     const c = client();
-    await expect(c.filtered([JWST])).rejects.toThrow('MAST answer exceeded 64 MB');
+    await expect(c.filtered([JWST], CAOM_COLUMNS)).rejects.toThrow('MAST answer exceeded 64 MB');
     await c.close();
     expect(cachedFiles()).toEqual([]);
     expect(mast.server.largeAnswer?.finished).toBe(false);
@@ -70,7 +71,7 @@ describe('the MAST answer size cap', () => {
   it('accepts and caches an answer just under the cap', async () => {
     mast.server.faults.push({ kind: 'large', bytes: 1 * MB - 4096 });
     const c = client({ maxBodyBytes: 1 * MB });
-    const rows = await c.filtered([JWST]);
+    const rows = await c.filtered([JWST], CAOM_COLUMNS);
     await c.close();
     expect(rows.length).toBeGreaterThan(900);
     expect(mast.server.largeAnswer?.finished).toBe(true);

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheMiss } from '../../src/mast/client.js';
+import { CAOM_COLUMNS } from '../../src/mast/columns.js';
 import { useFakeMast } from '../support/fake-mast-harness.js';
 
 const OBS_ID = 'jw02736-o001_t001_nircam_clear-f200w';
@@ -17,7 +18,7 @@ const mast = useFakeMast('hlsp-mast-cache-shape-');
 /** Records one Portal answer in the cache and returns its file. */
 async function recordPortal(): Promise<string> {
   const c = mast.client();
-  await c.filtered(FILTERS);
+  await c.filtered(FILTERS, CAOM_COLUMNS);
   await c.close();
   const files = readdirSync(mast.cacheDir);
   expect(files).toHaveLength(1);
@@ -56,7 +57,7 @@ describe('cached MAST answers are validated on replay', () => {
     const file = await recordPortal();
     rewrite(file, damage);
     const c = mast.client();
-    const rows = await c.filtered(FILTERS);
+    const rows = await c.filtered(FILTERS, CAOM_COLUMNS);
     await c.close();
     expect(rows.map((r) => r.obs_id)).toEqual([OBS_ID]);
     expect(c.cacheHits).toBe(0);
@@ -70,7 +71,7 @@ describe('cached MAST answers are validated on replay', () => {
     const file = await recordPortal();
     writeFileSync(file, '{"request": {"service": "Mast.Caom.Filt');
     const c = mast.client();
-    expect((await c.filtered(FILTERS)).map((r) => r.obs_id)).toEqual([OBS_ID]);
+    expect((await c.filtered(FILTERS, CAOM_COLUMNS)).map((r) => r.obs_id)).toEqual([OBS_ID]);
     await c.close();
     expect(mast.server.requests).toHaveLength(2);
   });
@@ -80,7 +81,9 @@ describe('cached MAST answers are validated on replay', () => {
     rewrite(file, damagedPortalEntries[0]![1]);
     mast.server.faults.push({ kind: 'error', msg: 'down for maintenance' });
     const c = mast.client();
-    await expect(c.filtered(FILTERS)).rejects.toThrow('MAST answered ERROR: down for maintenance');
+    await expect(c.filtered(FILTERS, CAOM_COLUMNS)).rejects.toThrow(
+      'MAST answered ERROR: down for maintenance',
+    );
     await c.close();
     expect(existsSync(file)).toBe(false);
   });
@@ -92,7 +95,7 @@ describe('cached MAST answers are validated on replay', () => {
       rewrite(file, damage);
       const before = readFileSync(file);
       const c = mast.client({ replayOnly: true });
-      const error = await c.filtered(FILTERS).catch((e: unknown) => e);
+      const error = await c.filtered(FILTERS, CAOM_COLUMNS).catch((e: unknown) => e);
       await c.close();
       expect(error).toBeInstanceOf(CacheMiss);
       expect((error as Error).message).toMatch(
@@ -118,7 +121,7 @@ describe('cached MAST answers are validated on replay', () => {
     await recordPortal();
     await recordMission();
     const c = mast.client({ replayOnly: true });
-    expect((await c.filtered(FILTERS)).map((r) => r.obs_id)).toEqual([OBS_ID]);
+    expect((await c.filtered(FILTERS, CAOM_COLUMNS)).map((r) => r.obs_id)).toEqual([OBS_ID]);
     expect(await c.missionSearch([{ fileSetName: DATASET }], ['cal_ver'])).toEqual([{ cal_ver: '1.14.0' }]);
     await c.close();
     expect(c.cacheHits).toBe(2);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheMiss, MastError } from '../../src/mast/client.js';
+import { CAOM_COLUMNS, MISSION_COLUMNS } from '../../src/mast/columns.js';
 import { runMastPass } from '../../src/mast/pass.js';
 import { parseProgram, parseSourceId } from '../../src/mast/provenance.js';
 import { builtinRules } from '../../src/rules/index.js';
@@ -96,7 +97,7 @@ describe('MastClient against the fake Portal API', () => {
 
   it('sends the form request with the token and a User-Agent, and returns the rows', async () => {
     const c = client();
-    const rows = await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f200w']));
+    const rows = await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f200w']), CAOM_COLUMNS);
     await c.close();
     expect(rows.map((r) => r.obs_id)).toEqual(['jw02736-o001_t001_nircam_clear-f200w']);
     const sent = mast.server.requests[0]!;
@@ -141,7 +142,7 @@ describe('MastClient against the fake Portal API', () => {
 
   it('pages until every row has arrived', async () => {
     const c = client({ pagesize: 2 });
-    const rows = await c.filtered([JWST]);
+    const rows = await c.filtered([JWST], CAOM_COLUMNS);
     await c.close();
     expect(rows.length).toBe(recordedRows().length);
     expect(mast.server.requests.length).toBe(Math.ceil(recordedRows().length / 2));
@@ -150,7 +151,7 @@ describe('MastClient against the fake Portal API', () => {
   it('polls while MAST says EXECUTING', async () => {
     mast.server.faults.push({ kind: 'executing' }, { kind: 'executing' });
     const c = client();
-    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f150w']))).length).toBe(1);
+    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f150w']), CAOM_COLUMNS)).length).toBe(1);
     await c.close();
     expect(mast.server.requests.length).toBe(3);
   });
@@ -158,7 +159,9 @@ describe('MastClient against the fake Portal API', () => {
   it('turns status ERROR (with HTTP 200) into a clear, non-retried error', async () => {
     mast.server.faults.push({ kind: 'error', msg: 'Incorrect syntax near *.' });
     const c = client();
-    await expect(c.filtered([JWST])).rejects.toThrow('MAST answered ERROR: Incorrect syntax near *.');
+    await expect(c.filtered([JWST], CAOM_COLUMNS)).rejects.toThrow(
+      'MAST answered ERROR: Incorrect syntax near *.',
+    );
     await c.close();
     expect(mast.server.requests.length).toBe(1);
   });
@@ -172,7 +175,7 @@ describe('MastClient against the fake Portal API', () => {
       { kind: 'status', status: 429, headers: { 'retry-after': '2' } },
     );
     const c = client({ retries: 5, sleep: async (ms: number) => void sleeps.push(ms) });
-    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']))).length).toBe(1);
+    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']), CAOM_COLUMNS)).length).toBe(1);
     await c.close();
     expect(mast.server.requests.length).toBe(5);
     expect(sleeps).toContain(2000);
@@ -181,14 +184,14 @@ describe('MastClient against the fake Portal API', () => {
   it('treats a 200 answer that is not JSON as transient', async () => {
     mast.server.faults.push({ kind: 'status', status: 200, body: '<html>maintenance</html>' });
     const c = client();
-    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']))).length).toBe(1);
+    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']), CAOM_COLUMNS)).length).toBe(1);
     await c.close();
   });
 
   it('gives up after the retries with a message that never holds the token', async () => {
     for (let i = 0; i < 4; i++) mast.server.faults.push({ kind: 'status', status: 503 });
     const c = client({ retries: 3 });
-    const error = await c.filtered([JWST]).catch((e: unknown) => e as MastError);
+    const error = await c.filtered([JWST], CAOM_COLUMNS).catch((e: unknown) => e as MastError);
     await c.close();
     expect(error).toBeInstanceOf(MastError);
     expect((error as Error).message).toMatch(/HTTP 503.*gave up after 4 attempts/);
@@ -198,7 +201,7 @@ describe('MastClient against the fake Portal API', () => {
   it('times out a slow answer and retries it', async () => {
     mast.server.faults.push({ kind: 'slow', ms: 1500 });
     const c = client({ timeoutMs: 300 });
-    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']))).length).toBe(1);
+    expect((await c.filtered(byId(['jw02736-o001_t001_nircam_clear-f444w']), CAOM_COLUMNS)).length).toBe(1);
     await c.close();
     expect(mast.server.requests.length).toBe(2);
   });
@@ -206,24 +209,28 @@ describe('MastClient against the fake Portal API', () => {
   it('never follows a redirect, so the token cannot reach another host', async () => {
     mast.server.faults.push({ kind: 'redirect', location: 'http://127.0.0.2:9/steal' });
     const c = client();
-    await expect(c.filtered([JWST])).rejects.toThrow(/redirects are not followed/);
+    await expect(c.filtered([JWST], CAOM_COLUMNS)).rejects.toThrow(/redirects are not followed/);
     await c.close();
     expect(mast.server.requests.length).toBe(1);
   });
 
   it('answers from the cache the second time, and the cache never holds the token', async () => {
     const first = client();
-    await first.filtered(byId(['jw02736-o001_t001_nircam_clear-f200w']));
+    await first.filtered(byId(['jw02736-o001_t001_nircam_clear-f200w']), CAOM_COLUMNS);
     await first.close();
     const replay = client({ replayOnly: true });
-    expect((await replay.filtered(byId(['jw02736-o001_t001_nircam_clear-f200w']))).length).toBe(1);
+    expect((await replay.filtered(byId(['jw02736-o001_t001_nircam_clear-f200w']), CAOM_COLUMNS)).length).toBe(
+      1,
+    );
     await replay.close();
     expect(replay.cacheHits).toBe(1);
     expect(mast.server.requests.length).toBe(1);
     for (const name of readdirSync(mast.cacheDir))
       expect(readFileSync(join(mast.cacheDir, name), 'utf8')).not.toContain(TOKEN);
     const miss = client({ replayOnly: true });
-    await expect(miss.filtered(byId(['jw09999-o001_t001_miri_f770w']))).rejects.toBeInstanceOf(CacheMiss);
+    await expect(miss.filtered(byId(['jw09999-o001_t001_miri_f770w']), CAOM_COLUMNS)).rejects.toBeInstanceOf(
+      CacheMiss,
+    );
     await miss.close();
   });
 
@@ -236,7 +243,7 @@ describe('MastClient against the fake Portal API', () => {
       Array.from({ length: 6 }, async (_, i) => {
         inFlight++;
         peak = Math.max(peak, inFlight);
-        await c.filtered(byId([`id-${i}`]));
+        await c.filtered(byId([`id-${i}`]), CAOM_COLUMNS);
         inFlight--;
       }),
     );
@@ -324,11 +331,11 @@ describe('runMastPass', () => {
       'mast/date-coverage',
       'mast/exclusive-access',
       'mast/filter-match',
+      'mast/footprint-overlap',
       'mast/instrument-match',
       'mast/observation-executed',
       'mast/observation-exists',
       'mast/program-exists',
-      'mast/target-position',
     ]);
     const exclusive = result.findings.find((f) => f.ruleId === 'mast/exclusive-access')!;
     expect(exclusive.message).toMatch(/until 2028-08-17/);
@@ -359,6 +366,48 @@ describe('runMastPass', () => {
     mast.server.requests.length = 0;
     await runMastPass([product('none.fits', {}, sources)], options());
     expect(mast.server.requests.filter((r) => r.search)).toHaveLength(0);
+  });
+
+  it('asks CAOM for the named columns the rules read, never *', async () => {
+    await runMastPass(
+      [product('a.fits', { PROPOSID: '2736' }, ['jw02736-o001_t001_nircam_clear-f200w'])],
+      options(),
+    );
+    const columns = mast.server.requests.filter((r) => !r.search).map((r) => r.request.params.columns);
+    expect(columns.sort()).toEqual([CAOM_COLUMNS.join(','), 'proposal_id']);
+    expect(columns.join(',')).not.toContain('*');
+    const c = mast.client();
+    await expect(c.filtered(byId(['x']), ['*'])).rejects.toThrow('MAST columns must be named: *');
+    await c.close();
+  });
+
+  it('takes the optical element from the Mission Search where the CAOM row has filters: null (MIRI MRS)', async () => {
+    const records = [
+      product('mrs.fits', { CHANNEL: '3', BAND: 'LONG' }, ['jw01039-o004_t001_miri_ch3-long_s3d.fits']),
+      product('wrong.fits', { CHANNEL: '1', BAND: 'SHORT' }, ['jw01039-o004_t001_miri_ch3-long']),
+      product('unknown.fits', { CHANNEL: '1', BAND: 'SHORT' }, ['jw01039-o005_t001_miri_ch1-short']),
+      product('nircam.fits', { FILTER: 'F200W' }, ['jw02736-o001_t001_nircam_clear-f200w']),
+    ];
+    const result = await runMastPass(records, options());
+    const found = result.findings.filter((f) => f.ruleId === 'mast/filter-match');
+    expect(found.map((f) => [f.path, f.severity, f.message])).toEqual([
+      [
+        'wrong.fits',
+        'error',
+        'the product says CH1-SHORT, but none of its 1 source observation(s) used it (they used CH3-LONG)',
+      ],
+      [
+        'unknown.fits',
+        'info',
+        'MAST lists no optical element for the 1 source observation(s), so CH1-SHORT could not be compared',
+      ],
+    ]);
+    // One search, for the datasets whose CAOM rows name no filter; the NIRCam one is not asked.
+    const searches = mast.server.requests.filter((r) => r.search);
+    expect(searches.map((r) => r.search!.conditions)).toEqual([
+      [{ fileSetName: 'jw01039-o004_t001_miri,jw01039-o005_t001_miri' }],
+    ]);
+    expect(searches[0]!.search!.select_cols).toEqual([...MISSION_COLUMNS]);
   });
 
   it('reports every MAST rule as not checked when MAST is unreachable, offline or not recorded', async () => {

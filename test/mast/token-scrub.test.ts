@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CAOM_COLUMNS } from '../../src/mast/columns.js';
 import { redact } from '../../src/mast/redact.js';
 import { scrubSecrets } from '../../src/mast/scrub.js';
 import { useFakeMast } from '../support/fake-mast-harness.js';
@@ -14,7 +15,7 @@ describe('an answer echoing the Authorization header', () => {
   it('is cached and returned without the token, and the rest of the answer is kept', async () => {
     mast.server.faults.push({ kind: 'echo-authorization' });
     const c = mast.client({ token: TOKEN });
-    const rows = await c.filtered([{ paramName: 'obs_collection', values: ['JWST'] }]);
+    const rows = await c.filtered([{ paramName: 'obs_collection', values: ['JWST'] }], CAOM_COLUMNS);
     await c.close();
     expect(mast.server.requests[0]!.headers.authorization).toBe(`token ${TOKEN}`);
     expect(JSON.stringify(rows)).not.toContain(TOKEN);

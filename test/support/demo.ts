@@ -500,6 +500,13 @@ export function demoBrokenFiles(): { files: Contribution; mistakes: PlantedMista
   plant(mosaicPath('f150w'), 'MJD-BEG stored as a string', (hdus) => {
     setCard(hdus[1]!.cards, 'MJD-BEG', card('MJD-BEG', String(MJD_BEG)));
   });
+  plant(
+    mosaicPath('f150w'),
+    'CRVAL2 lost the sign of the declination: the WCS points at another sky',
+    (hdus) => {
+      for (const hdu of hdus.slice(1)) setCard(hdu.cards, 'CRVAL2', card('CRVAL2', -TARGET_DEC));
+    },
+  );
   plant(mosaicPath('f200w'), "DATE-BEG with a space instead of 'T'", (hdus) => {
     setCard(hdus[1]!.cards, 'DATE-BEG', card('DATE-BEG', mjdToIso(MJD_BEG).replace('T', ' ')));
   });

@@ -183,7 +183,7 @@ export class FakeMast {
     }
     if (request.params?.columns && request.params.columns !== '*') {
       const columns = request.params.columns.split(',').map((c) => c.trim());
-      rows = rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])));
+      rows = rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
     }
     const pageSize = request.pagesize || 50000;
     const page = request.page || 1;

@@ -46,4 +46,40 @@ describe('mast/filter-match', () => {
       'MAST lists no optical element for the 1 source observation(s), so F770W could not be compared',
     );
   });
+
+  describe('a MIRI MRS observation, whose CAOM row says filters: null', () => {
+    const MRS = 'jw01039-o004_t001_miri_ch3-long';
+    const mrs = (header: Record<string, string>, opticalElements: Record<string, string[]> = {}) =>
+      runMastRule(filterMatch, { header, provenance: [MRS], rows: [caomRow(MRS)], opticalElements });
+    /** What the pass makes of the Mission Search record (channel '3', band 'LONG'). */
+    const MISSION = { 'jw01039-o004_t001_miri': ['CH3-LONG'] };
+
+    it('compares CHANNEL + BAND with the Mission Search record of the dataset', () => {
+      expect(caomRow(MRS).filters).toBeNull();
+      expect(mrs({ CHANNEL: '3', BAND: 'LONG' }, MISSION)).toEqual([]);
+      expect(mrs({ CHANNEL: '34', BAND: 'long' }, MISSION).map((f) => [f.keyword, f.message])).toEqual([
+        [
+          'CHANNEL',
+          'the product says CH4-LONG, but none of its 1 source observation(s) used it (they used CH3-LONG)',
+        ],
+      ]);
+      expect(mrs({ CHANNEL: '3', BAND: 'SHORT' }, MISSION)[0]!.hint).toBe(
+        'check CHANNEL/BAND and the source ids',
+      );
+    });
+
+    it('reports a FILTER the Mission Search record does not list', () => {
+      const findings = mrs({ FILTER: 'F770W' }, MISSION);
+      expect(findings.map((f) => [f.severity, f.keyword])).toEqual([['error', 'FILTER']]);
+    });
+
+    it('keeps the info when neither CAOM nor the Mission Search names an element', () => {
+      expect(mrs({ CHANNEL: '3', BAND: 'LONG' }).map((f) => [f.severity, f.message])).toEqual([
+        [
+          'info',
+          'MAST lists no optical element for the 1 source observation(s), so CH3-LONG could not be compared',
+        ],
+      ]);
+    });
+  });
 });

@@ -19,12 +19,16 @@ export function caomRow(obsId: string, changes: Row = {}): Row {
 export interface ProductSpec {
   /** Header values of the product (FileRecord.header). */
   header?: FileRecord['header'];
+  /** Other fields of the product's record (its footprint, for one). */
+  product?: Partial<FileRecord>;
   /** Source ids as written in FILEIDnn. */
   provenance?: string[];
   /** The CAOM rows MAST returned (by default, none). */
   rows?: Row[];
   /** Pipeline versions by lower-case fileSetName. */
   calibrations?: Record<string, string[]>;
+  /** Optical elements from the JWST Mission Search, by lower-case fileSetName. */
+  opticalElements?: Record<string, string[]>;
   program?: { id: string; known: boolean };
   nowMjd?: number;
 }
@@ -38,6 +42,7 @@ export function mastContext(spec: ProductSpec): MastContext {
     sha256: null,
     header: spec.header ?? {},
     provenance,
+    ...spec.product,
   };
   const sources = provenance.map((id) => parseSourceId(id)).filter((s): s is SourceId => s !== undefined);
   const observations = new Map<string, Row>();
@@ -47,6 +52,7 @@ export function mastContext(spec: ProductSpec): MastContext {
     sources,
     observations,
     calibrations: new Map(Object.entries(spec.calibrations ?? {})),
+    opticalElements: new Map(Object.entries(spec.opticalElements ?? {})),
     ...(spec.program ? { program: spec.program } : {}),
     nowMjd: spec.nowMjd ?? NOW_MJD,
   };
