@@ -19,7 +19,9 @@ export type Fault =
   /** A valid Portal answer of about `bytes` bytes, streamed with backpressure; see `largeAnswer`. */
   | { kind: 'large'; bytes: number; declareLength?: boolean }
   /** A valid Portal answer whose message and rows repeat the request's Authorization header. */
-  | { kind: 'echo-authorization' };
+  | { kind: 'echo-authorization' }
+  /** These bytes as a 200 JSON answer, e.g. an answer MAST really sent (fixtures/mast-recorded). */
+  | { kind: 'recorded'; body: string };
 
 /** How far a `large` answer got: a client that stops reading leaves `finished` false. */
 export interface LargeAnswerProgress {
@@ -149,6 +151,9 @@ export class FakeMast {
           return this.streamLarge(res, fault.bytes, fault.declareLength ?? false);
         case 'echo-authorization':
           return this.echoAuthorization(res, req.headers.authorization ?? '');
+        case 'recorded':
+          res.writeHead(200, { 'content-type': 'application/json' }).end(fault.body);
+          return;
       }
     }
     if (search) this.answerSearch(res, search);
