@@ -9,7 +9,7 @@ import { CAOM_COLUMNS, missingColumns } from '../../src/mast/columns.js';
 import { finishedAnswerProblem } from '../../src/mast/envelope.js';
 import { exclusiveAccess } from '../../src/rules/mast/exclusive-access.js';
 import { footprintOverlap } from '../../src/rules/mast/footprint-overlap.js';
-import { parseStcs } from '../../src/util/stcs.js';
+import { parseStcs } from '../../src/rules/mast/support/stcs.js';
 import { runMastRule } from '../rules/mast/run-mast-rule.js';
 import { useFakeMast } from '../support/fake-mast-harness.js';
 

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shapesOverlap } from '../../src/util/sphere.js';
-import { MAX_STCS_CHARS, parseStcs } from '../../src/util/stcs.js';
+import { shapesOverlap } from '../../src/rules/mast/support/sphere.js';
+import { MAX_STCS_CHARS, parseStcs } from '../../src/rules/mast/support/stcs.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);

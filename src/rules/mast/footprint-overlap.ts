@@ -1,7 +1,7 @@
 import type { MastRule } from '../../types.js';
-import { type SkyShape, separation, shapesOverlap } from '../../util/sphere.js';
-import { parseStcs } from '../../util/stcs.js';
 import { knownRows, numeric } from './support/observations.js';
+import { type SkyShape, separation, shapesOverlap } from './support/sphere.js';
+import { parseStcs } from './support/stcs.js';
 
 /**
  * A product without an image (a spectrum, a catalogue) is placed by RA_TARG/DEC_TARG; a target

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type SkyPoint, type SkyShape, separation, shapesOverlap } from '../../src/util/sphere.js';
+import {
+  type SkyPoint,
+  type SkyShape,
+  separation,
+  shapesOverlap,
+} from '../../../../src/rules/mast/support/sphere.js';
 
 /** An axis-aligned square of `size` degrees on the sky about (ra, dec). */
 function square(ra: number, dec: number, size: number): SkyShape {

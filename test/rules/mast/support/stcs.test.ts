@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_STCS_VERTICES, parseStcs } from '../../src/util/stcs.js';
+import { MAX_STCS_VERTICES, parseStcs } from '../../../../src/rules/mast/support/stcs.js';
 
 describe('parseStcs', () => {
   it("reads MAST's POLYGON with its frame, double spaces and the first vertex repeated", () => {
