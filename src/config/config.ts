@@ -118,6 +118,12 @@ function isUri(text: string): boolean {
 
 let compiled: { validate: Validator; uriPaths: string[][]; schema: object } | undefined;
 
+/** Rule ids that were renamed, old → new: a config written for the old id is told the new one. */
+const RENAMED_RULES: Record<string, string> = {
+  // RA_TARG within 0.25 deg of s_ra/s_dec became a comparison of the WCS footprint with s_region.
+  'mast/target-position': 'mast/footprint-overlap',
+};
+
 /** Validates a parsed config against the schema and the known rule ids; returns readable problems. */
 export function validateConfig(data: unknown, ruleIds: string[]): string[] {
   if (!compiled) {
@@ -151,6 +157,11 @@ export function validateConfig(data: unknown, ruleIds: string[]): string[] {
     for (const key of Object.keys(rules)) {
       const group = key.replace(/\/\*$/, '');
       if (ruleIds.includes(key) || groups.has(group)) continue;
+      const renamed = RENAMED_RULES[key];
+      if (renamed && ruleIds.includes(renamed)) {
+        problems.push(`/rules/${key}: the rule '${key}' is now '${renamed}'; use the new id`);
+        continue;
+      }
       const suggestion = didYouMean(key, [...ruleIds, ...groups]);
       problems.push(
         `/rules/${key}: unknown rule id '${key}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`,

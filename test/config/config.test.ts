@@ -89,6 +89,12 @@ describe('config', () => {
     expect(problems.some((p) => p.startsWith('/profiles/0'))).toBe(true);
   });
 
+  it('names the new id of a renamed rule', () => {
+    expect(validateConfig({ rules: { 'mast/target-position': 'off' } }, ids)).toEqual([
+      "/rules/mast/target-position: the rule 'mast/target-position' is now 'mast/footprint-overlap'; use the new id",
+    ]);
+  });
+
   it('reports broken JSON with a line and column', () => {
     const path = join(dir, 'broken.json');
     writeFileSync(path, '{\n  "project": "x",\n  oops\n}');
