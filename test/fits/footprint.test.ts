@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { skyFootprint } from '../../src/fits/footprint.js';
 import { parseFitsBytes } from '../../src/fits/parser.js';
@@ -113,5 +114,36 @@ describe('skyFootprint', () => {
     );
     expect(cube && 'corners' in cube && cube.corners).toHaveLength(4);
     expect(footprintOf(5, 5, [['CTYPE1', 'WAVE']])).toBeUndefined();
+  });
+});
+
+describe('skyFootprint on any WCS values', () => {
+  const value = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom(0, -0, 1e-300, 1e300, 90, -90, 180, 360),
+  );
+  it('gives finite corners or says why not, never throws', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          CRPIX1: value,
+          CRPIX2: value,
+          CRVAL1: value,
+          CRVAL2: value,
+          CD1_1: value,
+          CD1_2: value,
+          CD2_1: value,
+          CD2_2: value,
+        }),
+        (wcs) => {
+          const footprint = footprintOf(3, 2, [...TAN, ...Object.entries(wcs)]);
+          if (footprint && 'corners' in footprint)
+            for (const [ra, dec] of footprint.corners)
+              expect(Number.isFinite(ra) && Number.isFinite(dec)).toBe(true);
+          else expect(footprint).toHaveProperty('unsupported');
+        },
+      ),
+      { numRuns: 300, seed: 20261202 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type SkyPoint,
@@ -86,5 +87,31 @@ describe('shapesOverlap', () => {
     expect(separation([10, 0], [11, 0])).toBeCloseTo(1, 12);
     expect(separation([0, 89], [180, 89])).toBeCloseTo(2, 12);
     expect(separation([1, 1], [1, 1])).toBe(0);
+  });
+});
+
+describe('shapesOverlap on random regions', () => {
+  const point = fc.tuple(
+    fc.double({ min: 0, max: 360, noNaN: true }),
+    fc.double({ min: -89, max: 89, noNaN: true }),
+  );
+  /** A small convex-ish polygon about a random centre, or a circle. */
+  const shape: fc.Arbitrary<SkyShape> = fc.oneof(
+    fc
+      .tuple(point, fc.double({ min: 0.001, max: 5, noNaN: true }))
+      .map(([[ra, dec], size]) => square(ra, Math.max(-85, Math.min(85, dec)), size)),
+    fc
+      .tuple(point, fc.double({ min: 0, max: 5, noNaN: true }))
+      .map(([center, radius]): SkyShape => ({ kind: 'circle', center, radius })),
+  );
+
+  it('gives the same answer both ways round, and a shape always meets itself', () => {
+    fc.assert(
+      fc.property(shape, shape, (a, b) => {
+        expect(shapesOverlap(a, b)).toBe(shapesOverlap(b, a));
+        expect(shapesOverlap(a, a)).toBe(true);
+      }),
+      { numRuns: 500, seed: 20261202 },
+    );
   });
 });
