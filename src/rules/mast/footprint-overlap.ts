@@ -116,7 +116,7 @@ export const footprintOverlap: MastRule = {
       report({
         hdu: product.hdu,
         keyword: product.keyword,
-        message: `${product.what} does not overlap the sky ${which} cover${which === 'its source' ? 's' : ''} in MAST (${names.join(', ')}); the nearest is ${nearest.toFixed(2)} deg from the product's centre (${centre(product.shape).map(format).join(', ')})`,
+        message: `${product.what} does not overlap the sky ${which} cover${apart.length === 1 ? 's' : ''} in MAST (${names.join(', ')}); the nearest is ${nearest.toFixed(2)} deg from the product's centre (${centre(product.shape).map(format).join(', ')})`,
         hint:
           product.keyword === 'RA_TARG'
             ? 'check RA_TARG/DEC_TARG (degrees, ICRS) and the source ids'

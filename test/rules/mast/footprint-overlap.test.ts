@@ -61,7 +61,7 @@ describe('mast/footprint-overlap', () => {
     const partly = check(DEMO_FOOTPRINT, { provenance: ids, rows: ids.map((id) => caomRow(id)) });
     expect(partly.map((f) => f.message)).toEqual([
       expect.stringMatching(
-        /^the image footprint \(HDU 1\) does not overlap the sky 1 of its 5 sources cover in MAST \('jw01345-o001_t021_nircam_clear-f200w'\); the nearest is [0-9.]+ deg/,
+        /^the image footprint \(HDU 1\) does not overlap the sky 1 of its 5 sources covers in MAST \('jw01345-o001_t021_nircam_clear-f200w'\); the nearest is [0-9.]+ deg/,
       ),
     ]);
   });
