@@ -137,7 +137,7 @@ export interface ReadContent {
   /** The file's metadata as FITS-style keywords (upper case) → value, for the HLSP keyword profiles. */
   metadata?: Map<string, string | number | boolean | null>;
   /** For tables: the columns as declared, and the rows read. */
-  table?: { columns: { name: string; datatype?: string; unit?: string }[]; rows: number };
+  table?: { columns: { name: string; datatype?: string; unit?: string; ucd?: string }[]; rows: number };
   /** For images: the dimensions as declared. */
   image?: { width: number; height: number };
   /** Anything else a format's rules need from its reader. */

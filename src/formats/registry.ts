@@ -168,6 +168,7 @@ export const EXTENSION_PROMISES: readonly ExtensionPromise[] = [
   plain('txt', 'text', TEXTUAL),
   compressed('txt.gz', ['gzip'], 'text', TEXTUAL),
   // A VOTable whose <VOTABLE> element lies beyond the sniffed head still sniffs as XML.
+  plain('vot', 'votable', ['votable', 'xml']),
   plain('votable', 'votable', ['votable', 'xml']),
   plain('xml', 'xml', ['xml', 'votable']),
   // JSON is YAML 1.2, and most YAML has no marker that tells it from plain text.

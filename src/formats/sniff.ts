@@ -135,15 +135,17 @@ function sniffText(head: Uint8Array, mayBeCut: boolean): FormatId {
   return 'text';
 }
 
-/** A <VOTABLE> element, with or without a namespace prefix. */
-const VOTABLE_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?VOTABLE(?:[\s>/]|$)/;
+/** A <VOTABLE> element, with or without a namespace prefix, as the root. */
+const VOTABLE_ROOT = /^<(?:[A-Za-z_][\w.-]*:)?VOTABLE(?:[\s>/]|$)/;
+/** What may come before the root element: declarations, processing instructions, comments, a doctype. */
+const PROLOG_ITEM = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)\s*/;
 const HTML_START = /^<!doctype\s+html/i;
 const HTML_ELEMENT = /<(?:html|head|body)(?:[\s>]|$)/i;
 /** A declaration, comment, doctype, processing instruction or element: what XML may start with. */
 const XML_START = /^<(?:[?!]|[A-Za-z_])/;
 
 function sniffMarkup(text: string): FormatId {
-  if (VOTABLE_ELEMENT.test(text)) return 'votable';
+  if (VOTABLE_ROOT.test(skipProlog(text))) return 'votable';
   if (HTML_START.test(text) || HTML_ELEMENT.test(text)) return 'html';
   return XML_START.test(text) ? 'xml' : 'text';
 }
@@ -160,4 +162,12 @@ function isJsonPrefix(text: string, mayBeCut: boolean): boolean {
   } catch {
     return false;
   }
+}
+
+/** The text from its root element on (or from where the prolog is cut by the end of the head). */
+function skipProlog(text: string): string {
+  let rest = text;
+  for (let match = PROLOG_ITEM.exec(rest); match !== null; match = PROLOG_ITEM.exec(rest))
+    rest = rest.slice(match[0].length);
+  return rest;
 }

@@ -57,6 +57,8 @@ interface Column {
   name: string;
   datatype: string;
   unit?: string;
+  /** From the column's `meta: {ucd: …}`. */
+  ucd?: string;
   /** From `subtype`: the element type and shape of a JSON cell (null: any length), or any JSON. */
   cell?: { element: string; shape: (number | null)[] } | 'json';
   bad: number;
@@ -127,7 +129,12 @@ export async function readEcsv(source: ContentSource, limits: ContentLimits): Pr
   if (!header) return finish();
   const { columns, delimiter, metadata } = header;
   const table = {
-    columns: columns.map((c) => ({ name: c.name, datatype: c.datatype, unit: c.unit })),
+    columns: columns.map((c) => ({
+      name: c.name,
+      datatype: c.datatype,
+      unit: c.unit,
+      ...(c.ucd !== undefined ? { ucd: c.ucd } : {}),
+    })),
     rows: 0,
   };
   if (bodyStart === undefined) {
@@ -502,6 +509,8 @@ function readHeader(
     seen.add(name);
     const column: Column = { name, datatype: String(entry.datatype ?? ''), bad: 0, overflow: 0 };
     if (entry.unit !== undefined && entry.unit !== null) column.unit = String(entry.unit);
+    const ucd = metaEntries(entry.meta).find(([key]) => key === 'ucd')?.[1];
+    if (typeof ucd === 'string') column.ucd = ucd;
     if (typeof entry.datatype !== 'string' || !KNOWN.has(entry.datatype)) {
       problems.add({
         code: 'datatype',
@@ -571,18 +580,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map);
 }
 
+/** The entries of a `meta` mapping: a plain mapping, an `!!omap` (a list of one-entry mappings) or a Map. */
+function metaEntries(meta: unknown): [unknown, unknown][] {
+  if (meta instanceof Map) return [...meta.entries()];
+  if (Array.isArray(meta)) return meta.flatMap((item) => (isRecord(item) ? Object.entries(item) : []));
+  return isRecord(meta) ? Object.entries(meta) : [];
+}
+
 /** The table's `meta` as FITS-style keywords (upper case); nested values are not keywords. */
 function metadataOf(meta: unknown): Map<string, string | number | boolean | null> {
   const metadata = new Map<string, string | number | boolean | null>();
-  const entries: [unknown, unknown][] =
-    meta instanceof Map
-      ? [...meta.entries()]
-      : Array.isArray(meta)
-        ? meta.flatMap((item) => (isRecord(item) ? Object.entries(item) : []))
-        : isRecord(meta)
-          ? Object.entries(meta)
-          : [];
-  for (const [key, value] of entries) {
+  for (const [key, value] of metaEntries(meta)) {
     if (typeof key !== 'string') continue;
     if (
       value === null ||

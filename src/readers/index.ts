@@ -11,6 +11,7 @@ import { jpegReader } from './jpeg.js';
 import { parquetReader } from './parquet.js';
 import { pngReader } from './png.js';
 import type { ContentReader } from './types.js';
+import { votableNamedXmlReader, votableReader } from './votable.js';
 
 const READERS: readonly ContentReader[] = [
   pngReader,
@@ -19,6 +20,8 @@ const READERS: readonly ContentReader[] = [
   parquetReader,
   ecsvReader,
   csvReader,
+  votableReader,
+  votableNamedXmlReader,
 ];
 
 /**

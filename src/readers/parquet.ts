@@ -155,9 +155,7 @@ async function readFile(
     };
   });
   if (columns) details.columns = columns;
-  const table = columns
-    ? { columns: columns.map(({ ucd: _ucd, ...column }) => column), rows: num(metadata.num_rows) ?? 0 }
-    : undefined;
+  const table = columns ? { columns, rows: num(metadata.num_rows) ?? 0 } : undefined;
 
   metadata.row_groups.forEach((group, index) => {
     checkRanges(group.columns, index, footerStart, problems);

@@ -47,6 +47,7 @@ import { extensionMismatch } from './format/extension-mismatch.js';
 import { notChecked } from './format/not-checked.js';
 import { truncated as formatTruncated } from './format/truncated.js';
 import { catalogCoordinates } from './hlsp/catalog-coordinates.js';
+import { columnUcds } from './hlsp/column-ucds.js';
 import { columnUnits } from './hlsp/column-units.js';
 import { dateRange } from './hlsp/date-range.js';
 import { doiPlaceholder } from './hlsp/doi-placeholder.js';
@@ -103,6 +104,12 @@ import { parquetRowCount } from './parquet/row-count.js';
 import { parquetSchema } from './parquet/schema.js';
 import { parquetStatistics } from './parquet/statistics.js';
 import { parquetTableMeta } from './parquet/table-meta.js';
+import { votableRowLength } from './votable/row-length.js';
+import { votableSerialization } from './votable/serialization.js';
+import { votableStructure } from './votable/structure.js';
+import { votableUnits } from './votable/units.js';
+import { votableValues } from './votable/values.js';
+import { votableWellFormed } from './votable/well-formed.js';
 
 /**
  * The built-in rules, by what they read. Each lives in `src/rules/<group>/<name>.ts` under its id
@@ -196,7 +203,14 @@ export const builtinRules: RuleSet = {
     ecsvDatatype,
     ecsvValues,
     ecsvUnits,
+    votableWellFormed,
+    votableStructure,
+    votableRowLength,
+    votableValues,
+    votableUnits,
+    votableSerialization,
     metadataProfile,
+    columnUcds,
     csvReadable,
     csvColumns,
     csvNumbers,

@@ -43,6 +43,16 @@ describe('sniffFormat: magic numbers', () => {
     ['votable', 'a VOTable with a namespace prefix', utf8('<?xml version="1.0"?><v:VOTABLE xmlns:v="x">')],
     ['xml', 'XML', samples.xml()],
     ['xml', 'XML without a prolog', utf8('<catalog/>\n')],
+    [
+      'xml',
+      'XML whose root is not VOTABLE, holding one',
+      utf8('<?xml version="1.0"?><archive><VOTABLE/></archive>'),
+    ],
+    [
+      'votable',
+      'a VOTable after a doctype with an internal subset and a comment',
+      utf8('<?xml version="1.0"?>\n<!DOCTYPE VOTABLE [<!ENTITY a "x">]>\n<!-- <catalog> -->\n<VOTABLE>'),
+    ],
     ['html', 'HTML', samples.html()],
     ['html', 'HTML without a doctype', utf8('<html><body>hi</body></html>')],
     ['json', 'a JSON object', samples.json()],

@@ -23,6 +23,7 @@ const GROUPS = [
   'ecsv',
   'csv',
   'archive',
+  'votable',
 ];
 const all = [
   ...builtinRules.name,

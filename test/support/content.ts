@@ -8,6 +8,7 @@ import { parseName } from '../../src/naming/parse.js';
 import { readCsv } from '../../src/readers/csv.js';
 import { readEcsv } from '../../src/readers/ecsv.js';
 import { type ContentLimits, DEFAULT_CONTENT_LIMITS } from '../../src/readers/types.js';
+import { readVotable } from '../../src/readers/votable.js';
 import type { ContentContext, ContentRule, ReadContent } from '../../src/types.js';
 import type { RuleFinding } from './rule-harness.js';
 
@@ -26,7 +27,7 @@ export function scratchFile(name: string, content: string | Buffer): string {
 }
 
 export async function readAs(
-  format: 'ecsv' | 'text',
+  format: 'ecsv' | 'text' | 'votable',
   name: string,
   content: string | Buffer,
   limits: Partial<ContentLimits> = {},
@@ -34,6 +35,7 @@ export async function readAs(
   const path = scratchFile(name, content);
   const source = { path, size: 0, gzip: name.endsWith('.gz') };
   const all = { ...DEFAULT_CONTENT_LIMITS, ...limits };
+  if (format === 'votable') return readVotable(source, all);
   return format === 'ecsv' ? readEcsv(source, all) : readCsv(source, all);
 }
 
@@ -53,7 +55,12 @@ export async function runContentRules(
   content: string | Buffer,
   options: { limits?: Partial<ContentLimits>; profiles?: string[] } = {},
 ): Promise<RuleFinding[]> {
-  const format = name.toLowerCase().includes('.ecsv') ? 'ecsv' : 'text';
+  const lower = name.toLowerCase();
+  const format = lower.includes('.ecsv')
+    ? 'ecsv'
+    : /\.(vot|votable|xml)(\.gz)?$/.test(lower)
+      ? 'votable'
+      : 'text';
   const read = await readAs(format, name, content, options.limits);
   const context = contentContext(name, format, read, options.profiles);
   const findings: RuleFinding[] = [];
@@ -69,4 +76,24 @@ export async function runContentRules(
 /** An ECSV text from a header (YAML lines, without '# ') and body lines. */
 export function ecsv(yaml: string[], body: string[]): string {
   return ['# %ECSV 1.0', '# ---', ...yaml.map((line) => `# ${line}`), ...body, ''].join('\n');
+}
+
+/** A VOTable with one TABLE of the given FIELD elements (XML) and rows (TD texts), as TABLEDATA. */
+export function votable(fields: string[], rows: string[][], extra = ''): string {
+  const tr = rows.map((row) => `<TR>${row.map((cell) => `<TD>${cell}</TD>`).join('')}</TR>`);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3">',
+    '<RESOURCE>',
+    extra,
+    '<TABLE name="cat">',
+    ...fields,
+    '<DATA><TABLEDATA>',
+    ...tr,
+    '</TABLEDATA></DATA>',
+    '</TABLE>',
+    '</RESOURCE>',
+    '</VOTABLE>',
+    '',
+  ].join('\n');
 }
