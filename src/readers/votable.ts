@@ -93,6 +93,8 @@ export async function readVotable(source: ContentSource, limits: ContentLimits):
   /** The FIELD or PARAM whose VALUES may follow. */
   let lastField: Field | undefined;
   let tdCount = 0;
+  /** The bad cells of the row being read (at most one per FIELD), counted once the row's length is known. */
+  const rowFailures: { field: Field; line: number; value: string; why: string }[] = [];
   let cell: string | undefined;
   let cellLine = 0;
   let charsSinceEvent = 0;
@@ -179,6 +181,7 @@ export async function readVotable(source: ContentSource, limits: ContentLimits):
         break;
       case 'TR':
         tdCount = 0;
+        rowFailures.length = 0;
         break;
       case 'TD':
         cell = '';
@@ -211,10 +214,7 @@ export async function readVotable(source: ContentSource, limits: ContentLimits):
           const field = table.fields[tdCount];
           if (field?.datatype !== undefined) {
             const why = cellProblem(field.datatype, field.size, cell, field.nullValue);
-            if (why !== undefined) {
-              field.bad++;
-              field.first ??= { line: cellLine, value: cell.trim(), why };
-            }
+            if (why !== undefined) rowFailures.push({ field, line: cellLine, value: cell.trim(), why });
           }
         }
         tdCount++;
@@ -228,6 +228,12 @@ export async function readVotable(source: ContentSource, limits: ContentLimits):
             table.shortRows++;
             table.firstShort ??= { line: parser.line, found: tdCount };
           }
+          // A row of the wrong length has its cells under the wrong FIELDs: only its length is reported.
+          else
+            for (const { field, line, value, why } of rowFailures) {
+              field.bad++;
+              field.first ??= { line, value, why };
+            }
         }
         break;
       case 'FIELD':
@@ -313,10 +319,10 @@ export async function readVotable(source: ContentSource, limits: ContentLimits):
   }
 
   function checkUnit(label: string, unit: string, line: number, key: string): void {
-    let result = parseUnit(unit, { dialect: 'vounit' });
+    let result = parseUnit(unit);
     if (!result.ok || result.unknown.length > 0) {
-      const fits = parseUnit(unit);
-      if (fits.ok && (fits.unknown.length === 0 || !result.ok)) result = fits;
+      const vounit = parseUnit(unit, { dialect: 'vounit' });
+      if (vounit.ok && (vounit.unknown.length === 0 || !result.ok)) result = vounit;
     }
     if (!result.ok)
       problems.add({

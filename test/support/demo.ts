@@ -383,6 +383,64 @@ export function ecsvCatalog(meta = ecsvCatalogMeta()): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** XML text with its five special characters escaped, for attribute values and cells. */
+function xmlEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The source catalogue as a VOTable 1.4 in TABLEDATA, the way astropy writes one: the metadata as
+ * PARAMs, FIELDs with units and UCDs, a null integer flux value and a 2-element array column.
+ */
+export function votableCatalog(meta = ecsvCatalogMeta()): string {
+  const random = generator(42);
+  const params = meta.map(([key, value]) =>
+    typeof value === 'number'
+      ? `  <PARAM name="${key}" datatype="double" value="${value}"/>`
+      : `  <PARAM name="${key}" datatype="char" arraysize="*" value="${xmlEscape(value)}"/>`,
+  );
+  const fields = [
+    '  <FIELD name="ID" datatype="long" ucd="meta.id;meta.main"/>',
+    '  <FIELD name="RA" datatype="double" unit="deg" ucd="pos.eq.ra;meta.main"/>',
+    '  <FIELD name="DEC" datatype="double" unit="deg" ucd="pos.eq.dec;meta.main"/>',
+    '  <FIELD name="F150W" datatype="float" unit="uJy" ucd="phot.flux.density;em.IR.NIR"><VALUES null="-99"/></FIELD>',
+    '  <FIELD name="F200W" datatype="float" unit="uJy" ucd="phot.flux.density;em.IR.NIR"/>',
+    '  <FIELD name="F444W" datatype="float" unit="uJy" ucd="phot.flux.density;em.IR.NIR"/>',
+    '  <FIELD name="SHAPE" datatype="float" arraysize="2" unit="arcsec" ucd="phys.angSize"/>',
+    '  <FIELD name="SOURCE" datatype="unicodeChar" arraysize="*" ucd="meta.note"/>',
+  ];
+  const rows: string[] = [];
+  for (let row = 0; row < 25; row++) {
+    const ra = TARGET_RA + (random() - 0.5) * 0.02;
+    const dec = TARGET_DEC + (random() - 0.5) * 0.02;
+    const fluxes = [random() * 10, random() * 10, random() * 10].map((f) => f.toPrecision(7));
+    if (row === 7) fluxes[0] = '-99';
+    const shape = `${(0.1 + random() * 0.2).toFixed(3)} ${(0.05 + random() * 0.1).toFixed(3)}`;
+    const note =
+      row === 0 ? 'SRC-0001 (brightest, Ångström-scale) & core' : `SRC-${String(row + 1).padStart(4, '0')}`;
+    const cells = [String(row + 1), ra.toFixed(7), dec.toFixed(7), ...fluxes, shape, note];
+    rows.push(`      <TR>${cells.map((cell) => `<TD>${xmlEscape(cell)}</TD>`).join('')}</TR>`);
+  }
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<!-- Produced with astropy.io.votable version 5.2 http://www.astropy.org/ -->',
+    '<VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3">',
+    ' <RESOURCE type="results">',
+    ...params,
+    '  <TABLE name="sources">',
+    ...fields,
+    '   <DATA>',
+    '    <TABLEDATA>',
+    ...rows,
+    '    </TABLEDATA>',
+    '   </DATA>',
+    '  </TABLE>',
+    ' </RESOURCE>',
+    '</VOTABLE>',
+    '',
+  ].join('\n');
+}
+
 export const DEMO_README = `# NIRDEMO: NIRCam and NIRSpec demo of SMACS 0723
 
 Version: v1.0 (first delivery; no changes since a previous version).
@@ -619,6 +677,28 @@ export function brokenTables(): Map<string, { bytes: Buffer; planted: string[] }
   tables.set(ECSV_CATALOG_PATH.replace('catalogs/', '').replace('.ecsv', '.csv'), {
     bytes: Buffer.from(`${rows.join('\n')}\n`),
     planted: ['csv/numbers', 'csv/columns', 'csv/no-metadata'],
+  });
+  // The catalogue as a VOTable, and its twin with a flux written as text, a row short of a TD, a
+  // unit that does not parse, a secondary UCD word first and HLSPLEAD missing.
+  const votableName = ECSV_CATALOG_PATH.replace('catalogs/', '').replace('.ecsv', '.vot');
+  tables.set(votableName, { bytes: Buffer.from(votableCatalog()), planted: [] });
+  const brokenVotable = votableCatalog(meta)
+    .replace(
+      /<TD>([0-9.]+)<\/TD>(<TD>[0-9.]+<\/TD><TD>[0-9.]+ [0-9.]+<\/TD><TD>SRC-0004)/,
+      '<TD>$1 uJy</TD>$2',
+    )
+    .replace(/<TD>[0-9.]+ [0-9.]+<\/TD>(<TD>SRC-0010<\/TD>)/, '$1')
+    .replace('unit="arcsec"', 'unit="arcsec / / 2"')
+    .replace('ucd="meta.note"', 'ucd="em.IR.NIR;meta.note"');
+  tables.set(votableName.replace('.vot', '.xml'), {
+    bytes: Buffer.from(brokenVotable),
+    planted: [
+      'votable/values',
+      'votable/row-length',
+      'votable/units',
+      'hlsp/column-ucds',
+      'hlsp/metadata-profile',
+    ],
   });
   return tables;
 }
