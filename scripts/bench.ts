@@ -2,7 +2,8 @@
  * `npm run bench`: builds its inputs in a temp dir, then times hlsp-validate against fitsverify and
  * astropy on the same files, interleaved and repeated, and prints medians, ratios and peak RSS.
  *
- *   npm run bench -- [--reps 3] [--cases small,many,big,gz,large,fz,bz2] [--small 10000] [--many 100000] [--keep]
+ *   npm run bench -- [--reps 3] [--cases small,many,big,gz,large,fz,bz2,ecsv,votable] [--small 10000]
+ *                    [--many 100000] [--rows 400000] [--keep]
  *
  * `bz2` (peak RSS on a 2 GB `.fits.bz2`) runs only with BENCH_LARGE=1: decoding takes minutes. Its input is
  * made once in BENCH_CACHE (default: hlsp-validate-bench in the temp dir) and kept there.
@@ -26,7 +27,15 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs as parseCliArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
-import { DEMO_PROJECT, DEMO_README, demoSpecs, mosaicPath } from '../test/support/demo.js';
+import {
+  DEMO_PROJECT,
+  DEMO_README,
+  demoSpecs,
+  ECSV_CATALOG_PATH,
+  ecsvCatalog,
+  mosaicPath,
+  votableCatalog,
+} from '../test/support/demo.js';
 import { card, fitsFile, float32Data, type HduSpec, primaryCards } from '../test/support/fits-builder.js';
 
 interface Args {
@@ -34,6 +43,7 @@ interface Args {
   cases: string[];
   small: number;
   many: number;
+  rows: number;
   keep: boolean;
 }
 
@@ -42,9 +52,10 @@ function parseArgs(argv: string[]): Args {
     args: argv,
     options: {
       reps: { type: 'string', default: '3' },
-      cases: { type: 'string', default: 'small,many,big,gz,large,fz,bz2' },
+      cases: { type: 'string', default: 'small,many,big,gz,large,fz,bz2,ecsv,votable' },
       small: { type: 'string', default: '10000' },
       many: { type: 'string', default: '100000' },
+      rows: { type: 'string', default: '400000' },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -53,6 +64,7 @@ function parseArgs(argv: string[]): Args {
     cases: values.cases.split(','),
     small: Number(values.small),
     many: Number(values.many),
+    rows: Number(values.rows),
     keep: values.keep,
   };
 }
@@ -153,6 +165,51 @@ async function makeHugeBzip2(path: string): Promise<void> {
   );
   renameSync(`${path}.part`, path);
 }
+
+/**
+ * The demo's catalogue with `rows` rows, as ECSV or as a VOTable: its header (or everything around
+ * TABLEDATA) once, then its 25 rows over and over with the ids counted up, streamed to disk.
+ */
+async function makeCatalog(path: string, rows: number, format: 'ecsv' | 'votable'): Promise<void> {
+  const text = format === 'ecsv' ? ecsvCatalog() : votableCatalog();
+  const lines = text.split('\n');
+  const isRow =
+    format === 'ecsv'
+      ? (line: string) => line !== '' && !line.startsWith('#') && !line.startsWith('ID ')
+      : (line: string) => line.trimStart().startsWith('<TR>');
+  const first = lines.findIndex(isRow);
+  const last = lines.length - 1 - [...lines].reverse().findIndex(isRow);
+  const body = lines.slice(first, last + 1);
+  const out = createWriteStream(path);
+  const write = (chunk: string) =>
+    new Promise<void>((resolve) => (out.write(chunk) ? resolve() : out.once('drain', resolve)));
+  await write(`${lines.slice(0, first).join('\n')}\n`);
+  const renumber =
+    format === 'ecsv'
+      ? (line: string, id: number) => line.replace(/^[0-9]+/, String(id))
+      : (line: string, id: number) => line.replace(/<TD>[0-9]+<\/TD>/, `<TD>${id}</TD>`);
+  let batch: string[] = [];
+  for (let row = 0; row < rows; row++) {
+    batch.push(renumber(body[row % body.length]!, row + 1));
+    if (batch.length === 1000) {
+      await write(`${batch.join('\n')}\n`);
+      batch = [];
+    }
+  }
+  await write(`${[...batch, ...lines.slice(last + 1)].join('\n')}`);
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+const ASTROPY_TABLE_SCRIPT = `
+import sys, warnings
+warnings.simplefilter('ignore')
+if sys.argv[1] == 'ecsv':
+    from astropy.table import Table
+    Table.read(sys.argv[2], format='ascii.ecsv')
+else:
+    from astropy.io.votable import parse
+    parse(sys.argv[2]).get_first_table().to_table()
+`;
 
 async function gzipFile(source: string, target: string): Promise<void> {
   const { createReadStream } = await import('node:fs');
@@ -328,7 +385,32 @@ async function main(): Promise<void> {
       },
     },
   ];
-  const selected = cases.filter((_, i) => args.cases.includes(['small', 'many', 'big', 'gz'][i]!));
+  for (const format of ['ecsv', 'votable'] as const)
+    cases.push({
+      name: `(${format === 'ecsv' ? 'e' : 'f'}) a catalogue of ${args.rows} rows as ${format === 'ecsv' ? 'ECSV' : 'a VOTable (TABLEDATA)'}`,
+      async prepare() {
+        const path = join(
+          work,
+          'tables',
+          ECSV_CATALOG_PATH.replace('catalogs/', '').replace('.ecsv', format === 'ecsv' ? '.ecsv' : '.vot'),
+        );
+        mkdirSync(join(work, 'tables'), { recursive: true });
+        await makeCatalog(path, args.rows, format);
+        this.unit = { bytes: statSync(path).size };
+        const script = join(work, 'astropy_table.py');
+        writeFileSync(script, ASTROPY_TABLE_SCRIPT);
+        const tools: Tool[] = [{ name: 'hlsp-validate', run: ours([path]) }];
+        if (haveAstropy)
+          tools.push({
+            name: format === 'ecsv' ? 'astropy Table.read' : 'astropy votable.parse',
+            run: () => timed(ASTROPY_PYTHON, [script, format, path]),
+          });
+        return tools;
+      },
+    });
+  const selected = cases.filter((_, i) =>
+    args.cases.includes(['small', 'many', 'big', 'gz', 'ecsv', 'votable'][i]!),
+  );
   rows.push(
     '| case | tool | median s | min s | max s | peak RSS MB | ratio to hlsp-validate |',
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -365,7 +447,12 @@ async function main(): Promise<void> {
         fixed !== undefined && m > fixed
           ? `; data pass ${(benchCase.unit!.bytes / (m - fixed) / 1e9).toFixed(1)} GB/s after ${fixed.toFixed(2)} s start-up`
           : '';
-      const throughput = benchCase.unit ? ` (${(benchCase.unit.bytes / m / 1e9).toFixed(2)} GB/s${net})` : '';
+      const rate = benchCase.unit ? benchCase.unit.bytes / m : 0;
+      const throughput = !benchCase.unit
+        ? ''
+        : rate < 1e8
+          ? ` (${(rate / 1e6).toFixed(1)} MB/s)`
+          : ` (${(rate / 1e9).toFixed(2)} GB/s${net})`;
       rows.push(
         `| ${benchCase.name} | ${tool.name} | ${m.toFixed(2)}${throughput} | ${Math.min(...seconds).toFixed(2)} | ${Math.max(...seconds).toFixed(2)} | ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} | ${(m / oursMedian).toFixed(2)}× |`,
       );
