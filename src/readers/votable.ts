@@ -80,7 +80,13 @@ export async function readVotable(source: ContentSource, limits: ContentLimits):
     stopped = true;
   };
   const parser = new SaxesParser({ position: true });
-  const where = () => ({ line: parser.line, column: parser.column + 1 });
+  /** Lines and columns of STREAM content passed by without the parser (see the feed loop). */
+  const skipped = { lines: 0, line: -1, columns: 0 };
+  const where = () => ({
+    line: parser.line + skipped.lines,
+    column: parser.column + 1 + (parser.line === skipped.line ? skipped.columns : 0),
+  });
+  let inStream = false;
   const metadata = new Map<string, string | number | boolean | null>();
   const columns: { name: string; datatype?: string; unit?: string; ucd?: string }[] = [];
   const serializations: string[] = [];
@@ -127,6 +133,7 @@ export async function readVotable(source: ContentSource, limits: ContentLimits):
       return;
     }
     stack.push(name);
+    inStream = name === 'STREAM';
     if (!rootSeen) {
       rootSeen = true;
       if (name !== 'VOTABLE')
@@ -208,6 +215,7 @@ export async function readVotable(source: ContentSource, limits: ContentLimits):
     if (stopped) return;
     charsSinceEvent = 0;
     const name = stack.pop() ?? localName(tag.name);
+    inStream = false;
     switch (name) {
       case 'TD':
         if (table && cell !== undefined) {
@@ -226,7 +234,7 @@ export async function readVotable(source: ContentSource, limits: ContentLimits):
           rows++;
           if (tdCount !== table.fields.length) {
             table.shortRows++;
-            table.firstShort ??= { line: parser.line, found: tdCount };
+            table.firstShort ??= { line: where().line, found: tdCount };
           }
           // A row of the wrong length has its cells under the wrong FIELDs: only its length is reported.
           else
@@ -387,19 +395,47 @@ export async function readVotable(source: ContentSource, limits: ContentLimits):
   }
 
   // The text, in slices; the cap on characters between two events bounds what saxes buffers.
+  const passBy = (text: string, from: number, to: number) => {
+    let newlines = 0;
+    let last = -1;
+    for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) {
+      newlines++;
+      last = at;
+    }
+    if (newlines > 0) {
+      skipped.lines += newlines;
+      skipped.line = parser.line;
+      skipped.columns = to - last - 1 - parser.column;
+    } else if (skipped.line === parser.line) skipped.columns += to - from;
+    else {
+      skipped.line = parser.line;
+      skipped.columns = to - from;
+    }
+  };
   const ampersands = new AmpersandScanner();
   for await (const chunk of textChunks(source, limits, stop)) {
     const bare = ampersands.scan(chunk);
     const end = bare < 0 ? chunk.length : bare;
-    for (let at = 0; at < end && !stopped; at += SLICE) {
-      const slice = chunk.slice(at, Math.min(at + SLICE, end));
+    for (let at = 0; at < end && !stopped; ) {
+      if (inStream) {
+        // A BINARY or FITS stream (base64, often gigabytes) is not decoded: it is passed by up to
+        // the next tag rather than buffered by the parser, counting its lines for positions.
+        const next = chunk.indexOf('<', at);
+        const stopAt = next < 0 || next > end ? end : next;
+        passBy(chunk, at, stopAt);
+        at = stopAt;
+        if (at >= end) break;
+      }
+      const sliceEnd = Math.min(at + SLICE, end);
+      const slice = chunk.slice(at, sliceEnd);
+      at = sliceEnd;
       charsSinceEvent += slice.length;
       parser.write(slice);
       if (!stopped && charsSinceEvent > limits.maxLineBytes)
         stop({
           code: 'too-long',
-          message: `a tag or text near line ${parser.line} is longer than ${limits.maxLineBytes} characters, the most read at once; the rest was not checked`,
-          line: parser.line,
+          message: `a tag or text near line ${where().line} is longer than ${limits.maxLineBytes} characters, the most read at once; the rest was not checked`,
+          line: where().line,
         });
     }
     if (bare >= 0 && !stopped) {
