@@ -26,6 +26,7 @@ export type {
   CollectionRule,
   FileRecord,
   Finding,
+  FindingCause,
   FindingInput,
   FitsContext,
   FitsRule,

@@ -31,6 +31,19 @@ export interface Finding {
   hint?: string;
   /** Up to a few header cards around the finding, for the HTML report. */
   context?: string[];
+  /**
+   * The finding this one follows from, in the same file: reports fold it under that finding, as
+   * compilers show a note under its error. It still counts in the totals and for the exit code.
+   */
+  causedBy?: FindingCause;
+}
+
+/** Names a finding by where it stands: its rule and location in the same file (stable across runs). */
+export interface FindingCause {
+  ruleId: string;
+  hdu: number | null;
+  keyword: string | null;
+  offset: number | null;
 }
 
 export interface NotChecked {
@@ -68,6 +81,8 @@ export interface FindingInput {
   severity?: Severity;
   /** For collection-scope rules: which file the finding is about. */
   path?: string;
+  /** The finding (of this or another rule, in the same file) that this one follows from. */
+  causedBy?: { ruleId: string; hdu?: number | null; keyword?: string | null; offset?: number | null };
 }
 
 export type ReportFn = (finding: FindingInput) => void;

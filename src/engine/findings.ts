@@ -56,6 +56,10 @@ export function toFinding(
     message: cutText(input.message, MAX_MESSAGE_CHARS),
   };
   if (input.hint) finding.hint = cutText(input.hint, MAX_HINT_CHARS);
+  if (input.causedBy) {
+    const { ruleId: cause, hdu = null, keyword = null, offset = null } = input.causedBy;
+    finding.causedBy = { ruleId: cause, hdu, keyword, offset };
+  }
   return finding;
 }
 

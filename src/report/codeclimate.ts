@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { uncheckedFiles } from './coverage.js';
+import { foldFindings } from './fold.js';
 import { repositoryPath } from './paths.js';
 import type { Finding, Formatter, Severity } from './types.js';
 
@@ -39,10 +40,17 @@ function describe(finding: Finding): string {
   return `${where ? `${where}: ` : ''}${finding.message}${finding.hint ? ` — ${finding.hint}` : ''}`;
 }
 
+function describeFolded(finding: Finding, caused: Finding[]): string {
+  return [
+    describe(finding),
+    ...caused.map((note) => `note: ${note.severity}: ${describe(note)} (${note.ruleId})`),
+  ].join('\n');
+}
+
 /**
- * One issue per finding, and one per file or rule that was not checked and has no finding saying
- * so, at GitLab's `major` (the `warning` of the other formats). FITS files have no lines: every
- * issue is on line 1.
+ * One issue per root finding (what follows from it is noted in its description), and one per file
+ * or rule that was not checked and has no finding saying so, at GitLab's `major` (the `warning` of
+ * the other formats). FITS files have no lines: every issue is on line 1.
  */
 export const codeclimate: Formatter = (report) => {
   const issues: CodeQualityIssue[] = [];
@@ -67,14 +75,15 @@ export const codeclimate: Formatter = (report) => {
       location: { path: repositoryPath(report, path), lines: { begin: 1 } },
     });
   };
-  for (const finding of report.findings)
-    add(finding.ruleId, CODE_QUALITY_SEVERITY[finding.severity], finding.path, describe(finding), [
+  // One issue per root cause: the findings that follow from it are notes in its description.
+  for (const { finding, caused } of foldFindings(report.findings))
+    add(
       finding.ruleId,
+      CODE_QUALITY_SEVERITY[finding.severity],
       finding.path,
-      finding.hdu,
-      finding.keyword,
-      finding.message,
-    ]);
+      describeFolded(finding, caused),
+      [finding.ruleId, finding.path, finding.hdu, finding.keyword, finding.message],
+    );
   // After --quiet or a baseline the finding that says a file was not read may be gone; the file is still listed.
   const reported = new Set(
     report.findings.filter((finding) => finding.ruleId.startsWith('format/')).map((finding) => finding.path),

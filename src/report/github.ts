@@ -1,6 +1,7 @@
 import { notCheckedCounts, uncheckedFiles } from './coverage.js';
+import { foldFindings } from './fold.js';
 import { repositoryPath } from './paths.js';
-import type { Formatter, Report } from './types.js';
+import type { Finding, Formatter, Report } from './types.js';
 
 /** GitHub's workflow-command escaping for the message part. */
 function escapeData(text: string): string {
@@ -10,6 +11,14 @@ function escapeData(text: string): string {
 /** …and for property values, which also end at ',' and ':'. */
 function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** "HDU 1 TIMESYS", followed by `end` when there is anything to say. */
+function whereOf(finding: Finding, end: string): string {
+  const where = [finding.hdu !== null ? `HDU ${finding.hdu}` : '', finding.keyword ?? '']
+    .filter(Boolean)
+    .join(' ');
+  return where ? `${where}${end}` : '';
 }
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -41,16 +50,18 @@ export const github: Formatter = (report, context) => {
     (finding) => !(finding.ruleId === 'format/not-checked' && unreadPaths.has(finding.path)),
   );
   const lines: string[] = [];
-  for (const finding of findings.slice(0, cap)) {
-    const where = [finding.hdu !== null ? `HDU ${finding.hdu}` : '', finding.keyword ?? '']
-      .filter(Boolean)
-      .join(' ');
+  // One annotation per root cause; what follows from it is in its message, as notes.
+  const folded = foldFindings(findings);
+  for (const { finding, caused } of folded.slice(0, cap)) {
+    const notes = caused.map(
+      (note) => `\nnote: ${note.severity} ${whereOf(note, ': ')}${note.message} (${note.ruleId})`,
+    );
     lines.push(
       annotation(report, {
         command: COMMAND[finding.severity],
         ...(finding.path ? { path: finding.path } : {}),
-        title: `${finding.ruleId}${where ? ` (${where})` : ''}`,
-        message: `${finding.message}${finding.hint ? ` — ${finding.hint}` : ''}`,
+        title: `${finding.ruleId}${finding.hdu !== null || finding.keyword ? ` (${whereOf(finding, '')})` : ''}`,
+        message: `${finding.message}${finding.hint ? ` — ${finding.hint}` : ''}${notes.join('')}`,
       }),
     );
   }
@@ -71,7 +82,7 @@ export const github: Formatter = (report, context) => {
   ];
   for (const item of notChecked.slice(0, cap)) lines.push(annotation(report, item));
   const { errors, warnings, infos, verdict } = report.summary;
-  const hiddenFindings = findings.length - Math.min(cap, findings.length);
+  const hiddenFindings = folded.slice(cap).reduce((sum, entry) => sum + 1 + entry.caused.length, 0);
   const hiddenNotChecked = notChecked.length - Math.min(cap, notChecked.length);
   const counts = notCheckedCounts(report);
   lines.push(

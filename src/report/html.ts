@@ -1,5 +1,6 @@
 import { formatCoverage, uncheckedFiles, uncheckedRules } from './coverage.js';
 import { escapeXml } from './escape.js';
+import { foldFindings } from './fold.js';
 import type { Formatter, Report } from './types.js';
 
 /**
@@ -45,6 +46,7 @@ tr.file{cursor:pointer}tr.file:hover,tr.file.selected{background:#eff8ff}
 button{cursor:pointer}button:disabled{opacity:.4;cursor:default}
 pre.cards{background:#101828;color:#e4e7ec;padding:8px;border-radius:6px;font-size:12px;margin:6px 0 0;max-width:100%;white-space:pre-wrap;overflow-wrap:anywhere}
 .hint{color:var(--muted);font-size:12px}
+.note{font-size:12px;margin-top:2px}
 .pager{display:flex;gap:8px;align-items:center;margin-top:8px;flex-wrap:wrap}
 a{color:var(--info)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
@@ -70,6 +72,12 @@ tr.file:focus-visible{outline-offset:-3px}
 const SCRIPT = `
 (function(){
   var report = JSON.parse(document.getElementById('report-data').textContent);
+  // Findings that follow from another are shown as notes under it (index of root -> indexes of notes).
+  var notes = JSON.parse(document.getElementById('notes-data').textContent);
+  var isNote = {};
+  Object.keys(notes).forEach(function(k){ notes[k].forEach(function(i){ isNote[i] = true; }); });
+  var roots = [];
+  report.findings.forEach(function(f, i){ if (!isNote[i]) roots.push(i); });
   var rules = JSON.parse(document.getElementById('rules-data').textContent);
   var PAGE = 200, page = 0, selectedFile = '';
   function el(tag, attrs, text){var e=document.createElement(tag);if(attrs)for(var k in attrs)e.setAttribute(k,attrs[k]);if(text!==undefined&&text!==null)e.textContent=String(text);return e;}
@@ -103,10 +111,11 @@ const SCRIPT = `
     return true;
   }
   function render(){
-    var list = report.findings.filter(matches);
+    var list = roots.filter(function(i){ return matches(report.findings[i]); });
     var pages = Math.max(1, Math.ceil(list.length / PAGE)); if (page >= pages) page = pages - 1;
     var body = $('findings-body'); body.textContent = '';
-    list.slice(page*PAGE, page*PAGE+PAGE).forEach(function(f){
+    list.slice(page*PAGE, page*PAGE+PAGE).forEach(function(index){
+      var f = report.findings[index];
       var tr = el('tr',{'class':'finding'});
       tr.appendChild(el('td',{'class':'sev '+f.severity},f.severity));
       tr.appendChild(labelled('path','file',f.path||'(collection)'));
@@ -116,6 +125,11 @@ const SCRIPT = `
       if (f.hint) msg.appendChild(el('div',{'class':'hint'},'→ ' + f.hint));
       if (f.offset !== null) msg.appendChild(el('div',{'class':'hint'},'byte offset ' + f.offset));
       if (f.context && f.context.length) msg.appendChild(el('pre',{'class':'cards'},f.context.join('\\n')));
+      (notes[index] || []).forEach(function(n){
+        var note = report.findings[n];
+        var at = [note.hdu===null ? '' : 'HDU ' + note.hdu, note.keyword || ''].filter(Boolean).join(' ');
+        msg.appendChild(el('div',{'class':'note'},'note: ' + note.severity + (at ? ' (' + at + ')' : '') + ': ' + note.message + ' (' + note.ruleId + ')'));
+      });
       tr.appendChild(msg);
       var ruleCell = el('td',{'class':'rule'}); ruleCell.appendChild(el('span',{'class':'label'},'rule')); var meta = rules[f.ruleId];
       if (meta && /^https:\\/\\//.test(meta.docsUrl)) { var a = el('a',{href:meta.docsUrl,target:'_blank',rel:'noopener noreferrer'},f.ruleId); ruleCell.appendChild(a); }
@@ -123,7 +137,7 @@ const SCRIPT = `
       tr.appendChild(ruleCell);
       body.appendChild(tr);
     });
-    $('shown').textContent = list.length + ' of ' + report.findings.length + ' findings';
+    $('shown').textContent = list.length + ' of ' + roots.length + ' findings' + (roots.length < report.findings.length ? ' (and ' + (report.findings.length - roots.length) + ' that follow from them, as notes)' : '');
     $('page').textContent = 'page ' + (page+1) + ' of ' + pages;
     $('prev').disabled = page === 0; $('next').disabled = page >= pages - 1;
     Array.prototype.forEach.call(document.querySelectorAll('tr.file'), function(tr){ tr.classList.toggle('selected', tr.getAttribute('data-path') === fileSelect.value); });
@@ -137,6 +151,15 @@ const SCRIPT = `
   document.body.setAttribute('data-ready','true');
 })();
 `;
+
+/** For each root finding with notes, by its index in report.findings: the indexes of its notes. */
+function notesOf(report: Report): Record<number, number[]> {
+  const index = new Map(report.findings.map((finding, i) => [finding, i]));
+  const notes: Record<number, number[]> = {};
+  for (const { finding, caused } of foldFindings(report.findings))
+    if (caused.length > 0) notes[index.get(finding)!] = caused.map((note) => index.get(note)!);
+  return notes;
+}
 
 /** One self-contained HTML file: inline CSS and JS, the report embedded as data, no external requests. */
 export const html: Formatter = (report: Report, context) => {
@@ -179,6 +202,7 @@ ${coverageSection(report)}
 </main>
 <script type="application/json" id="report-data">${embedJson(report)}</script>
 <script type="application/json" id="rules-data">${embedJson(rules)}</script>
+<script type="application/json" id="notes-data">${embedJson(notesOf(report))}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>

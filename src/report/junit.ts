@@ -1,5 +1,6 @@
 import { type UncheckedFile, uncheckedFiles } from './coverage.js';
 import { escapeXml } from './escape.js';
+import { type FoldedFinding, foldFindings } from './fold.js';
 import type { Finding, Formatter, NotChecked } from './types.js';
 
 /**
@@ -31,11 +32,12 @@ export const junit: Formatter = (report) => {
     a < b ? -1 : a > b ? 1 : 0,
   )) {
     const name = escapeXml(path || '(collection)');
-    const byRule = new Map<string, Finding[]>();
-    for (const finding of findings) {
-      const rule = byRule.get(finding.ruleId);
-      if (rule) rule.push(finding);
-      else byRule.set(finding.ruleId, [finding]);
+    // A finding that follows from another is a note in its root's testcase, not a failure of its own.
+    const byRule = new Map<string, FoldedFinding[]>();
+    for (const entry of foldFindings(findings)) {
+      const rule = byRule.get(entry.finding.ruleId);
+      if (rule) rule.push(entry);
+      else byRule.set(entry.finding.ruleId, [entry]);
     }
     const unreadFile = unread.get(path);
     const cases: string[] = [];
@@ -43,11 +45,15 @@ export const junit: Formatter = (report) => {
     for (const [ruleId, list] of byRule) {
       // The skipped case below says it, not a passing one.
       if (unreadFile && ruleId === 'format/not-checked') continue;
-      const errors = list.filter((f) => f.severity === 'error');
+      const errors = list.filter(({ finding }) => finding.severity === 'error').map(({ finding }) => finding);
+      const line = (f: Finding) =>
+        `${f.severity}${f.hdu !== null ? ` hdu ${f.hdu}` : ''}${f.keyword ? ` ${f.keyword}` : ''}: ${f.message}`;
       const text = list
-        .map(
-          (f) =>
-            `${f.severity}${f.hdu !== null ? ` hdu ${f.hdu}` : ''}${f.keyword ? ` ${f.keyword}` : ''}: ${f.message}${f.hint ? ` (${f.hint})` : ''}`,
+        .map(({ finding, caused }) =>
+          [
+            `${line(finding)}${finding.hint ? ` (${finding.hint})` : ''}`,
+            ...caused.map((note) => `  note: ${line(note)} (${note.ruleId})`),
+          ].join('\n'),
         )
         .join('\n');
       if (errors.length > 0) {

@@ -1,5 +1,6 @@
 import { formatCoverage, formatCoverageLine, uncheckedFiles, uncheckedRules } from './coverage.js';
 import { escapeMarkdown } from './escape.js';
+import { foldFindings } from './fold.js';
 import type { Finding, Formatter, FormatterContext, Report, Severity } from './types.js';
 
 const MAX_ROWS = 100;
@@ -61,8 +62,9 @@ function findingsSection(findings: Finding[], context: FormatterContext): string
   const lines = ['', '### Findings'];
   let chars = 0;
   let shown = 0;
+  const listed = new Set<Finding>();
   let currentPath: string | undefined;
-  for (const finding of findings) {
+  for (const { finding, caused } of foldFindings(findings)) {
     if (shown >= MAX_ROWS || chars >= MAX_FINDINGS_CHARS) break;
     const block: string[] = [];
     if (finding.path !== currentPath) {
@@ -75,14 +77,16 @@ function findingsSection(findings: Finding[], context: FormatterContext): string
         '| --- | --- | --- | --- |',
       );
     }
-    block.push(findingRow(finding, context));
+    block.push(findingRow(finding, context, caused));
     for (const line of block) chars += line.length + 1;
     lines.push(...block);
-    shown++;
+    shown += 1 + caused.length;
+    listed.add(finding);
+    for (const note of caused) listed.add(note);
   }
   const hidden = findings.length - shown;
   if (hidden > 0) {
-    const rest = findings.slice(shown);
+    const rest = findings.filter((finding) => !listed.has(finding));
     const count = (severity: Severity) => rest.filter((f) => f.severity === severity).length;
     lines.push(
       '',
@@ -92,16 +96,23 @@ function findingsSection(findings: Finding[], context: FormatterContext): string
   return lines;
 }
 
-function findingRow(finding: Finding, context: FormatterContext): string {
+function findingRow(finding: Finding, context: FormatterContext, caused: Finding[]): string {
   const where = [
     finding.hdu !== null ? `HDU ${finding.hdu}` : '',
     finding.keyword ? text(finding.keyword) : '',
   ]
     .filter(Boolean)
     .join(' ');
-  const message = finding.hint
-    ? `${text(finding.message)}<br>→ ${text(finding.hint)}`
-    : text(finding.message);
+  // The findings that follow from this one, as notes in its cell: they go away with their cause.
+  const notes = caused
+    .map((note) => {
+      const at = [note.hdu !== null ? `HDU ${note.hdu}` : '', note.keyword ? text(note.keyword) : '']
+        .filter(Boolean)
+        .join(' ');
+      return `<br>note: ${note.severity}${at ? ` (${at})` : ''}: ${text(note.message)} (${text(note.ruleId)})`;
+    })
+    .join('');
+  const message = `${text(finding.message)}${finding.hint ? `<br>→ ${text(finding.hint)}` : ''}${notes}`;
   const docsUrl = context.rules[finding.ruleId]?.docsUrl;
   // Only our own documentation is linked, never a URL from the report.
   const rule =

@@ -1,5 +1,6 @@
 import { uncheckedFiles } from './coverage.js';
-import type { Formatter, Severity } from './types.js';
+import { foldFindings } from './fold.js';
+import type { Finding, Formatter, Severity } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -43,11 +44,28 @@ export const sarif: Formatter = (report, context) => {
       associatedRule: ruleReference(entry.ruleId),
     })),
   ];
-  const results = report.findings.map((finding) => {
+  const physicalLocation = (finding: Finding) => ({
+    artifactLocation: artifactLocation(finding.path),
+    ...(finding.offset !== null ? { region: { byteOffset: finding.offset, byteLength: 80 } } : {}),
+  });
+  const whereOf = (finding: Finding) =>
+    [finding.hdu !== null ? `HDU ${finding.hdu}` : '', finding.keyword ?? ''].filter(Boolean).join(', ');
+  // One result per root cause; the findings that follow from it are its related locations.
+  const results = foldFindings(report.findings).map(({ finding, caused }) => {
     const region = finding.offset !== null ? { region: { byteOffset: finding.offset, byteLength: 80 } } : {};
-    const where = [finding.hdu !== null ? `HDU ${finding.hdu}` : '', finding.keyword ?? '']
-      .filter(Boolean)
-      .join(', ');
+    const where = whereOf(finding);
+    const related =
+      caused.length === 0
+        ? {}
+        : {
+            relatedLocations: caused.map((note, i) => ({
+              id: i + 1,
+              physicalLocation: physicalLocation(note),
+              message: {
+                text: `note: ${note.severity}${whereOf(note) ? ` (${whereOf(note)})` : ''}: ${note.message} (${note.ruleId})`,
+              },
+            })),
+          };
     return {
       ruleId: finding.ruleId,
       ruleIndex: index.get(finding.ruleId)!,
@@ -63,7 +81,22 @@ export const sarif: Formatter = (report, context) => {
           },
         },
       ],
-      properties: { hdu: finding.hdu, keyword: finding.keyword },
+      ...related,
+      properties: {
+        hdu: finding.hdu,
+        keyword: finding.keyword,
+        ...(caused.length > 0
+          ? {
+              caused: caused.map((note) => ({
+                ruleId: note.ruleId,
+                level: LEVEL[note.severity],
+                hdu: note.hdu,
+                keyword: note.keyword,
+                message: note.message,
+              })),
+            }
+          : {}),
+      },
     };
   });
   const log = {

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { formatCoverage, uncheckedRules } from './coverage.js';
+import { foldFindings } from './fold.js';
 import type { Finding, Formatter, Report, Severity } from './types.js';
 
 /** Control characters (from hostile file names or header values) shown as escapes, never sent to the terminal. */
@@ -11,6 +12,16 @@ export function terminalSafe(text: string): string {
 }
 
 const SHOW_VERDICTS_UP_TO = 25;
+
+function whereOf(finding: Finding): string {
+  return [
+    finding.hdu !== null ? `hdu ${finding.hdu}` : '',
+    finding.keyword ? terminalSafe(finding.keyword) : '',
+    finding.offset !== null ? `@${finding.offset}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -31,19 +42,17 @@ export const stylish: Formatter = (report, context) => {
   }
   for (const [path, findings] of byPath) {
     lines.push('', chalk.underline(terminalSafe(path || '(collection)')));
-    for (const finding of findings) {
-      const where = [
-        finding.hdu !== null ? `hdu ${finding.hdu}` : '',
-        finding.keyword ? terminalSafe(finding.keyword) : '',
-        finding.offset !== null ? `@${finding.offset}` : '',
-      ]
-        .filter(Boolean)
-        .join(' ');
+    for (const { finding, caused } of foldFindings(findings)) {
       lines.push(
-        `  ${paint[finding.severity](LABEL[finding.severity].padEnd(7))} ${chalk.dim(where.padEnd(22))} ${terminalSafe(finding.message)}  ${chalk.dim(finding.ruleId)}`,
+        `  ${paint[finding.severity](LABEL[finding.severity].padEnd(7))} ${chalk.dim(whereOf(finding).padEnd(22))} ${terminalSafe(finding.message)}  ${chalk.dim(finding.ruleId)}`,
       );
       if (finding.hint)
         lines.push(`  ${''.padEnd(7)} ${''.padEnd(22)} ${chalk.dim(`→ ${terminalSafe(finding.hint)}`)}`);
+      // What follows from this finding, as a compiler's notes: it goes away when the cause is fixed.
+      for (const note of caused)
+        lines.push(
+          `  ${''.padEnd(7)} ${chalk.dim('note:')} ${paint[note.severity](LABEL[note.severity])} ${chalk.dim(whereOf(note))} ${terminalSafe(note.message)}  ${chalk.dim(note.ruleId)}`,
+        );
     }
   }
   // A short list of verdicts helps when few files are checked (and for `names`).

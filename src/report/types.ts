@@ -1,6 +1,6 @@
-import type { FileKind, FileRecord, Finding, NotChecked, Severity, Verdict } from '../types.js';
+import type { FileKind, FileRecord, Finding, FindingCause, NotChecked, Severity, Verdict } from '../types.js';
 
-export type { FileKind, Finding, NotChecked, Severity, Verdict };
+export type { FileKind, Finding, FindingCause, NotChecked, Severity, Verdict };
 
 export interface FileEntry {
   path: string;

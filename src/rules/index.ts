@@ -1,4 +1,4 @@
-import type { RuleMeta, RuleSet } from '../types.js';
+import type { FitsRule, RuleMeta, RuleSet } from '../types.js';
 import { bomb } from './archive/bomb.js';
 import { duplicateMember } from './archive/duplicate-member.js';
 import { encryptedMember } from './archive/encrypted-member.js';
@@ -63,6 +63,7 @@ import { nameHeaderMatch } from './hlsp/name-header-match.js';
 import { provenance } from './hlsp/provenance.js';
 import { simulated } from './hlsp/simulated.js';
 import { spectrumColumns } from './hlsp/spectrum-columns.js';
+import { readStop } from './hlsp/support/causes.js';
 import { timesys } from './hlsp/timesys.js';
 import { wcsCdPc } from './hlsp/wcs-cd-pc.js';
 import { wcsEquinoxIcrs } from './hlsp/wcs-equinox-icrs.js';
@@ -115,6 +116,30 @@ import { votableWellFormed } from './votable/well-formed.js';
  * The built-in rules, by what they read. Each lives in `src/rules/<group>/<name>.ts` under its id
  * `<group>/<name>`; the order here is the order in which they run on a file.
  */
+/**
+ * What a rule says about an HDU whose header the reader could not read whole (or did not reach)
+ * follows from fits/file-readable or fits/truncated: it is folded under that finding.
+ */
+function afterReadStop(rule: FitsRule): FitsRule {
+  return {
+    meta: rule.meta,
+    check(context, report) {
+      const stop = readStop(context.fits);
+      if (!stop) return rule.check(context, report);
+      rule.check(context, (finding) =>
+        report(
+          finding.causedBy ||
+            finding.hdu === undefined ||
+            finding.hdu === null ||
+            finding.hdu < stop.firstUnread
+            ? finding
+            : { ...finding, causedBy: stop.cause },
+        ),
+      );
+    },
+  };
+}
+
 export const builtinRules: RuleSet = {
   name: [
     hlspPrefix,
@@ -148,42 +173,44 @@ export const builtinRules: RuleSet = {
   fits: [
     fileReadable,
     truncated,
-    trailingBytes,
-    endCard,
-    dataFill,
-    cardCharacters,
-    valueSyntax,
-    mandatoryKeywords,
-    duplicateKeyword,
-    reservedKeywords,
-    tableColumns,
-    heap,
-    tileCompression,
-    tileData,
-    checksum,
-    dateFormat,
-    wcsKeywords,
-    units,
-    keywordRequired,
-    keywordType,
-    keywordValue,
-    keywordPlacement,
-    dateRange,
-    timesys,
-    wcsEquinoxIcrs,
-    wcsCdPc,
-    wcsUnits,
-    wcsPlacement,
-    multiCompanions,
-    provenance,
-    simulated,
-    columnUnits,
-    catalogCoordinates,
-    lightcurveColumns,
-    spectrumColumns,
-    keywordSpelling,
-    doiPlaceholder,
-    nameHeaderMatch,
+    ...[
+      trailingBytes,
+      endCard,
+      dataFill,
+      cardCharacters,
+      valueSyntax,
+      mandatoryKeywords,
+      duplicateKeyword,
+      reservedKeywords,
+      tableColumns,
+      heap,
+      tileCompression,
+      tileData,
+      checksum,
+      dateFormat,
+      wcsKeywords,
+      units,
+      keywordRequired,
+      keywordType,
+      keywordValue,
+      keywordPlacement,
+      dateRange,
+      timesys,
+      wcsEquinoxIcrs,
+      wcsCdPc,
+      wcsUnits,
+      wcsPlacement,
+      multiCompanions,
+      provenance,
+      simulated,
+      columnUnits,
+      catalogCoordinates,
+      lightcurveColumns,
+      spectrumColumns,
+      keywordSpelling,
+      doiPlaceholder,
+      nameHeaderMatch,
+    ].map(afterReadStop),
   ],
   content: [
     imageStructure,

@@ -162,7 +162,7 @@ describe('any content stays valid in every format (property test, fixed seed)', 
         const html = formatters.html(report, context);
         const data = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
         expect(JSON.parse(data)).toEqual(report);
-        expect(html.match(/<\/script>/g)!.length).toBe(3);
+        expect(html.match(/<\/script>/g)!.length).toBe(4);
       }),
       { numRuns: 200, seed: 20261124 },
     );

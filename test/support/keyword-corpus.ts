@@ -179,6 +179,21 @@ export const keywordCases: [string, string, Mutation, string[], string?][] = [
     },
     ['hlsp/keyword-required', 'hlsp/timesys'],
   ],
+  [
+    // Dates written into the ERR extension, which has no TIMESYS: the placement is the one defect.
+    'dates in an extension that does not hold the data',
+    IMAGE,
+    (h) => {
+      for (const k of ['DATE-BEG', 'DATE-END', 'MJD-BEG', 'MJD-END']) {
+        const moved = data(h).find((c) => c.keyword === k);
+        if (!moved) continue;
+        setCard(data(h), k, null);
+        h[2]!.cards.push(moved);
+      }
+      setCard(h[2]!.cards, 'TIMESYS', null);
+    },
+    ['hlsp/keyword-placement', 'hlsp/timesys'],
+  ],
   ['EQUINOX with ICRS', IMAGE, (h) => data(h).push(card('EQUINOX', 2000.0)), ['hlsp/wcs-equinox-icrs']],
   ['CD with CDELT', IMAGE, (h) => data(h).push(card('CDELT1', 1.0)), ['hlsp/wcs-cd-pc']],
   [

@@ -1,5 +1,6 @@
 import type { FitsFile, Hdu } from '../../fits/types.js';
 import type { FitsRule, ReportFn } from '../../types.js';
+import { readStop } from './support/causes.js';
 import { cardIn, hduName, isoToMjd, type Located, numberOf, textOf, where } from './support/keywords.js';
 
 const ONE_SECOND_DAYS = 1 / 86400;
@@ -134,11 +135,15 @@ export const dateRange: FitsRule = {
   },
   check(context, report) {
     const { fits } = context;
-    // An empty or unreadable file has its one finding from fits/file-readable.
+    // An empty or unreadable file has its one finding from fits/file-readable or fits/truncated.
     if (fits.hdus.length === 0) return;
     const timed = fits.hdus.some((hdu) => hdu.keywords.has('DATE-BEG') || hdu.keywords.has('MJD-BEG'));
     if (!timed) {
+      // The time may be in the part of the file that could not be read: that is the finding to fix.
+      const stop = readStop(fits);
+      if (stop?.firstUnread === 0) return;
       report({
+        ...(stop ? { causedBy: stop.cause } : {}),
         hdu: 0,
         keyword: 'DATE-BEG',
         offset: fits.hdus[0]?.headerOffset ?? 0,

@@ -1,4 +1,5 @@
 import type { FitsRule } from '../../types.js';
+import { readStop } from './support/causes.js';
 import { firstCardWhere, textOf } from './support/keywords.js';
 
 const FILEID = /^FILEID[0-9]{2,}$/;
@@ -34,7 +35,11 @@ export const provenance: FitsRule = {
       )
     )
       return;
+    // FILEIDnn or the PROVENANCE table may be in the part of the file that could not be read.
+    const stop = readStop(fits);
+    if (stop?.firstUnread === 0) return;
     report({
+      ...(stop ? { causedBy: stop.cause } : {}),
       hdu: 0,
       keyword: 'FILEID01',
       offset: fits.hdus[0]?.headerOffset ?? 0,

@@ -1,7 +1,7 @@
 import type { FitsRule } from '../../types.js';
-import { cardIn, firstCardWhere, hduName, where } from './support/keywords.js';
-
-const DATED = /^(DATE-BEG|DATE-END|DATE-OBS|DATE-AVG|MJD-BEG|MJD-END|MJD-OBS|MJD-AVG|MJD-MID|TSTART|TSTOP)$/;
+import { dateWithoutTimesys } from './support/causes.js';
+import { hduName, where } from './support/keywords.js';
+import { profileFindings } from './support/profiles.js';
 
 export const timesys: FitsRule = {
   meta: {
@@ -17,12 +17,28 @@ export const timesys: FitsRule = {
   check(context, report) {
     const { fits } = context;
     for (const hdu of fits.hdus) {
-      if (cardIn(fits, hdu, 'TIMESYS')) continue;
-      const dated = firstCardWhere(hdu, (keyword) => DATED.test(keyword));
+      const dated = dateWithoutTimesys(fits, hdu);
       if (!dated) continue;
       const primaryHasIt = hdu.index > 0 && (fits.hdus[0]?.keywords.has('TIMESYS') ?? false);
+      // A date in the wrong HDU is one defect, said by hlsp/keyword-placement; no TIMESYS beside it follows.
+      const misplaced = profileFindings(context).find(
+        (finding) =>
+          finding.ruleId === 'hlsp/keyword-placement' &&
+          finding.hdu === hdu.index &&
+          finding.keyword === dated.keyword,
+      );
       report({
         ...where(hdu, dated),
+        ...(misplaced
+          ? {
+              causedBy: {
+                ruleId: misplaced.ruleId,
+                hdu: misplaced.hdu ?? null,
+                keyword: misplaced.keyword ?? null,
+                offset: misplaced.offset ?? null,
+              },
+            }
+          : {}),
         message: `${hduName(hdu)} gives ${dated.keyword} but no TIMESYS says in which time scale${primaryHasIt ? ' (the primary header’s TIMESYS does not apply: this HDU has no INHERIT = T)' : ''}`,
         hint: primaryHasIt
           ? `add TIMESYS to ${hduName(hdu)}, or INHERIT = T to take the primary header's`

@@ -8,6 +8,7 @@ import { packagePath } from '../../../paths.js';
 import { compileSchema, type Validator } from '../../../schemas/compile.js';
 import type { ContentContext, FindingInput, FitsContext } from '../../../types.js';
 import { fitsDateProblem } from '../../fits/date-format.js';
+import { dateWithoutTimesys, readStop } from './causes.js';
 
 export type Level = 'required' | 'recommended' | 'suggested';
 export type Placement = 'primary' | 'data' | 'any';
@@ -231,6 +232,30 @@ function describeValueError(
   }
 }
 
+/**
+ * Why a keyword may be missing for another reason than its own: the header that would hold it was
+ * not read (the reader stopped), or TIMESYS is missing where hlsp/timesys already says so.
+ */
+function missingCause(
+  fits: FitsFile,
+  keyword: string,
+  home: number,
+  primaryOnly: boolean,
+): Pick<FindingInput, 'causedBy'> {
+  const stop = readStop(fits);
+  // A data keyword may stand in an extension that was never read, whichever HDU is taken for the data.
+  if (stop && (home >= stop.firstUnread || !primaryOnly)) return { causedBy: stop.cause };
+  if (keyword === 'TIMESYS')
+    for (const hdu of fits.hdus) {
+      const dated = dateWithoutTimesys(fits, hdu);
+      if (dated)
+        return {
+          causedBy: { ruleId: 'hlsp/timesys', hdu: hdu.index, keyword: dated.keyword, offset: dated.offset },
+        };
+    }
+  return {};
+}
+
 const cache = new WeakMap<FitsContext, ProfileFinding[]>();
 
 /** Checks a file against its keyword profiles; the four hlsp/keyword-* rules each take their share. */
@@ -276,6 +301,7 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
           missingReported.add(keyword);
           const home = spec.hdu === 'primary' ? 0 : data.index;
           findings.push({
+            ...missingCause(fits, keyword, home, spec.hdu === 'primary'),
             ruleId: 'hlsp/keyword-required',
             severity: SEVERITY[spec.level],
             hdu: home,
