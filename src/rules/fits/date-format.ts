@@ -50,11 +50,18 @@ function dateProblemOnce(value: string): { message: string; warning?: boolean } 
   return { message: `'${text}' is not a FITS date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.sss])` };
 }
 
+/**
+ * The keywords the Standard gives its date format: DATE and DATE-xxxx (DATE-OBS, DATE-BEG, …).
+ * DATE_OBS or DATEOBS belong to their writers' own conventions (SOHO/EIT writes DATE_OBS with a
+ * trailing Z), and DATEREF may also be a Julian or Modified Julian Date.
+ */
+const STANDARD_DATE = /^DATE(-[A-Z0-9_-]+)?$/;
+
 export const dateFormat: FitsRule = {
   meta: {
     id: 'fits/date-format',
     description:
-      "Every DATE* keyword holds a real calendar date as 'YYYY-MM-DD[Thh:mm:ss[.s…]]', without a time zone.",
+      "DATE and every DATE-xxxx keyword hold a real calendar date as 'YYYY-MM-DD[Thh:mm:ss[.s…]]', without a time zone.",
     severity: 'error',
     scope: 'fits',
     rationale:
@@ -64,8 +71,8 @@ export const dateFormat: FitsRule = {
   check(context, report) {
     for (const hdu of context.fits.hdus) {
       for (const card of headerCards(hdu)) {
-        if (!card.keyword.startsWith('DATE') || !card.hasValue) continue;
-        if (card.keyword === 'DATEREF' || card.value?.type === 'undefined') continue;
+        if (!STANDARD_DATE.test(card.keyword) || !card.hasValue) continue;
+        if (card.value?.type === 'undefined') continue;
         if (card.value?.type !== 'string') {
           report({
             hdu: hdu.index,

@@ -35,6 +35,15 @@ describe('fits/date-format', () => {
     expect(findings[0]!.message).toContain(`DATE-OBS: ${message}`);
   });
 
+  // The shapes of SOHO/EIT and SDO/EVE files in Debian's python3-sunpy test data.
+  it('judges DATE and DATE-xxxx, not the writers\' own DATE_OBS or DATEOBS', () => {
+    expect(run('DATE_OBS', '2004-03-01T00:00:10.515Z')).toEqual([]);
+    expect(run('DATEOBS', '2004-03-01 00:00:10')).toEqual([]);
+    const [date] = run('DATE', '2017-11-08T16:44:41.000Z');
+    expect(date).toMatchObject({ ruleId: 'fits/date-format', keyword: 'DATE', severity: 'error' });
+    expect(run('DATE-BEG', '2011-02-14T23:59:30.013Z')).toHaveLength(1);
+  });
+
   it('warns about the old DD/MM/YY form, guessing the century for small years', () => {
     const [old] = run('DATE', '01/02/03');
     expect(old).toMatchObject({ ruleId: 'fits/date-format', severity: 'warning', keyword: 'DATE' });
