@@ -51,6 +51,20 @@ function isPrintable(bytes: Uint8Array, start: number, end: number): boolean {
 }
 
 /**
+ * Whether the first bytes of a file have the shape of a FITS header: it starts with SIMPLE, or one of
+ * its whole cards has the value indicator ('= ' in columns 9-10) or is END. Text of any other shape
+ * (a README under a .fits name) is not read as a header full of broken cards.
+ */
+function looksLikeHeader(bytes: Uint8Array, length: number): boolean {
+  if (latin1(bytes, 0, Math.min(6, length)) === 'SIMPLE'.slice(0, Math.min(6, length))) return true;
+  for (let at = 0; at + CARD_LENGTH <= length; at += CARD_LENGTH) {
+    if (bytes[at + 8] === 0x3d && bytes[at + 9] === 0x20) return true;
+    if (latin1(bytes, at, at + 8) === 'END     ') return true;
+  }
+  return false;
+}
+
+/**
  * A push parser over the bytes of a FITS file: feed it chunks of any size with `push`, or tell it
  * with `skip` that bytes were passed over, then call `end`. It keeps only the current header block,
  * the cards, and (bounded) table bytes, so memory does not grow with the data size. It never throws
@@ -189,6 +203,10 @@ export class FitsParser {
           'the file does not start with a FITS header (its first 80 bytes are not text)',
         );
         this.stop();
+        return;
+      }
+      if (index === 0 && !looksLikeHeader(this.block, BLOCK_LENGTH)) {
+        this.notFitsText();
         return;
       }
       if (index > 0 && latin1(this.block, 0, 8) !== 'XTENSION') {
@@ -425,6 +443,16 @@ export class FitsParser {
     }
   }
 
+  private notFitsText(): void {
+    this.problem(
+      'not-fits',
+      null,
+      0,
+      "the file does not start with a FITS header (no card of its first block has the form 'KEYWORD = value')",
+    );
+    this.stop();
+  }
+
   private endInHeader(): void {
     const start = this.offset - this.blockFill;
     if (this.pending) {
@@ -444,6 +472,11 @@ export class FitsParser {
     if (this.blockFill === 0) return;
     const startsExtension =
       latin1(this.block, 0, Math.min(8, this.blockFill)) === 'XTENSION'.slice(0, Math.min(8, this.blockFill));
+    if (this.hdus.length === 0 && !looksLikeHeader(this.block, this.blockFill)) {
+      this.notFitsText();
+      this.blockFill = 0;
+      return;
+    }
     if (this.hdus.length === 0 || startsExtension) {
       const index = this.hdus.length;
       this.problem(

@@ -50,6 +50,22 @@ describe('fits/file-readable', () => {
     expect(findings[0]!.hint).toContain("starts with the card 'SIMPLE  =                    T'");
   });
 
+  it('reads text without a single header card as not FITS, not as a header of broken cards', () => {
+    for (const text of [
+      'x'.repeat(5000),
+      'hello\n',
+      '# README\n\nThis collection holds images.\n'.repeat(100),
+    ]) {
+      const findings = run(new TextEncoder().encode(text));
+      expect(findings.map((f) => f.ruleId)).toEqual(['fits/file-readable']);
+      expect(findings[0]!.message).toContain('does not start with a FITS header');
+    }
+    // A damaged header is still read as one: here SIMPLE is misspelled, the other cards are cards.
+    const damaged = fitsFile([image()]);
+    damaged.set(new TextEncoder().encode('SIMPEL  '), 0);
+    expect(run(damaged).map((f) => f.ruleId)).not.toContain('fits/file-readable');
+  });
+
   it('reports a data size that cannot be computed (negative NAXIS1)', () => {
     const spec = image();
     spec.cards = spec.cards.map((c) => (c.keyword === 'NAXIS1' ? card('NAXIS1', -10) : c));

@@ -95,6 +95,9 @@ describe('an empty or unreadable file gets its readability finding alone', () =>
   it.each([
     ['empty', Buffer.alloc(0), 'fits/file-readable'],
     ['primary header cut short', image().subarray(0, 1000), 'fits/truncated'],
+    // A README saved under a .fits name: text, not one card of a FITS header; the name is the defect.
+    ['text of another shape', Buffer.from('x'.repeat(5000)), 'format/extension-mismatch'],
+    ['short text of another shape', Buffer.from('hello\n'), 'format/extension-mismatch'],
   ])('%s', async (label, bytes, ruleId) => {
     const root = join(dir, label.replaceAll(' ', '-'));
     const path = join(root, NAME);
