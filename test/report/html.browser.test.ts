@@ -103,6 +103,24 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
     await page.close();
   });
 
+  it('shows a finding that follows from another as a note under it, not as a row', async () => {
+    const report = sampleReport(['images/a.fits', 'b.fits']);
+    const root = report.findings.find((f) => f.path === 'b.fits' && f.ruleId === 'fits/checksum')!;
+    const caused = report.findings.find((f) => f.path === 'b.fits' && f.ruleId === 'hlsp/keyword-required')!;
+    caused.causedBy = { ruleId: root.ruleId, hdu: root.hdu, keyword: root.keyword, offset: root.offset };
+    const { page } = await open(report);
+    expect(await page.locator('#findings-body tr').count()).toBe(5);
+    const notes = page.locator('#findings-body .note');
+    expect(await notes.count()).toBe(1);
+    expect(await notes.first().textContent()).toBe(
+      'note: warning (HDU 0 OBSERVAT): OBSERVAT is missing (hlsp/keyword-required)',
+    );
+    const row = page.locator('#findings-body tr', { has: page.locator('.note') });
+    expect(await row.textContent()).toContain(root.message);
+    expect(await page.locator('#shown').textContent()).toContain('(and 1 that follow from them, as notes)');
+    await page.close();
+  });
+
   it('stays usable with 100,000 findings (paginated)', async () => {
     const base = sampleReport(['big.fits']);
     const findings: Finding[] = Array.from({ length: 100_000 }, (_, i) => ({
