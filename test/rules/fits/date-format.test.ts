@@ -36,7 +36,7 @@ describe('fits/date-format', () => {
   });
 
   // The shapes of SOHO/EIT and SDO/EVE files in Debian's python3-sunpy test data.
-  it('judges DATE and DATE-xxxx, not the writers\' own DATE_OBS or DATEOBS', () => {
+  it("judges DATE and DATE-xxxx, not the writers' own DATE_OBS or DATEOBS", () => {
     expect(run('DATE_OBS', '2004-03-01T00:00:10.515Z')).toEqual([]);
     expect(run('DATEOBS', '2004-03-01 00:00:10')).toEqual([]);
     const [date] = run('DATE', '2017-11-08T16:44:41.000Z');
