@@ -156,9 +156,12 @@ export class FitsParser {
     }
   }
 
-  /** Finishes the walk and returns everything found. */
-  end(): Omit<FitsFile, 'compressed' | 'sha256'> {
-    if (this.state === 'header') this.endInHeader();
+  /**
+   * Finishes the walk and returns everything found. `streamFailed`: the bytes stopped because the
+   * decompression or the read failed, so a partial last block says nothing about the file's shape.
+   */
+  end(streamFailed = false): Omit<FitsFile, 'compressed' | 'sha256'> {
+    if (this.state === 'header') this.endInHeader(streamFailed);
     else if (this.state === 'data' && this.hdu) {
       const hdu = this.hdu;
       const missing = hdu.paddedDataSize - hdu.dataBytesRead;
@@ -453,7 +456,7 @@ export class FitsParser {
     this.stop();
   }
 
-  private endInHeader(): void {
+  private endInHeader(streamFailed: boolean): void {
     const start = this.offset - this.blockFill;
     if (this.pending) {
       // The file stops inside a header: it was cut short, and a last partial block is part of that
@@ -472,7 +475,7 @@ export class FitsParser {
     if (this.blockFill === 0) return;
     const startsExtension =
       latin1(this.block, 0, Math.min(8, this.blockFill)) === 'XTENSION'.slice(0, Math.min(8, this.blockFill));
-    if (this.hdus.length === 0 && !looksLikeHeader(this.block, this.blockFill)) {
+    if (this.hdus.length === 0 && !streamFailed && !looksLikeHeader(this.block, this.blockFill)) {
       this.notFitsText();
       this.blockFill = 0;
       return;

@@ -149,7 +149,7 @@ export async function readGzipFits(path: PathLike, options: ReadOptions = {}): P
     source.destroy();
     gunzip.destroy();
   }
-  const result = parser.end();
+  const result = parser.end(Boolean(limited || failure));
   if (limited || failure) dropCutShort(result.problems);
   if (limited) {
     result.problems.push({
@@ -201,8 +201,8 @@ export function readBzip2Fits(path: PathLike, options: ReadOptions = {}): FitsFi
   } finally {
     closeSync(file.fd);
   }
-  const result = parser.end();
   const { inflated, stop } = outcome;
+  const result = parser.end(Boolean(stop) || ioError !== undefined);
   if (stop || ioError !== undefined) dropCutShort(result.problems);
   if (ioError !== undefined)
     result.problems.push({
