@@ -3,7 +3,7 @@
  * message and of a hint, and the bytes of all findings in a report. A header that claims 999 axes
  * must cost a reviewer a few lines, not a report of gigabytes.
  */
-import type { Finding, NotChecked, Severity } from '../report/types.js';
+import type { Finding, FindingCause, NotChecked, Severity } from '../report/types.js';
 
 /** Findings of one rule on one HDU of one file listed before the rest are summed up in one. */
 export const MAX_FINDINGS_PER_KIND = 20;
@@ -59,8 +59,20 @@ export class FindingLimit {
     } else {
       kind.rest.message = message;
       if (RANK[finding.severity] > RANK[kind.rest.severity]) kind.rest.severity = finding.severity;
+      // The count follows from one cause only while every finding it stands for does.
+      if (kind.rest.causedBy && !sameCause(kind.rest.causedBy, finding.causedBy)) delete kind.rest.causedBy;
     }
   }
+}
+
+function sameCause(a: FindingCause, b: FindingCause | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.ruleId === b.ruleId &&
+    a.hdu === b.hdu &&
+    a.keyword === b.keyword &&
+    a.offset === b.offset
+  );
 }
 
 /** A finding's size in a report, roughly (its JSON, for ASCII text): for the report byte cap. */

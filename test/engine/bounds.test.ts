@@ -23,6 +23,20 @@ const finding = (hdu: number | null, severity: Severity = 'warning', ruleId = 'a
 });
 
 describe('findings of one kind', () => {
+  it('keeps the cause on "and N more" only while every finding it counts has that cause', () => {
+    const cause = { ruleId: 'fits/truncated', hdu: 1, keyword: null, offset: 2880 };
+    const caused = (): Finding => ({ ...finding(1), causedBy: cause });
+    const one = new FindingLimit();
+    const all: Finding[] = [];
+    for (let i = 0; i < 25; i++) one.add(caused(), all);
+    expect(all.find((f) => f.message.startsWith('and '))!.causedBy).toEqual(cause);
+    const mixed = new FindingLimit();
+    const some: Finding[] = [];
+    for (let i = 0; i < 24; i++) mixed.add(caused(), some);
+    mixed.add(finding(1), some);
+    expect(some.find((f) => f.message.startsWith('and '))!.causedBy).toBeUndefined();
+  });
+
   it('lists the first 20 of a rule on one HDU, then one "and N more" with the worst severity held back', () => {
     const limit = new FindingLimit();
     const findings: Finding[] = [];
