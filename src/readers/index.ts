@@ -4,6 +4,7 @@
  * nothing of rules.
  */
 
+import { asdfReader } from './asdf.js';
 import { csvReader } from './csv.js';
 import { ecsvReader } from './ecsv.js';
 import { gifReader } from './gif.js';
@@ -22,6 +23,7 @@ const READERS: readonly ContentReader[] = [
   csvReader,
   votableReader,
   votableNamedXmlReader,
+  asdfReader,
 ];
 
 /**

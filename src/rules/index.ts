@@ -6,6 +6,12 @@ import { linkMember } from './archive/link-member.js';
 import { nested } from './archive/nested.js';
 import { archiveReadable } from './archive/readable.js';
 import { unsafeMember } from './archive/unsafe-member.js';
+import { asdfBlock } from './asdf/block.js';
+import { asdfBlockIndex } from './asdf/block-index.js';
+import { asdfChecksum } from './asdf/checksum.js';
+import { asdfHeader } from './asdf/header.js';
+import { asdfNdarray } from './asdf/ndarray.js';
+import { asdfTree } from './asdf/tree.js';
 import { consistentMetadata } from './collection/consistent-metadata.js';
 import { directoryNames } from './collection/directory-names.js';
 import { manifest } from './collection/manifest.js';
@@ -242,6 +248,12 @@ export const builtinRules: RuleSet = {
     csvColumns,
     csvNumbers,
     csvNoMetadata,
+    asdfHeader,
+    asdfTree,
+    asdfBlock,
+    asdfChecksum,
+    asdfBlockIndex,
+    asdfNdarray,
   ],
   collection: [
     readme,

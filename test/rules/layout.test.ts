@@ -24,6 +24,7 @@ const GROUPS = [
   'csv',
   'archive',
   'votable',
+  'asdf',
 ];
 const all = [
   ...builtinRules.name,
