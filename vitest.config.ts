@@ -21,6 +21,7 @@ const SLOW_OR_ORACLE = [
   'test/scripts/new-rule.test.ts',
   'test/readers/ecsv-oracle.test.ts',
   'test/readers/votable-oracle.test.ts',
+  'test/readers/asdf-oracle.test.ts',
   'test/readers/real-images.test.ts',
   'test/fits/compression/oracle.test.ts',
   'test/fits/compression/twin.test.ts',

@@ -717,12 +717,24 @@ class AsdfWalk {
     };
     const source = value('source');
     if (source === undefined) {
-      if (value('data') === undefined)
+      const data = value('data');
+      if (data === undefined)
         this.add({
           code: 'ndarray',
           message: `the array ${quote(where)} has neither a source (a block) nor inline data`,
           key: where,
         });
+      else {
+        const shape = value('shape');
+        const found = inlineShape(data);
+        if (Array.isArray(shape) && found.join() !== shape.join())
+          this.add({
+            code: 'ndarray',
+            message: `the array ${quote(where)} declares shape [${shape.join(', ')}], but its inline data has shape [${found.join(', ')}]`,
+            key: where,
+            hint: 'the shape in the tree disagrees with the data written',
+          });
+      }
       return;
     }
     if (typeof source === 'string') {
@@ -801,6 +813,22 @@ function pathOf(path: readonly unknown[], node: unknown): string {
     }
   }
   return parts.join('').replace(/^\./, '') || '(root)';
+}
+
+/** The shape of nested lists, from their first elements (a ragged list shows where it first differs). */
+function inlineShape(data: unknown): (number | string)[] {
+  const shape: (number | string)[] = [];
+  let level: unknown = data;
+  while (Array.isArray(level)) {
+    const items: unknown[] = level;
+    const first = items[0];
+    const width = Array.isArray(first) ? first.length : -1;
+    if (items.some((item) => (Array.isArray(item) ? item.length : -1) !== width))
+      return [...shape, items.length, 'ragged'];
+    shape.push(items.length);
+    level = first;
+  }
+  return shape;
 }
 
 const ITEM_SIZES: Record<string, number> = {
