@@ -3,6 +3,8 @@
  * realistic JWST HLSP built from scratch. `UPDATE_GOLDEN=1 npx vitest run test/fixtures` rewrites
  * them; otherwise test/fixtures/demo.test.ts checks the committed files equal what this builds.
  */
+
+import { type AsdfSpec, asdfFile } from './asdf-writer.js';
 import {
   binaryTableCards,
   type CardSpec,
@@ -456,6 +458,7 @@ Please cite the collection DOI 10.17909/demo-0001 and Pontoppidan et al. 2022, A
 - \`images/\`: NIRCam mosaics of the SMACS 0723 field in F150W, F200W and F444W (\`_i2d.fits\`; the F444W mosaic tile-compressed, \`_i2d.fits.fz\`, RICE_1 with pixels quantized to 1e-4): extension SCI (surface brightness, MJy/sr), ERR (1-sigma error) and WHT (weight).
 - \`catalogs/\`: the source catalogue (\`_cat.fits\`), one row per source: RA, DEC (deg, ICRS), fluxes in each filter (uJy), SOURCE name; the same catalogue as ECSV (\`_cat.ecsv\`, astropy's text table format) with the HLSP keywords in its header and a SHAPE column (semi-axes, arcsec); and as Parquet (\`_cat.parquet\`) with the HLSP keywords as key/value metadata.
 - \`images/…_f444w_v1.0_i2d.png\`: a preview of the F444W mosaic (PNG).
+- \`images/…_f444w_v1.0_model.asdf\`: a smooth model of the F444W light of the brightest source (ASDF, as JWST and Roman datamodels deliver it): a 32×32 float32 array MODEL (MJy/sr, zlib-compressed) and a uint8 WEIGHT array, with the HLSP keywords in its meta mapping.
 - \`spectra/\`: a NIRSpec G235M/F170LP 1-D spectrum (\`_x1d.fits\`) with columns WAVELENGTH (um), FLUX, VARIANCE and FLAGS (0 = good).
 - \`hlsp_nirdemo_manifest.csv\`: every file with its size and SHA-256, written by \`hlsp-validate manifest\`.
 
@@ -489,6 +492,7 @@ export const mosaicPath = (filter: string) =>
 export const CATALOG_PATH = `catalogs/${BASE}_nircam_smacs0723_multi_${DEMO_VERSION}_cat.fits`;
 export const CATALOG_PARQUET_PATH = `catalogs/${BASE}_nircam_smacs0723_multi_${DEMO_VERSION}_cat.parquet`;
 export const ECSV_CATALOG_PATH = `catalogs/${BASE}_nircam_smacs0723_multi_${DEMO_VERSION}_cat.ecsv`;
+export const MODEL_ASDF_PATH = `images/${BASE}_nircam_smacs0723_f444w_${DEMO_VERSION}_model.asdf`;
 export const SPECTRUM_PATH = `spectra/${BASE}_nirspec_smacs0723-06355_f170lp-g235m_${DEMO_VERSION}_x1d.fits`;
 /** A preview belongs to the product whose name it shares up to the extension. */
 export const previewPath = (filter: string) => mosaicPath(filter).replace(/\.fits$/, '.png');
@@ -532,7 +536,51 @@ export function demoFiles(): Contribution {
   const files = toContribution(specs);
   files.set(previewPath('f444w'), demoPreviewPng());
   files.set(CATALOG_PARQUET_PATH, catalogParquet());
+  files.set(MODEL_ASDF_PATH, modelAsdf());
   return files;
+}
+
+/** The ASDF model's HLSP metadata: the catalogue's keywords, for the one filter it is made in. */
+export function modelAsdfMeta(): [string, string | number][] {
+  return ecsvCatalogMeta()
+    .filter(([key]) => key !== 'RADESYS')
+    .map(([key, value]): [string, string | number] => [key, key === 'FILTER' ? 'F444W' : value]);
+}
+
+const MODEL_SIDE = 32;
+
+/**
+ * A model of the brightest source in F444W as ASDF, the way the asdf library lays it out: the HLSP
+ * keywords in a `meta` mapping, a float32 image in a zlib-compressed block and a uint8 weight map in
+ * a plain one, each with its MD5, and the block index. `mistakes` plants the broken twin's defects.
+ */
+export function modelAsdf(
+  meta = modelAsdfMeta(),
+  mistakes: { weightShape?: number[]; flipWeightByte?: boolean } = {},
+): Buffer {
+  const model = new Float32Array(MODEL_SIDE * MODEL_SIDE);
+  const weight = Buffer.alloc(MODEL_SIDE * MODEL_SIDE);
+  for (let y = 0; y < MODEL_SIDE; y++)
+    for (let x = 0; x < MODEL_SIDE; x++) {
+      const r2 = ((x - 15.5) ** 2 + (y - 15.5) ** 2) / 30;
+      model[y * MODEL_SIDE + x] = Math.fround(2.5 * Math.exp(-r2));
+      weight[y * MODEL_SIDE + x] = r2 < 9 ? 255 : 40;
+    }
+  const weightShape = mistakes.weightShape ?? [MODEL_SIDE, MODEL_SIDE];
+  const spec: AsdfSpec = {
+    tree: [
+      'asdf_library: !core/software-1.0.0 {author: hlsp-validate demo, name: demo-writer, version: 1.0.0}',
+      'meta:',
+      ...meta.map(([key, value]) => `  ${key}: ${typeof value === 'string' ? `'${value}'` : value}`),
+      `model: !core/ndarray-1.0.0 {source: 0, datatype: float32, byteorder: little, shape: [${MODEL_SIDE}, ${MODEL_SIDE}]}`,
+      'model_unit: !unit/unit-1.0.0 MJy / sr',
+      `weight: !core/ndarray-1.0.0 {source: 1, datatype: uint8, byteorder: little, shape: [${weightShape.join(', ')}]}`,
+    ],
+    blocks: [{ data: Buffer.from(model.buffer), compression: 'zlib' }, { data: weight }],
+  };
+  const bytes = asdfFile(spec);
+  if (mistakes.flipWeightByte) bytes[bytes.length - 60 - 100]! ^= 0x10;
+  return bytes;
 }
 
 /** One typical contributor mistake planted in the broken twin. */
@@ -699,6 +747,15 @@ export function brokenTables(): Map<string, { bytes: Buffer; planted: string[] }
       'hlsp/column-ucds',
       'hlsp/metadata-profile',
     ],
+  });
+  // The ASDF model without HLSPLEAD, with a weight map declared larger than its block, and a data
+  // byte changed after its MD5 was written.
+  tables.set(MODEL_ASDF_PATH.replace('images/', ''), {
+    bytes: modelAsdf(
+      modelAsdfMeta().filter(([key]) => key !== 'HLSPLEAD'),
+      { weightShape: [MODEL_SIDE, MODEL_SIDE + 8], flipWeightByte: true },
+    ),
+    planted: ['asdf/ndarray', 'asdf/checksum', 'hlsp/metadata-profile'],
   });
   return tables;
 }
