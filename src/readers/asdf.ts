@@ -381,6 +381,10 @@ class AsdfWalk {
         if (!(await this.readBlock(at))) return;
         continue;
       }
+      if (magic.length < 4 && BLOCK_MAGIC.subarray(0, magic.length).equals(magic)) {
+        this.truncated(this.blocks.length, at, 'its magic is cut');
+        return;
+      }
       this.reader.unread(magic);
       if (magic[0] === 0x23) {
         await this.readIndex(at);
@@ -507,16 +511,17 @@ class AsdfWalk {
       this.lost = true;
       return false;
     }
+    const verify = !checksum.every((byte) => byte === 0);
+    const md5 = verify ? createHash('md5') : undefined;
+    const fits = await this.readData(block, index, dataAt, md5);
+    if (!fits) return false;
+    // Judged once the data is known to be there: a block cut short is reported as that alone.
     if (block.compression === 'none' && block.dataSize !== block.used)
       this.add({
         code: 'block-header',
         message: `block ${index} (offset ${at}) is not compressed, yet its data size ${grouped(block.dataSize)} differs from its used size ${grouped(block.used)}`,
         offset: at + 6,
       });
-    const verify = !checksum.every((byte) => byte === 0);
-    const md5 = verify ? createHash('md5') : undefined;
-    const fits = await this.readData(block, index, dataAt, md5);
-    if (!fits) return false;
     if (md5 && fits.decoded) {
       const digest = md5.digest();
       if (!digest.equals(checksum))
@@ -654,6 +659,17 @@ class AsdfWalk {
     const max = 64 + this.blocks.length * 24;
     const bytes = await this.reader.read(max + 1);
     const text = bytes.toString('latin1');
+    const inconsistent = (why: string) =>
+      this.add({
+        code: 'block-index',
+        message: `the block index at offset ${at} ${why}; readers ignore it and find the blocks one by one`,
+        offset: at,
+        hint: 'write the file again with the asdf library, or leave the index out',
+      });
+    if (INDEX_LINE.startsWith(text.replace(/\r?\n$/, ''))) {
+      inconsistent('is cut short');
+      return;
+    }
     if (!text.startsWith(INDEX_LINE)) {
       this.add({
         code: 'block-magic',
@@ -663,13 +679,6 @@ class AsdfWalk {
       this.lost = true;
       return;
     }
-    const inconsistent = (why: string) =>
-      this.add({
-        code: 'block-index',
-        message: `the block index at offset ${at} ${why}; readers ignore it and find the blocks one by one`,
-        offset: at,
-        hint: 'write the file again with the asdf library, or leave the index out',
-      });
     if (bytes.length > max) {
       inconsistent(`is longer than ${max} bytes for ${this.blocks.length} blocks`);
       return;

@@ -11,7 +11,8 @@ export async function readAsdfBytes(
   bytes: Buffer,
   options: { limits?: Partial<ContentLimits>; caps?: Partial<AsdfCaps>; gzip?: boolean } = {},
 ): Promise<ReadContent> {
-  const path = scratchFile(options.gzip ? `${ASDF_NAME}.gz` : ASDF_NAME, bytes);
+  // Written as given: a gzip source is gzip bytes already (possibly cut short).
+  const path = scratchFile(ASDF_NAME, bytes);
   return readAsdf(
     { path, size: bytes.length, gzip: options.gzip === true },
     { ...DEFAULT_CONTENT_LIMITS, ...options.limits },
