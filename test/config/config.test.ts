@@ -38,7 +38,7 @@ describe('config', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const meta of allRuleMeta) {
       expect(meta.id).toMatch(
-        /^(name|format|fits|hlsp|collection|mast|internal|file|image|ecsv|csv|parquet|archive|votable)\/[a-z0-9-]+$/,
+        /^(name|format|fits|hlsp|collection|mast|internal|file|image|ecsv|csv|parquet|archive|votable|asdf)\/[a-z0-9-]+$/,
       );
       expect(meta.description.length).toBeGreaterThan(20);
     }
