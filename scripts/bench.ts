@@ -2,7 +2,8 @@
  * `npm run bench`: builds its inputs in a temp dir, then times hlsp-validate against fitsverify and
  * astropy on the same files, interleaved and repeated, and prints medians, ratios and peak RSS.
  *
- *   npm run bench -- [--reps 3] [--cases small,many,big,gz,large,fz,bz2,ecsv,votable] [--small 10000]
+ *   npm run bench -- [--reps 3] [--cases small,many,big,gz,large,fz,bz2,ecsv,votable,asdf]
+ *                    [--small 10000]
  *                    [--many 100000] [--rows 400000] [--keep]
  *
  * `bz2` (peak RSS on a 2 GB `.fits.bz2`) runs only with BENCH_LARGE=1: decoding takes minutes. Its input is
@@ -27,6 +28,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs as parseCliArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
+import { asdfFile, ndarrayLines } from '../test/support/asdf-writer.js';
 import {
   DEMO_PROJECT,
   DEMO_README,
@@ -52,7 +54,7 @@ function parseArgs(argv: string[]): Args {
     args: argv,
     options: {
       reps: { type: 'string', default: '3' },
-      cases: { type: 'string', default: 'small,many,big,gz,large,fz,bz2,ecsv,votable' },
+      cases: { type: 'string', default: 'small,many,big,gz,large,fz,bz2,ecsv,votable,asdf' },
       small: { type: 'string', default: '10000' },
       many: { type: 'string', default: '100000' },
       rows: { type: 'string', default: '400000' },
@@ -233,6 +235,32 @@ function timed(command: string, args: string[]): Run {
   return { seconds: seconds ?? Number.NaN, rssMb: (kb ?? 0) / 1024, status: result.status };
 }
 
+/** asdf opens the file with its checksums verified and reads every array, as a user of it would. */
+const ASDF_SCRIPT = `
+import sys, warnings
+warnings.simplefilter('ignore')
+import numpy as np, asdf
+with asdf.open(sys.argv[1], validate_checksums=True, lazy_load=False, copy_arrays=True) as f:
+    for key in ('a0', 'a1', 'a2'):
+        np.asarray(f.tree[key]).sum()
+`;
+
+/** Three 64 MiB float32 arrays, zlib-compressed, with MD5s (values from a fixed LCG, noisy). */
+function writeBigAsdf(path: string): void {
+  const side = 4096;
+  let state = 12345;
+  const blocks = [0, 1, 2].map(() => {
+    const values = new Float32Array(side * side);
+    for (let i = 0; i < values.length; i++) {
+      state = (state * 1103515245 + 12345) >>> 0;
+      values[i] = Math.fround((i % side) / side + (state >>> 20) / 4096);
+    }
+    return { data: Buffer.from(values.buffer), compression: 'zlib' };
+  });
+  const tree = [0, 1, 2].flatMap((i) => ndarrayLines(`a${i}`, i, 'float32', [side, side]));
+  writeFileSync(path, asdfFile({ tree, blocks }));
+}
+
 const ASTROPY_SCRIPT = `
 import sys
 from astropy.io import fits
@@ -384,6 +412,23 @@ async function main(): Promise<void> {
         return tools;
       },
     },
+    {
+      name: '(h) 192 MiB of float32 arrays in ASDF, zlib, with MD5s',
+      async prepare() {
+        const path = join(work, `hlsp_${DEMO_PROJECT}_jwst_nircam_field_f444w_v1.0_model.asdf`);
+        if (!existsSync(path)) writeBigAsdf(path);
+        const tools: Tool[] = [{ name: 'hlsp-validate', run: ours([path]) }];
+        const asdfScript = join(work, 'asdf_check.py');
+        writeFileSync(asdfScript, ASDF_SCRIPT);
+        if (spawnSync(ASTROPY_PYTHON, ['-c', 'import asdf'], { stdio: 'ignore' }).status === 0)
+          tools.push({
+            name: 'asdf validate_checksums=True',
+            run: () => timed(ASTROPY_PYTHON, [asdfScript, path]),
+          });
+        return tools;
+      },
+      unit: { bytes: 3 * 4096 * 4096 * 4 },
+    },
   ];
   for (const format of ['ecsv', 'votable'] as const)
     cases.push({
@@ -409,7 +454,7 @@ async function main(): Promise<void> {
       },
     });
   const selected = cases.filter((_, i) =>
-    args.cases.includes(['small', 'many', 'big', 'gz', 'ecsv', 'votable'][i]!),
+    args.cases.includes(['small', 'many', 'big', 'gz', 'asdf', 'ecsv', 'votable'][i]!),
   );
   rows.push(
     '| case | tool | median s | min s | max s | peak RSS MB | ratio to hlsp-validate |',

@@ -590,7 +590,7 @@ class AsdfWalk {
       const limit = Math.min(block.dataSize, this.limits.maxInflatedBytes);
       let damage: string | undefined;
       try {
-        await pipeline(compressed(), createInflate(), async (output: AsyncIterable<Buffer>) => {
+        await pipeline(compressed(), createInflate({ chunkSize: 256 * 1024 }), async (output: AsyncIterable<Buffer>) => {
           for await (const bytes of output) {
             inflated += bytes.length;
             if (inflated > limit) {
