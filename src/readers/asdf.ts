@@ -590,16 +590,20 @@ class AsdfWalk {
       const limit = Math.min(block.dataSize, this.limits.maxInflatedBytes);
       let damage: string | undefined;
       try {
-        await pipeline(compressed(), createInflate({ chunkSize: 256 * 1024 }), async (output: AsyncIterable<Buffer>) => {
-          for await (const bytes of output) {
-            inflated += bytes.length;
-            if (inflated > limit) {
-              over = true;
-              return;
+        await pipeline(
+          compressed(),
+          createInflate({ chunkSize: 256 * 1024 }),
+          async (output: AsyncIterable<Buffer>) => {
+            for await (const bytes of output) {
+              inflated += bytes.length;
+              if (inflated > limit) {
+                over = true;
+                return;
+              }
+              md5?.update(bytes);
             }
-            md5?.update(bytes);
-          }
-        });
+          },
+        );
       } catch (error) {
         damage = (error as Error).message;
       }
