@@ -66,7 +66,7 @@ export interface AsdfBlock {
   sizeKnown: boolean;
 }
 
-/** What the asdf/* rules read beside the problems. */
+/** What the reader found beside the problems: the standard's version and the counts, for tests and reports. */
 export interface AsdfDetails {
   standard?: string;
   blocks: number;
@@ -884,17 +884,20 @@ function itemSizeOf(datatype: unknown): number | undefined {
   return total;
 }
 
-/** The top-level `meta` mapping (or `roman.meta`) as FITS-style keywords; nested values are not keywords. */
-function metadataOf(document: Document): Map<string, string | number | boolean | null> | undefined {
+/**
+ * The top-level `meta` mapping (or `roman.meta`) as FITS-style keywords; nested values are not
+ * keywords. A tree without one has no HLSP metadata: an empty map, so the profiles find it missing.
+ */
+function metadataOf(document: Document): Map<string, string | number | boolean | null> {
+  const metadata = new Map<string, string | number | boolean | null>();
   const root = document.contents;
-  if (!isMap(root)) return undefined;
+  if (!isMap(root)) return metadata;
   let meta = resolve(document, root.get('meta', true));
   if (!isMap(meta)) {
     const roman = resolve(document, root.get('roman', true));
     meta = isMap(roman) ? resolve(document, roman.get('meta', true)) : undefined;
   }
-  if (!isMap(meta)) return undefined;
-  const metadata = new Map<string, string | number | boolean | null>();
+  if (!isMap(meta)) return metadata;
   for (const pair of meta.items) {
     const key = isScalar(pair.key) ? pair.key.value : pair.key;
     if (typeof key !== 'string') continue;

@@ -18,6 +18,13 @@ describe('asdf/tree', () => {
     expect(Object.fromEntries(content.metadata!)).toEqual({ HLSPID: 'TEST', DATE: '2022-07-12', N: 3 });
   });
 
+  it('reads roman.meta when there is no top-level meta, and no metadata as an empty block', async () => {
+    const roman = await readAsdfBytes(asdfFile({ tree: ['roman: {meta: {telescop: ROMAN}}'] }));
+    expect(Object.fromEntries(roman.metadata!)).toEqual({ TELESCOP: 'ROMAN' });
+    const none = await readAsdfBytes(asdfFile({ tree: ['data: 1'] }));
+    expect(none.metadata).toEqual(new Map());
+  });
+
   it('reports YAML that does not parse, once', async () => {
     const findings = await runAsdfRules(ASDF_RULES, asdfFile({ tree: ['a: [1, 2', 'b: {'] }));
     expect(findings).toMatchObject([{ ruleId: 'asdf/tree', severity: 'error' }]);
