@@ -107,6 +107,22 @@ describe('keyword profiles are data', () => {
     expect(profileFindings(asImage).some((f) => f.keyword === 'BUNIT')).toBe(true);
   });
 
+  it('reports a keyword once per card when two profiles look for it in different HDUs', () => {
+    // image looks for FILTER in the primary header first, lightcurve in the data HDU: two cards.
+    const hdus = structuredClone(demoSpecs().fits.get(IMAGE)!) as HduSpec[];
+    setCard(primary(hdus), 'FILTER', card('FILTER', 150));
+    setCard(data(hdus), 'FILTER', card('FILTER', 150));
+    const context = fitsContext(fitsFile(hdus), { name: name(IMAGE), profiles: ['image', 'lightcurve'] });
+    const typeFindings = profileFindings(context).filter((f) => f.keyword === 'FILTER');
+    expect(typeFindings.map((f) => [f.ruleId, f.hdu])).toEqual([
+      ['hlsp/keyword-type', 0],
+      ['hlsp/keyword-type', 1],
+    ]);
+    // The next file starts afresh: the same defect is reported again.
+    const again = fitsContext(fitsFile(hdus), { name: name(IMAGE), profiles: ['image', 'lightcurve'] });
+    expect(profileFindings(again).filter((f) => f.keyword === 'FILTER')).toEqual(typeFindings);
+  });
+
   it('every profile validates against profile.schema.json', async () => {
     const { default: Ajv } = await import('ajv');
     const ajv = new Ajv.default({ strict: false });

@@ -38,10 +38,44 @@ export interface Profile {
   keywords: Record<string, KeywordSpec>;
 }
 
+interface ProfileKeyword {
+  keyword: string;
+  spec: KeywordSpec;
+  constrainsValue: boolean;
+  /** The keyword's number among every profile keyword of this thread (see `keywordSlot`). */
+  slot: number;
+}
+
 interface CompiledProfile extends Profile {
   validate: Validator;
   /** The keywords in file order, prepared once: this loop runs for every file. */
-  keywordList: { keyword: string; spec: KeywordSpec; constrainsValue: boolean }[];
+  keywordList: ProfileKeyword[];
+  /** Keyword → its position in `keywordList`, to find the card behind a validator error. */
+  positionOf: Map<string, number>;
+  /**
+   * The object the validator checks, made once with every keyword of the profile as a property:
+   * each file fills in its values (undefined where none), so no object is built per file. The
+   * validators skip undefined properties, as they skip absent ones.
+   */
+  shape: Record<string, unknown>;
+  /** Per position in `keywordList`: the card and HDU that gave the value now in `shape`. */
+  cards: (Card | undefined)[];
+  hdus: (Hdu | undefined)[];
+}
+
+/**
+ * Every keyword of every profile loaded on this thread gets a small number, so that the per-file
+ * bookkeeping of `profileFindings` (reported once, checked once) is arrays stamped with the file's
+ * run number instead of Sets built per file. Bounded by the profiles' own keywords.
+ */
+const keywordSlots = new Map<string, number>();
+function keywordSlot(keyword: string): number {
+  let slot = keywordSlots.get(keyword);
+  if (slot === undefined) {
+    slot = keywordSlots.size;
+    keywordSlots.set(keyword, slot);
+  }
+  return slot;
 }
 
 export const DEFAULT_SCHEMA_DIR = packagePath('schemas', 'keywords');
@@ -112,12 +146,17 @@ export function loadProfiles(dir: string = DEFAULT_SCHEMA_DIR): Map<string, Comp
       keyword,
       spec: uniformSpec(spec),
       constrainsValue: 'const' in spec || spec.enum !== undefined || spec.pattern !== undefined,
+      slot: keywordSlot(keyword),
     }));
     profiles.set(profile.profile, {
       ...profile,
       // The bundled profiles are checked against the meta-schema in the tests; others are checked here.
       validate: compileSchema(profileSchema(profile), dir !== DEFAULT_SCHEMA_DIR),
       keywordList,
+      positionOf: new Map(keywordList.map(({ keyword }, position) => [keyword, position])),
+      shape: Object.fromEntries(keywordList.map(({ keyword }) => [keyword, undefined])),
+      cards: keywordList.map(() => undefined),
+      hdus: keywordList.map(() => undefined),
     });
   }
   return profiles;
@@ -158,8 +197,20 @@ export function dataHdu(fits: FitsFile): Hdu | undefined {
   );
 }
 
+/** The last file's choice: several hlsp rules ask for each file's profiles in turn. */
+let lastChoiceContext: FitsContext | undefined;
+let lastChoice: readonly string[] = [];
+
 /** Profiles for a file: from the config, else from the product type in the name, else from the data HDU. */
-export function chooseProfiles(context: FitsContext): string[] {
+export function chooseProfiles(context: FitsContext): readonly string[] {
+  if (context !== lastChoiceContext) {
+    lastChoice = chooseProfilesOnce(context);
+    lastChoiceContext = context;
+  }
+  return lastChoice;
+}
+
+function chooseProfilesOnce(context: FitsContext): string[] {
   const chosen = new Set<string>(['common']);
   if (context.profiles.length > 0) for (const p of context.profiles) chosen.add(p);
   else {
@@ -256,38 +307,123 @@ function missingCause(
   return {};
 }
 
-const cache = new WeakMap<FitsContext, ProfileFinding[]>();
+/**
+ * Keyword slots marked for the file being checked: a slot is marked when its stamp is the file's
+ * run number, so nothing is built or cleared per file.
+ */
+class SlotMarks {
+  private stamps = new Int32Array(64);
+
+  has(slot: number): boolean {
+    return slot < this.stamps.length && this.stamps[slot] === run;
+  }
+
+  add(slot: number): void {
+    if (slot >= this.stamps.length) this.stamps = grown(this.stamps, slot);
+    this.stamps[slot] = run;
+  }
+
+  reset(): void {
+    this.stamps.fill(0);
+  }
+}
+
+/**
+ * Cards marked for the file being checked. The card behind a profile keyword is the first with that
+ * name in one HDU, so a card is its keyword slot and HDU number; a keyword marked in a second HDU
+ * (profiles that place it differently) goes to a Set, made only then.
+ */
+class CardMarks {
+  private stamps = new Int32Array(64);
+  private hduIndexes = new Int32Array(64);
+  private others: Set<Card> | undefined;
+  private othersRun = 0;
+
+  has(slot: number, hdu: Hdu, card: Card): boolean {
+    if (slot >= this.stamps.length || this.stamps[slot] !== run) return false;
+    if (this.hduIndexes[slot] === hdu.index) return true;
+    return this.othersRun === run && this.others!.has(card);
+  }
+
+  add(slot: number, hdu: Hdu, card: Card): void {
+    if (slot >= this.stamps.length) {
+      this.stamps = grown(this.stamps, slot);
+      this.hduIndexes = grown(this.hduIndexes, slot);
+    }
+    if (this.stamps[slot] !== run) {
+      this.stamps[slot] = run;
+      this.hduIndexes[slot] = hdu.index;
+    } else if (this.hduIndexes[slot] !== hdu.index) {
+      if (this.othersRun !== run) {
+        this.others = new Set();
+        this.othersRun = run;
+      }
+      this.others!.add(card);
+    }
+  }
+
+  reset(): void {
+    this.stamps.fill(0);
+    this.othersRun = 0;
+  }
+}
+
+function grown(array: Int32Array, slot: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(array.length * 2, slot + 1));
+  bigger.set(array);
+  return bigger;
+}
+
+/** The number of the current `profileFindings` call: what the marks of this call are stamped with. */
+let run = 0;
+const missingReported = new SlotMarks();
+const placementReported = new SlotMarks();
+const valueChecked = new CardMarks();
+// A card whose type is wrong has no value a later profile could check: its finding stands alone.
+const typeReported = new CardMarks();
+/** Value problems reported in this call, by keyword and constraint (made only when there are some). */
+const valueErrorReported = new Set<string>();
+let valueErrorRun = 0;
+
+function nextRun(): void {
+  if (run === 0x7fffffff) {
+    for (const marks of [missingReported, placementReported, valueChecked, typeReported]) marks.reset();
+    valueErrorRun = 0;
+    run = 0;
+  }
+  run++;
+}
+
+/** The last file checked with the default profiles: the four hlsp/keyword-* rules ask in turn. */
+let lastContext: FitsContext | undefined;
+let lastFindings: ProfileFinding[] = [];
 
 /** Checks a file against its keyword profiles; the four hlsp/keyword-* rules each take their share. */
 export function profileFindings(context: FitsContext, profiles = defaultProfiles()): ProfileFinding[] {
-  const cached = cache.get(context);
-  if (cached && profiles === defaults) return cached;
+  if (context === lastContext && profiles === defaults) return lastFindings;
   const findings: ProfileFinding[] = [];
   const { fits } = context;
   const primary = fits.hdus[0];
   const data = dataHdu(fits);
   if (!primary || !data) return findings;
   // Each keyword is reported once per problem, even when several profiles ask for it.
-  const missingReported = new Set<string>();
-  const valueChecked = new Set<Card>();
-  // A card whose type is wrong has no value a later profile could check: its finding stands alone.
-  const typeReported = new Set<Card>();
-  const placementReported = new Set<string>();
-  const valueErrorReported = new Set<string>();
+  nextRun();
   for (const name of chooseProfiles(context)) {
     const profile = profiles.get(name);
     if (!profile) continue;
-    // Gathered in a Map and made an object at once: keyed stores into {} are slow to build and to read.
-    const values = new Map<string, unknown>();
-    const located = new Map<string, { card: Card; hdu: Hdu; spec: KeywordSpec }>();
-    for (const { keyword, spec, constrainsValue } of profile.keywordList) {
+    const { keywordList, shape, cards, hdus } = profile;
+    for (let position = 0; position < keywordList.length; position++) {
+      const { keyword, spec, constrainsValue, slot } = keywordList[position]!;
+      shape[keyword] = undefined;
+      cards[position] = undefined;
+      hdus[position] = undefined;
       let hdu: Hdu | undefined =
         spec.hdu === 'data' ? undefined : primary.keywords.has(keyword) ? primary : undefined;
       if (!hdu && spec.hdu !== 'primary' && data.keywords.has(keyword)) hdu = data;
       if (!hdu) {
         hdu = fits.hdus.find((h) => h.keywords.has(keyword));
-        if (hdu && !placementReported.has(keyword)) {
-          placementReported.add(keyword);
+        if (hdu && !placementReported.has(slot)) {
+          placementReported.add(slot);
           findings.push({
             ruleId: 'hlsp/keyword-placement',
             hdu: hdu.index,
@@ -297,8 +433,8 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
             hint: `move ${keyword} there`,
           });
         } else if (!hdu) {
-          if (missingReported.has(keyword)) continue;
-          missingReported.add(keyword);
+          if (missingReported.has(slot)) continue;
+          missingReported.add(slot);
           const home = spec.hdu === 'primary' ? 0 : data.index;
           findings.push({
             ...missingCause(fits, keyword, home, spec.hdu === 'primary'),
@@ -314,12 +450,12 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
         }
       }
       const card = hdu.keywords.get(keyword)!;
-      if (typeReported.has(card)) continue;
-      if (valueChecked.has(card) && !constrainsValue) continue;
-      valueChecked.add(card);
+      if (typeReported.has(slot, hdu, card)) continue;
+      if (valueChecked.has(slot, hdu, card) && !constrainsValue) continue;
+      valueChecked.add(slot, hdu, card);
       const value = plainValue(card.value);
       if (card.value?.type === 'undefined' || value === null) {
-        typeReported.add(card);
+        typeReported.add(slot, hdu, card);
         findings.push({
           ruleId: 'hlsp/keyword-type',
           hdu: hdu.index,
@@ -332,7 +468,7 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
         continue;
       }
       if (!typeOk(spec.type, value)) {
-        typeReported.add(card);
+        typeReported.add(slot, hdu, card);
         const numeric =
           typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value.trim()));
         findings.push({
@@ -351,37 +487,55 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
         });
         continue;
       }
-      values.set(keyword, typeof value === 'bigint' ? Number(value) : value);
-      located.set(keyword, { card, hdu, spec });
+      shape[keyword] = typeof value === 'bigint' ? Number(value) : value;
+      cards[position] = card;
+      hdus[position] = hdu;
     }
-    const errors: { keyword: string; error: ErrorObject }[] = [];
-    if (!profile.validate(Object.fromEntries(values)))
+    if (!profile.validate(shape))
       for (const error of profile.validate.errors ?? [])
-        errors.push({ keyword: error.instancePath.split('/')[1] ?? '', error });
-    for (const [keyword, value] of values)
-      for (const error of extraValueErrors(located.get(keyword)!.spec, value))
-        errors.push({ keyword, error });
-    for (const { keyword, error } of errors) {
-      const found = located.get(keyword);
-      if (!found) continue;
-      // fits/date-format already reports every malformed DATE* value; say it once.
-      if (error.keyword === 'format' && keyword.startsWith('DATE')) continue;
-      const key = `${keyword}\n${error.keyword}`;
-      if (valueErrorReported.has(key)) continue;
-      valueErrorReported.add(key);
-      const { message, hint } = describeValueError(keyword, profile.keywords[keyword]!, found.card, error);
-      findings.push({
-        ruleId: 'hlsp/keyword-value',
-        hdu: found.hdu.index,
-        keyword,
-        offset: found.card.offset,
-        message,
-        hint,
-      });
+        reportValueError(findings, profile, error.instancePath.split('/')[1] ?? '', error);
+    for (let position = 0; position < keywordList.length; position++) {
+      if (cards[position] === undefined) continue;
+      const { keyword, spec } = keywordList[position]!;
+      for (const error of extraValueErrors(spec, shape[keyword]))
+        reportValueError(findings, profile, keyword, error);
     }
   }
-  if (profiles === defaults) cache.set(context, findings);
+  if (profiles === defaults) {
+    lastContext = context;
+    lastFindings = findings;
+  }
   return findings;
+}
+
+/** One value problem of a profile keyword, reported once per file for each keyword and constraint. */
+function reportValueError(
+  findings: ProfileFinding[],
+  profile: CompiledProfile,
+  keyword: string,
+  error: ErrorObject,
+): void {
+  const position = profile.positionOf.get(keyword);
+  const card = position === undefined ? undefined : profile.cards[position];
+  if (position === undefined || card === undefined) return;
+  // fits/date-format already reports every malformed DATE* value; say it once.
+  if (error.keyword === 'format' && keyword.startsWith('DATE')) return;
+  if (valueErrorRun !== run) {
+    valueErrorReported.clear();
+    valueErrorRun = run;
+  }
+  const key = `${keyword}\n${error.keyword}`;
+  if (valueErrorReported.has(key)) return;
+  valueErrorReported.add(key);
+  const { message, hint } = describeValueError(keyword, profile.keywords[keyword]!, card, error);
+  findings.push({
+    ruleId: 'hlsp/keyword-value',
+    hdu: profile.hdus[position]!.index,
+    keyword,
+    offset: card.offset,
+    message,
+    hint,
+  });
 }
 
 /**
