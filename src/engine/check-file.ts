@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DiscoveredEntry } from '../discover/discover.js';
-import { plainValue } from '../fits/card.js';
+import { cardFact, plainValue } from '../fits/card.js';
 import { skyFootprint } from '../fits/footprint.js';
 import { readPlainFits } from '../fits/large-file.js';
 import { logicalFits } from '../fits/logical.js';
@@ -461,8 +461,8 @@ function sizeOnDisk(path: string | Buffer): number {
   }
 }
 
-/** Whether a keyword is kept in the file record, by name (names repeat across files). */
-const recordKind = memoize((keyword: string): 'fileid' | 'header' | null =>
+/** Whether a card's keyword is kept in the file record, kept with the card (cards repeat across files). */
+const recordKind = cardFact(({ keyword }): 'fileid' | 'header' | null =>
   FILEID.test(keyword)
     ? 'fileid'
     : RECORD_KEYWORDS.has(keyword) || RECORD_PATTERNS.test(keyword)
@@ -478,7 +478,7 @@ function fillRecord(record: FileRecord, fits: FitsFile): void {
     for (const card of hdu.cards) {
       if (!card.hasValue) continue;
       const key = card.keyword;
-      const kind = recordKind(key);
+      const kind = recordKind(card);
       if (kind === null) continue;
       if (kind === 'fileid') {
         const value = plainValue(card.value);
@@ -506,7 +506,7 @@ function provenanceRows(hdu: Hdu): string[] {
 }
 
 /** A card as quoted around a finding, without its trailing blanks; one string per distinct card. */
-const quoted = memoize((raw: string) => raw.trimEnd(), 20_000);
+const quoted = cardFact(({ raw }) => raw.trimEnd());
 
 /** Adds the raw header cards around each finding, for reviewers reading the HTML report. */
 function addCardContext(findings: Finding[], fits: FitsFile): void {
@@ -518,7 +518,7 @@ function addCardContext(findings: Finding[], fits: FitsFile): void {
     if (index < 0) continue;
     finding.context = hdu.cards
       .slice(Math.max(0, index - CONTEXT_CARDS), index + CONTEXT_CARDS + 1)
-      .map((card) => quoted(card.raw));
+      .map(quoted);
   }
 }
 

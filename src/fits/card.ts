@@ -114,6 +114,7 @@ function copyCard(from: Card, index: number, offset: number): Card {
     valueColumn: from.valueColumn,
     valueEndColumn: from.valueEndColumn,
     continuedBy: undefined,
+    facts: from.facts,
   };
 }
 
@@ -133,6 +134,26 @@ function newCard(index: number, offset: number, raw: string, keyword: string, hi
     valueColumn: undefined,
     valueEndColumn: undefined,
     continuedBy: undefined,
+    facts: [],
+  };
+}
+
+let factCount = 0;
+
+/**
+ * A fact about a card that follows from its keyword, value and text alone (never its position):
+ * worked out on first use and kept with the card, where every later file with the same 80 bytes
+ * finds it without a lookup. `compute` must not return undefined (that means "not known yet").
+ */
+export function cardFact<T>(compute: (card: Card) => T): (card: Card) => T {
+  const slot = factCount++;
+  return (card) => {
+    let fact = card.facts[slot] as T | undefined;
+    if (fact === undefined) {
+      fact = compute(card);
+      card.facts[slot] = fact;
+    }
+    return fact as T;
   };
 }
 
@@ -306,6 +327,8 @@ export function joinLongStrings(cards: Card[]): void {
     if (j > i + 1) {
       card.value = { type: 'string', value: text };
       card.continuedBy = j - i - 1;
+      // Its value is no longer the one of the cached card it was copied from.
+      card.facts = [];
       i = j - 1;
     }
   }

@@ -35,6 +35,11 @@ export interface Card {
   valueEndColumn?: number;
   /** For a long string: how many CONTINUE cards were joined into this card's value. */
   continuedBy?: number;
+  /**
+   * What checks worked out from the card's text (see `cardFact`): shared by every copy of one
+   * distinct card that the card cache hands out, so each fact is worked out once per thread.
+   */
+  facts: unknown[];
 }
 
 export type HduKind = 'primary' | 'random-groups' | 'image' | 'ascii-table' | 'binary-table' | 'unknown';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinLongStrings, parseCard, parseCardAt } from '../../src/fits/card.js';
+import { cardFact, joinLongStrings, parseCard, parseCardAt } from '../../src/fits/card.js';
 import { pad80 } from '../support/fits-builder.js';
 
 const parse = (text: string) => parseCard(pad80(text), 0, 0);
@@ -117,6 +117,32 @@ describe('parseCardAt', () => {
     expect(second.continuedBy).toBeUndefined();
     expect(second.index).toBe(1);
     expect(second.offset).toBe(80);
+  });
+
+  it('works a card fact out once for every copy of one card, and again for another card', () => {
+    const computed: string[] = [];
+    const trimmed = cardFact((card) => {
+      computed.push(card.raw);
+      return card.raw.trimEnd();
+    });
+    const raw = pad80("FACTTEST= 'first'");
+    expect(trimmed(cardAt(raw, 2, 2, 160))).toBe("FACTTEST= 'first'");
+    expect(trimmed(cardAt(raw, 9, 9, 3600))).toBe("FACTTEST= 'first'");
+    const other = pad80("FACTTEST= 'second'");
+    expect(trimmed(cardAt(other, 2, 2, 160))).toBe("FACTTEST= 'second'");
+    expect(computed).toEqual([raw, other]);
+  });
+
+  it('gives a card joined with CONTINUE cards facts of its own, not those of the card it was copied from', () => {
+    const valueOf = cardFact((card) => (card.value?.type === 'string' ? card.value.value : ''));
+    const raw = pad80("LONGFACT= 'part one &'");
+    expect(valueOf(cardAt(raw, 0, 0, 0))).toBe('part one &');
+    const { block, words } = blockWith(raw, 0);
+    block.set(Buffer.from(pad80("CONTINUE  ' and two'"), 'latin1'), 80);
+    const cards = [parseCardAt(block, words, 0, 0, 0, 0), parseCardAt(block, words, 80, 0, 1, 80)];
+    joinLongStrings(cards);
+    expect(valueOf(cards[0]!)).toBe('part one  and two');
+    expect(valueOf(cardAt(raw, 0, 0, 0))).toBe('part one &');
   });
 
   it('gives the card read at a position even when another card was there before (and was tried first)', () => {

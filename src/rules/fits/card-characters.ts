@@ -1,5 +1,5 @@
+import { cardFact } from '../../fits/card.js';
 import type { FitsRule } from '../../types.js';
-import { memoize } from '../../util/memo.js';
 import { headerCards } from './support/cards.js';
 
 const KEYWORD = /^[A-Z0-9_-]*$/;
@@ -10,14 +10,14 @@ function describeByte(code: number): string {
   return names[code] ?? `byte 0x${code.toString(16).padStart(2, '0')}`;
 }
 
-/** True when a card breaks none of the rules below; remembered by its text, which repeats from file to file. */
-const isCleanCard = memoize((raw: string): boolean => {
+/** True when a card breaks none of the rules below; kept with the card, which repeats from file to file. */
+const isCleanCard = cardFact(({ raw }): boolean => {
   if (NON_PRINTABLE.test(raw)) return false;
   const name = raw.slice(0, 8);
   const keyword = name.trimEnd();
   if (keyword === 'HIERARCH' || keyword === '') return true;
   return !name.startsWith(' ') && KEYWORD.test(keyword) && !/\s/.test(keyword);
-}, 20_000);
+});
 
 export const cardCharacters: FitsRule = {
   meta: {
@@ -33,7 +33,7 @@ export const cardCharacters: FitsRule = {
   check(context, report) {
     for (const hdu of context.fits.hdus) {
       for (const card of headerCards(hdu)) {
-        if (isCleanCard(card.raw)) continue;
+        if (isCleanCard(card)) continue;
         // One native scan per card; the byte loop runs only on the rare bad card.
         if (NON_PRINTABLE.test(card.raw))
           for (let i = 0; i < card.raw.length; i++) {

@@ -1,3 +1,4 @@
+import { cardFact } from '../../fits/card.js';
 import type { FitsRule } from '../../types.js';
 import { memoize } from '../../util/memo.js';
 import { headerCards } from './support/cards.js';
@@ -18,6 +19,11 @@ function daysIn(year: number, month: number): number {
  * dates recur in every HDU and across a collection. Callers must not change the answer.
  */
 export const fitsDateProblem = memoize(dateProblemOnce);
+
+/** `fitsDateProblem` of a card's string value (null for none, or no string), kept with the card. */
+export const cardDateProblem = cardFact((card) =>
+  card.value?.type === 'string' ? (fitsDateProblem(card.value.value) ?? null) : null,
+);
 
 function dateProblemOnce(value: string): { message: string; warning?: boolean } | undefined {
   const text = value.trim();
@@ -83,7 +89,7 @@ export const dateFormat: FitsRule = {
           });
           continue;
         }
-        const problem = fitsDateProblem(card.value.value);
+        const problem = cardDateProblem(card);
         if (problem) {
           report({
             hdu: hdu.index,

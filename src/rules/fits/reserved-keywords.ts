@@ -1,7 +1,7 @@
+import { cardFact } from '../../fits/card.js';
 import { logicalValue } from '../../fits/layout.js';
 import type { Hdu } from '../../fits/types.js';
 import type { FitsRule } from '../../types.js';
-import { memoize } from '../../util/memo.js';
 import { headerCards } from './support/cards.js';
 
 const IMAGE_ONLY = /^(BSCALE|BZERO|BUNIT|BLANK|DATAMAX|DATAMIN)$/;
@@ -9,15 +9,26 @@ const TABLE_ONLY =
   /^(TFIELDS|TTYPE[0-9]+|TFORM[0-9]+|TBCOL[0-9]+|TUNIT[0-9]+|TSCAL[0-9]+|TZERO[0-9]+|TNULL[0-9]+|TDISP[0-9]+|TDIM[0-9]+|THEAP)$/;
 const GROUPS_ONLY = /^(GROUPS|PTYPE[0-9]+|PSCAL[0-9]+|PZERO[0-9]+)$/;
 
-/** Which family of reserved keywords a name belongs to, worked out once per name. */
-const familyOf = memoize((keyword: string): 'image' | 'table' | 'groups' | null =>
-  GROUPS_ONLY.test(keyword)
-    ? 'groups'
-    : IMAGE_ONLY.test(keyword)
-      ? 'image'
-      : TABLE_ONLY.test(keyword)
-        ? 'table'
-        : null,
+/** Reserved keywords outside the three families whose place `problemFor` also judges. */
+const PLACED = new Set(['XTENSION', 'INHERIT', 'PCOUNT', 'GCOUNT', 'SIMPLE', 'EXTEND', 'BLOCKED', 'EPOCH']);
+
+type Family = 'image' | 'table' | 'groups' | 'other' | null;
+
+/**
+ * Which family of reserved keywords a card's keyword belongs to ('other': reserved, in none of
+ * them; null: not a keyword this rule judges), kept with the card.
+ */
+const familyOf = cardFact(
+  ({ keyword }): Family =>
+    GROUPS_ONLY.test(keyword)
+      ? 'groups'
+      : IMAGE_ONLY.test(keyword)
+        ? 'image'
+        : TABLE_ONLY.test(keyword)
+          ? 'table'
+          : PLACED.has(keyword)
+            ? 'other'
+            : null,
 );
 
 /** What a header allows, worked out once per HDU. */
@@ -32,6 +43,7 @@ function problemFor(
   hdu: Hdu,
   facts: HduFacts,
   keyword: string,
+  family: Family,
 ): { message: string; severity?: 'warning' } | undefined {
   const { isTable, compressedImage } = facts;
   if (hdu.index === 0 && keyword === 'XTENSION')
@@ -44,13 +56,12 @@ function problemFor(
     };
   // PCOUNT and GCOUNT belong to extensions and to random groups; GROUPS = T with a bad NAXIS1 is
   // fits/mandatory-keywords' finding, and its PCOUNT/GCOUNT/PTYPEn follow from it.
-  const groupsKeyword = keyword === 'PCOUNT' || keyword === 'GCOUNT' || familyOf(keyword) === 'groups';
+  const groupsKeyword = keyword === 'PCOUNT' || keyword === 'GCOUNT' || family === 'groups';
   if (facts.groupsDeclared && hdu.kind !== 'random-groups' && groupsKeyword) return undefined;
   if (hdu.index === 0 && hdu.kind !== 'random-groups' && (keyword === 'PCOUNT' || keyword === 'GCOUNT'))
     return { message: `${keyword} is not allowed in a primary header without GROUPS = T (random groups)` };
   if (hdu.index > 0 && (keyword === 'SIMPLE' || keyword === 'EXTEND' || keyword === 'BLOCKED'))
     return { message: `${keyword} is allowed only in the primary header` };
-  const family = familyOf(keyword);
   if (hdu.kind !== 'random-groups' && family === 'groups' && !(keyword === 'GROUPS' && hdu.index === 0)) {
     return { message: `${keyword} belongs to random-groups files only` };
   }
@@ -94,7 +105,9 @@ export const reservedKeywords: FitsRule = {
       };
       for (const card of headerCards(hdu)) {
         if (!card.hasValue) continue;
-        const problem = problemFor(hdu, facts, card.keyword);
+        const family = familyOf(card);
+        if (family === null) continue;
+        const problem = problemFor(hdu, facts, card.keyword, family);
         if (!problem) continue;
         report({
           message: problem.message,

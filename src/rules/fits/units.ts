@@ -1,3 +1,4 @@
+import { cardFact } from '../../fits/card.js';
 import type { Card, Hdu } from '../../fits/types.js';
 import type { FindingInput, FitsRule } from '../../types.js';
 import { parseUnit, withStandardSpellings } from '../../units/index.js';
@@ -5,6 +6,16 @@ import { at, headerCards } from './support/cards.js';
 
 /** BUNIT, TUNITn (n ≤ 999) and CUNITia (i ≤ 99, optional alternate-description letter). */
 const UNIT_KEYWORD = /^(?:BUNIT|TUNIT[1-9][0-9]{0,2}|CUNIT[1-9][0-9]?[A-Z]?)$/;
+
+/** Whether a card gives a unit this rule judges (a unit keyword with a value), kept with the card. */
+const isUnitCard = cardFact(
+  (card) => card.hasValue && card.value?.type !== 'undefined' && UNIT_KEYWORD.test(card.keyword),
+);
+
+/** A unit card's string parsed (null when its value is not a string), kept with the card. */
+const parsedUnit = cardFact((card) =>
+  card.value?.type === 'string' ? parseUnit(card.value.value, { dialect: 'fits' }) : null,
+);
 
 /** Findings from this rule per HDU before the rest are summed up: a table with 300 bad columns is one problem. */
 export const MAX_UNIT_FINDINGS_PER_HDU = 20;
@@ -14,7 +25,8 @@ function quoted(value: string): string {
 }
 
 function problemsOf(hdu: Hdu, card: Card): FindingInput[] {
-  if (card.value?.type !== 'string') {
+  const result = parsedUnit(card);
+  if (card.value?.type !== 'string' || result === null) {
     return [
       {
         ...at(hdu, card),
@@ -24,7 +36,6 @@ function problemsOf(hdu: Hdu, card: Card): FindingInput[] {
     ];
   }
   const text = card.value.value;
-  const result = parseUnit(text, { dialect: 'fits' });
   if (!result.ok) {
     return [
       {
@@ -74,7 +85,7 @@ export const units: FitsRule = {
       let reported = 0;
       let withheld = 0;
       for (const card of headerCards(hdu)) {
-        if (!card.hasValue || card.value?.type === 'undefined' || !UNIT_KEYWORD.test(card.keyword)) continue;
+        if (!isUnitCard(card)) continue;
         for (const finding of problemsOf(hdu, card)) {
           if (reported < MAX_UNIT_FINDINGS_PER_HDU) {
             report(finding);

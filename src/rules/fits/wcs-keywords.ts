@@ -1,6 +1,6 @@
+import { cardFact } from '../../fits/card.js';
 import { intValue } from '../../fits/layout.js';
 import type { FitsRule } from '../../types.js';
-import { memoize } from '../../util/memo.js';
 import { headerCards } from './support/cards.js';
 
 const NUMERIC =
@@ -19,9 +19,9 @@ interface WcsKeyword {
   crota: boolean;
 }
 
-/** What the WCS conventions say about a keyword name, worked out once per name. */
-const wcsKeyword = memoize(
-  (keyword: string): WcsKeyword => ({
+/** What the WCS conventions say about a card's keyword, kept with the card. */
+const wcsKeyword = cardFact(
+  ({ keyword }): WcsKeyword => ({
     numeric: NUMERIC.test(keyword),
     text: TEXT.test(keyword),
     axis: Number(AXIS.exec(keyword)?.[1] ?? 0),
@@ -50,7 +50,7 @@ export const wcsKeywords: FitsRule = {
       let firstCrota: (typeof cards)[number] | undefined;
       for (const card of cards) {
         if (!card.hasValue) continue;
-        const kind = wcsKeyword(card.keyword);
+        const kind = wcsKeyword(card);
         const type = card.value?.type;
         if (!kind.numeric && !kind.text && kind.axis === 0 && !kind.crota && card.keyword !== 'RADESYS')
           continue;
@@ -126,8 +126,7 @@ export const wcsKeywords: FitsRule = {
       const wcsaxesCard = hdu.keywords.get('WCSAXES');
       if (wcsaxesCard) {
         const before = cards.find(
-          (c) =>
-            c.index < wcsaxesCard.index && (wcsKeyword(c.keyword).axis > 0 || wcsKeyword(c.keyword).numeric),
+          (c) => c.index < wcsaxesCard.index && (wcsKeyword(c).axis > 0 || wcsKeyword(c).numeric),
         );
         if (before)
           report({

@@ -1,6 +1,7 @@
+import { cardFact } from '../../fits/card.js';
+import type { Card } from '../../fits/types.js';
 import type { FitsRule } from '../../types.js';
 import { editDistance } from '../../util/did-you-mean.js';
-import { memoize } from '../../util/memo.js';
 import { where } from './support/keywords.js';
 
 /** Keywords MAST asks for; a near miss of one of these is almost always a typo. */
@@ -67,11 +68,9 @@ export const keywordSpelling: FitsRule = {
     let present: Set<string> | undefined;
     for (const hdu of context.fits.hdus) {
       for (const card of hdu.cards) {
-        if (!card.hasValue || KNOWN.has(card.keyword)) continue;
-        // Columns 1-8 as written, trimmed (the keyword is already trimmed at the end): no new string.
-        const name = card.hierarch ? 'HIERARCH' : card.keyword.trimStart();
-        const suggestion = suggestionFor(name);
+        const suggestion = suggestionFor(card);
         if (!suggestion) continue;
+        const name = writtenName(card);
         // A near miss beside the real keyword may be deliberate; a case slip or a known legacy name never is.
         const upper = name.toUpperCase();
         const caseOnly = upper === suggestion;
@@ -88,8 +87,15 @@ export const keywordSpelling: FitsRule = {
   },
 };
 
-/** The keyword a name is probably a misspelling of, by name: a collection repeats its names. */
-const suggestionFor = memoize((name: string): string | null => {
+/** Columns 1-8 as written, trimmed (the keyword is already trimmed at the end). */
+function writtenName(card: Card): string {
+  return card.hierarch ? 'HIERARCH' : card.keyword.trimStart();
+}
+
+/** The keyword a card's name is probably a misspelling of, kept with the card: cards repeat. */
+const suggestionFor = cardFact((card): string | null => {
+  if (!card.hasValue || KNOWN.has(card.keyword)) return null;
+  const name = writtenName(card);
   const upper = name.toUpperCase();
   const suggestion = RENAMED[upper] ?? (KNOWN.has(upper) && upper !== name ? upper : null);
   if (suggestion || !/^(HLSP|HSLP|LICEN|MJD|DATE|XPOS|RA_T|DEC_T|RADES|PROPO|REFER)/.test(upper))

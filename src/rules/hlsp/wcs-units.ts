@@ -1,6 +1,13 @@
+import { cardFact } from '../../fits/card.js';
 import type { FitsRule } from '../../types.js';
 import { textOf, where } from './support/keywords.js';
 import { CELESTIAL } from './support/wcs.js';
+
+/** The axis of a CTYPEn card that names a celestial axis ('' for any other card), kept with the card. */
+const celestialAxis = cardFact((card): string => {
+  const match = /^CTYPE([0-9]+)$/.exec(card.keyword);
+  return match && CELESTIAL.test(textOf(card) ?? '') ? match[1]! : '';
+});
 
 export const wcsUnits: FitsRule = {
   meta: {
@@ -13,15 +20,15 @@ export const wcsUnits: FitsRule = {
   check(context, report) {
     for (const hdu of context.fits.hdus) {
       for (const card of hdu.keywords.values()) {
-        const match = /^CTYPE([0-9]+)$/.exec(card.keyword);
-        if (!match || !CELESTIAL.test(textOf(card) ?? '')) continue;
-        const unitCard = hdu.keywords.get(`CUNIT${match[1]}`);
+        const axis = celestialAxis(card);
+        if (axis === '') continue;
+        const unitCard = hdu.keywords.get(`CUNIT${axis}`);
         const unit = textOf(unitCard);
         if (unitCard && unit !== 'deg') {
           report({
             ...where(hdu, unitCard),
-            message: `CUNIT${match[1]} = '${unit}' for the celestial axis ${textOf(card)}; it must be 'deg'`,
-            hint: `set CUNIT${match[1]} = 'deg'`,
+            message: `CUNIT${axis} = '${unit}' for the celestial axis ${textOf(card)}; it must be 'deg'`,
+            hint: `set CUNIT${axis} = 'deg'`,
           });
         }
       }

@@ -7,7 +7,7 @@ import type { Card, FitsFile, Hdu } from '../../../fits/types.js';
 import { packagePath } from '../../../paths.js';
 import { compileSchema, type Validator } from '../../../schemas/compile.js';
 import type { ContentContext, FindingInput, FitsContext } from '../../../types.js';
-import { fitsDateProblem } from '../../fits/date-format.js';
+import { cardDateProblem, fitsDateProblem } from '../../fits/date-format.js';
 import { dateWithoutTimesys, readStop } from './causes.js';
 
 export type Level = 'required' | 'recommended' | 'suggested';
@@ -164,17 +164,29 @@ export function loadProfiles(dir: string = DEFAULT_SCHEMA_DIR): Map<string, Comp
 
 const NO_ERRORS: readonly ErrorObject[] = Object.freeze([]);
 
-/** The value problems of the two constraints JSON Schema cannot say: a FITS date, and a date scale. */
-function extraValueErrors(spec: KeywordSpec, value: unknown): readonly ErrorObject[] {
+/**
+ * The value problems of the two constraints JSON Schema cannot say: a FITS date, and a date scale.
+ * `card`, when given, is the card the value comes from (its date problem is kept with it).
+ */
+function extraValueErrors(spec: KeywordSpec, value: unknown, card?: Card): readonly ErrorObject[] {
   // Most keywords have neither constraint: no array for them (this runs for every keyword of every file).
   if (spec.format === undefined && spec.mjd === undefined) return NO_ERRORS;
-  const errors: ErrorObject[] = [];
-  const error = (keyword: string): ErrorObject => ({ keyword, instancePath: '', schemaPath: '', params: {} });
-  if (spec.format === 'fits-date' && typeof value === 'string' && fitsDateProblem(value) !== undefined)
-    errors.push(error('format'));
+  // Arrays only for values with a problem: dates and MJDs of every file pass through here.
+  const badDate =
+    spec.format === 'fits-date' &&
+    typeof value === 'string' &&
+    (card ? cardDateProblem(card) !== null : fitsDateProblem(value) !== undefined);
   // Catches a JD (2.4 million) or seconds given as MJD.
-  if (spec.mjd && typeof value === 'number' && !(value >= 0 && value < MJD_LIMIT)) errors.push(error('mjd'));
+  const badMjd = spec.mjd === true && typeof value === 'number' && !(value >= 0 && value < MJD_LIMIT);
+  if (!badDate && !badMjd) return NO_ERRORS;
+  const errors: ErrorObject[] = [];
+  if (badDate) errors.push(constraintError('format'));
+  if (badMjd) errors.push(constraintError('mjd'));
   return errors;
+}
+
+function constraintError(keyword: string): ErrorObject {
+  return { keyword, instancePath: '', schemaPath: '', params: {} };
 }
 
 let defaults: Map<string, CompiledProfile> | undefined;
@@ -497,7 +509,7 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
     for (let position = 0; position < keywordList.length; position++) {
       if (cards[position] === undefined) continue;
       const { keyword, spec } = keywordList[position]!;
-      for (const error of extraValueErrors(spec, shape[keyword]))
+      for (const error of extraValueErrors(spec, shape[keyword], cards[position]))
         reportValueError(findings, profile, keyword, error);
     }
   }
