@@ -44,27 +44,58 @@ interface Product {
 export function collectClaims(records: FileRecord[]): Product[] {
   const products: Product[] = [];
   for (const record of records) {
+    const product = claimsOf(record);
+    if (product) products.push(product);
+  }
+  return products;
+}
+
+/** What one file claims; undefined when it is no FITS product or claims nothing. */
+function claimsOf(record: FileRecord): Product | undefined {
+  if (record.kind !== 'fits' && record.kind !== 'fits.gz') return undefined;
+  // Most provenance lists are short: a linear check for duplicates costs less than a Set per
+  // product; long ones (an HDRTAB of hundreds of exposures) get a Set.
+  const sources: SourceId[] = [];
+  const seen = record.provenance.length > 16 ? new Set<string>() : undefined;
+  for (const text of record.provenance) {
+    const parsed = parseSourceId(text);
+    if (!parsed) continue;
+    if (seen ? seen.has(parsed.obsId) : sources.some((known) => known.obsId === parsed.obsId)) continue;
+    sources.push(parsed);
+    seen?.add(parsed.obsId);
+  }
+  const telescope = String(record.header.TELESCOP ?? '')
+    .trim()
+    .toUpperCase();
+  const program =
+    telescope === 'JWST' || sources.length > 0 ? parseProgram(record.header.PROPOSID) : undefined;
+  if (sources.length === 0 && !program) return undefined;
+  return { record, sources, ...(program ? { program } : {}) };
+}
+
+/**
+ * The distinct source ids and programs the collection claims, for an offline run's report: counted
+ * as the files are walked once, without the per-product lists and pipeline datasets a lookup needs.
+ */
+function claimedIdCount(records: FileRecord[]): number {
+  const obsIds = new Set<string>();
+  const programs = new Set<string>();
+  for (const record of records) {
     if (record.kind !== 'fits' && record.kind !== 'fits.gz') continue;
-    // Most provenance lists are short: a linear check for duplicates costs less than a Set per
-    // product; long ones (an HDRTAB of hundreds of exposures) get a Set.
-    const sources: SourceId[] = [];
-    const seen = record.provenance.length > 16 ? new Set<string>() : undefined;
+    let claimsSources = false;
     for (const text of record.provenance) {
       const parsed = parseSourceId(text);
       if (!parsed) continue;
-      if (seen ? seen.has(parsed.obsId) : sources.some((known) => known.obsId === parsed.obsId)) continue;
-      sources.push(parsed);
-      seen?.add(parsed.obsId);
+      obsIds.add(parsed.obsId);
+      claimsSources = true;
     }
     const telescope = String(record.header.TELESCOP ?? '')
       .trim()
       .toUpperCase();
-    const program =
-      telescope === 'JWST' || sources.length > 0 ? parseProgram(record.header.PROPOSID) : undefined;
-    if (sources.length === 0 && !program) continue;
-    products.push({ record, sources, ...(program ? { program } : {}) });
+    const program = telescope === 'JWST' || claimsSources ? parseProgram(record.header.PROPOSID) : undefined;
+    if (program) programs.add(program);
   }
-  return products;
+  return obsIds.size + programs.size;
 }
 
 /** The Mission Search datasets worth asking for, sorted (so request keys and caches are stable). */
@@ -87,6 +118,17 @@ function notCheckedAll(rules: MastRule[], reason: string): NotChecked[] {
 
 /** The MAST pass: every id of the whole run, deduplicated, looked up in batches, then each rule per product. */
 export async function runMastPass(records: FileRecord[], options: MastPassOptions): Promise<MastPassOutput> {
+  if (options.mode === 'offline') {
+    const ids = claimedIdCount(records);
+    const stats: MastStats = { mode: options.mode, requests: 0, cacheHits: 0, ids };
+    // MAST is not asked: its rules are "not checked" wherever a product claims something to look up.
+    if (ids === 0) return { findings: [], notChecked: [], stats };
+    return {
+      findings: [],
+      notChecked: notCheckedAll(options.rules, '--mast offline: MAST was not asked'),
+      stats,
+    };
+  }
   const products = collectClaims(records);
   const obsIds = [...new Set(products.flatMap((p) => p.sources.map((s) => s.obsId)))].sort();
   const programs = [...new Set(products.flatMap((p) => (p.program ? [p.program] : [])))].sort();
@@ -97,12 +139,6 @@ export async function runMastPass(records: FileRecord[], options: MastPassOption
     ids: obsIds.length + programs.length,
   };
   if (products.length === 0) return { findings: [], notChecked: [], stats };
-  if (options.mode === 'offline')
-    return {
-      findings: [],
-      notChecked: notCheckedAll(options.rules, '--mast offline: MAST was not asked'),
-      stats,
-    };
   const client = new MastClient({
     baseUrl: options.mastUrl,
     ...(options.token ? { token: options.token } : {}),

@@ -289,6 +289,33 @@ describe('runMastPass', () => {
     expect(result.findings.filter((f) => f.ruleId === 'mast/observation-exists')).toHaveLength(1000);
   });
 
+  it('counts the same ids offline as it looks up online, and marks nothing unchecked when nothing is claimed', async () => {
+    const records: FileRecord[] = [
+      ...Array.from({ length: 30 }, (_, i) =>
+        product(`p${i}.fits`, { PROPOSID: String(1000 + (i % 3)) }, [
+          `jw0${1000 + (i % 3)}-o${String(i % 5).padStart(3, '0')}_t001_nircam_clear-f200w`,
+          'not a JWST id',
+        ]),
+      ),
+      // A JWST product that names its program and no sources; a HST one that names neither.
+      product('program-only.fits', { PROPOSID: '4242' }, []),
+      product('hst.fits', { TELESCOP: 'HST', PROPOSID: '9999' }, []),
+      { ...product('table.csv', { PROPOSID: '7777' }, ['jw07777-o001_t001_nircam_clear-f200w']), kind: 'csv' },
+    ];
+    const online = await runMastPass(records, options());
+    const offline = await runMastPass(records, { ...options(), mode: 'offline' });
+    // 15 observation ids (i mod 3 × i mod 5) and the programs 1000-1002 and 4242.
+    expect(offline.stats).toEqual({ mode: 'offline', requests: 0, cacheHits: 0, ids: 15 + 4 });
+    expect(offline.stats.ids).toBe(online.stats.ids);
+    expect(offline.notChecked).toHaveLength(builtinRules.mast.length);
+    const nothing = await runMastPass([records.at(-2)!, records.at(-1)!], { ...options(), mode: 'offline' });
+    expect(nothing).toEqual({
+      findings: [],
+      notChecked: [],
+      stats: { mode: 'offline', requests: 0, cacheHits: 0, ids: 0 },
+    });
+  });
+
   it('reports unknown ids, planned observations, instrument and filter mismatches, dates, position and exclusive access', async () => {
     const records = [
       product(
