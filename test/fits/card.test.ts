@@ -134,15 +134,15 @@ describe('parseCardAt', () => {
   });
 
   it('gives a card joined with CONTINUE cards facts of its own, not those of the card it was copied from', () => {
-    const valueOf = cardFact((card) => (card.value?.type === 'string' ? card.value.value : ''));
+    const stringValue = cardFact((card) => (card.value?.type === 'string' ? card.value.value : ''));
     const raw = pad80("LONGFACT= 'part one &'");
-    expect(valueOf(cardAt(raw, 0, 0, 0))).toBe('part one &');
+    expect(stringValue(cardAt(raw, 0, 0, 0))).toBe('part one &');
     const { block, words } = blockWith(raw, 0);
     block.set(Buffer.from(pad80("CONTINUE  ' and two'"), 'latin1'), 80);
     const cards = [parseCardAt(block, words, 0, 0, 0, 0), parseCardAt(block, words, 80, 0, 1, 80)];
     joinLongStrings(cards);
-    expect(valueOf(cards[0]!)).toBe('part one  and two');
-    expect(valueOf(cardAt(raw, 0, 0, 0))).toBe('part one &');
+    expect(stringValue(cards[0]!)).toBe('part one  and two');
+    expect(stringValue(cardAt(raw, 0, 0, 0))).toBe('part one &');
   });
 
   it('gives the card read at a position even when another card was there before (and was tried first)', () => {

@@ -300,7 +300,10 @@ describe('runMastPass', () => {
       // A JWST product that names its program and no sources; a HST one that names neither.
       product('program-only.fits', { PROPOSID: '4242' }, []),
       product('hst.fits', { TELESCOP: 'HST', PROPOSID: '9999' }, []),
-      { ...product('table.csv', { PROPOSID: '7777' }, ['jw07777-o001_t001_nircam_clear-f200w']), kind: 'csv' },
+      {
+        ...product('table.csv', { PROPOSID: '7777' }, ['jw07777-o001_t001_nircam_clear-f200w']),
+        kind: 'csv',
+      },
     ];
     const online = await runMastPass(records, options());
     const offline = await runMastPass(records, { ...options(), mode: 'offline' });
