@@ -302,7 +302,7 @@ describe('runMastPass', () => {
       product('hst.fits', { TELESCOP: 'HST', PROPOSID: '9999' }, []),
       {
         ...product('table.csv', { PROPOSID: '7777' }, ['jw07777-o001_t001_nircam_clear-f200w']),
-        kind: 'csv',
+        kind: 'table',
       },
     ];
     const online = await runMastPass(records, options());
