@@ -52,18 +52,31 @@ export type RulePush = (ruleId: string, severity: Finding['severity'], input: Fi
 
 /**
  * Runs rules on one subject (a file, a member, the collection): each rule reports through `push`,
- * and a rule that throws costs one `internal/rule-crashed` finding there, not the run.
+ * and a rule that throws costs one `internal/rule-crashed` finding there, not the run. Rules run
+ * one at a time and report while they run, so one report function serves them all: it reports
+ * for the rule running now (no closures made per rule and file).
  */
 export function ruleRunner(
   push: RulePush,
   rethrow: boolean,
 ): <C>(rule: { meta: RuleMeta; check(context: C, report: ReportFn): void }, context: C) => void {
-  return (rule, context) =>
-    runContained(
-      () => rule.check(context, (input) => push(rule.meta.id, rule.meta.severity, input)),
-      rethrow,
-      (error) => push(RULE_CRASHED, 'error', crashInput(rule.meta.id, error)),
-    );
+  let running: RuleMeta | undefined;
+  const report: ReportFn = (input) => {
+    // A report kept and called after the checks (rules are synchronous) has no file to go to.
+    if (running !== undefined) push(running.id, running.severity, input);
+  };
+  return (rule, context) => {
+    const outer = running;
+    running = rule.meta;
+    try {
+      rule.check(context, report);
+    } catch (error) {
+      if (rethrow) throw error;
+      push(RULE_CRASHED, 'error', crashInput(rule.meta.id, error));
+    } finally {
+      running = outer;
+    }
+  };
 }
 
 /** Runs one rule, reporting a crash through `onCrash` unless `rethrow` is set. */

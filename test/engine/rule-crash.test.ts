@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { containMastRules, describeError, RULE_CRASHED } from '../../src/engine/rule-crash.js';
+import { containMastRules, describeError, RULE_CRASHED, ruleRunner } from '../../src/engine/rule-crash.js';
 import { runCheck } from '../../src/engine/run.js';
 import type { Finding } from '../../src/report/types.js';
 import type {
@@ -144,5 +144,37 @@ describe('describeError', () => {
     };
     expect(describeError(hostile)).toBe('an exception that cannot be described');
     expect(describeError(Object.create(null))).toBe('an exception that cannot be described');
+  });
+});
+
+describe('ruleRunner', () => {
+  it('reports each finding under the rule that made it, before and after a crash', () => {
+    const pushed: [string, string, string][] = [];
+    const run = ruleRunner(
+      (ruleId, severity, input) => pushed.push([ruleId, severity, input.message]),
+      false,
+    );
+    let kept: ((input: { message: string }) => void) | undefined;
+    const first = {
+      meta: { ...meta('acme/first', 'fits'), severity: 'error' as const },
+      check: (_: null, report: (input: { message: string }) => void) => {
+        kept = report;
+        report({ message: 'one' });
+        boom();
+      },
+    };
+    const second = {
+      meta: meta('acme/second', 'fits'),
+      check: (_: null, report: (input: { message: string }) => void) => report({ message: 'two' }),
+    };
+    run(first, null);
+    run(second, null);
+    // A report function kept past its check reports nothing, under no rule.
+    kept!({ message: 'late' });
+    expect(pushed.map(([id, severity, message]) => [id, severity, message.slice(0, 24)])).toEqual([
+      ['acme/first', 'error', 'one'],
+      [RULE_CRASHED, 'error', 'rule acme/first crashed '],
+      ['acme/second', 'warning', 'two'],
+    ]);
   });
 });
