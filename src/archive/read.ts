@@ -7,8 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { type Readable, Transform } from 'node:stream';
 import { crc32, createGunzip } from 'node:zlib';
-import * as tar from 'tar-stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { decodeName, memberKey, unsafeReason } from './members.js';
 
 export type ArchiveFormat = 'zip' | 'tar' | 'tar.gz';
@@ -189,10 +188,12 @@ async function walkZip(
   onMember: OnMember,
   tooMany: () => boolean,
 ): Promise<void> {
+  // Loaded with the first archive: most runs have none, and start faster without it.
+  const { default: zipLibrary } = await import('yauzl');
   // Raw names (decodeStrings: false): yauzl would refuse the whole archive for one unsafe name,
   // which is a finding about that member here.
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(
+    zipLibrary.open(
       path.toString(),
       { lazyEntries: true, decodeStrings: false, autoClose: true },
       (error, file) => (error ? reject(error) : resolve(file)),
@@ -273,6 +274,7 @@ async function walkTar(
   onMember: OnMember,
   tooMany: () => boolean,
 ): Promise<void> {
+  const tar = await import('tar-stream');
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   const extract = tar.extract();
   let source: Readable = file;

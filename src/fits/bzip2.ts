@@ -4,7 +4,15 @@
  * unbzip2-stream by measurement (docs/performance.md): 2.6 times faster, and on a 722-byte bomb
  * unbzip2-stream reached 3 GB of RSS, as it has no back-pressure within a block.
  */
-import Bunzip from 'seek-bzip';
+import { createRequire } from 'node:module';
+import type BunzipModule from 'seek-bzip';
+
+/** seek-bzip, loaded with the first bzip2 file (a synchronous require: the reader is synchronous). */
+let bunzip: typeof BunzipModule | undefined;
+function seekBzip(): typeof BunzipModule {
+  bunzip ??= createRequire(import.meta.url)('seek-bzip') as typeof BunzipModule;
+  return bunzip;
+}
 
 /** `BZh` and a block-size digit. */
 export function isBzip2(head: Uint8Array): boolean {
@@ -69,6 +77,7 @@ export function inflateBzip2(
     }
     return !ended || at < input.length;
   };
+  const Bunzip = seekBzip();
   const source = new Bunzip.Stream();
   // Asked for a byte after the last: the stream may be cut short (a CRC error alone means damage).
   let pastEnd = false;

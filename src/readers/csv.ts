@@ -8,11 +8,13 @@
 import { basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse';
 import type { ContentProblem, ReadContent } from '../types.js';
+/** The extensions read; `.txt`, `.txt.gz` and `.dat` only as far as they look like a table. */
+import { TABLE_EXTENSIONS } from './table-extensions.js';
 import { countNewlines, ProblemList, quote, splitOnBlanks, streamOf, textChunks } from './text-stream.js';
 import type { ContentLimits, ContentReader, ContentSource } from './types.js';
 
-/** The extensions read; `.txt`, `.txt.gz` and `.dat` only as far as they look like a table. */
-export const TABLE_EXTENSIONS = ['csv', 'csv.gz', 'tsv', 'txt', 'txt.gz', 'dat'] as const;
+export { TABLE_EXTENSIONS };
+
 const ALWAYS_TABLE = new Set(['csv', 'csv.gz', 'tsv']);
 /** Lines looked at to decide whether a `.txt`/`.dat` is a table, and to guess its delimiter. */
 const SNIFF_LINES = 20;

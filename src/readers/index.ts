@@ -4,26 +4,49 @@
  * nothing of rules.
  */
 
-import { asdfReader } from './asdf.js';
-import { csvReader } from './csv.js';
-import { ecsvReader } from './ecsv.js';
 import { gifReader } from './gif.js';
-import { jpegReader } from './jpeg.js';
-import { parquetReader } from './parquet.js';
 import { pngReader } from './png.js';
+import { TABLE_EXTENSIONS } from './table-extensions.js';
 import type { ContentReader } from './types.js';
-import { votableNamedXmlReader, votableReader } from './votable.js';
 
-const READERS: readonly ContentReader[] = [
+/**
+ * A reader whose module (and the library it is built on: jpeg-js, hyparquet, yaml, csv-parse) is
+ * loaded when a file of its format first comes: most runs meet none of them, and loading them all
+ * cost about a fifth of the start-up. Its first read is a promise, as a reader's read may be.
+ */
+function loadedOnUse(
+  formats: readonly string[],
+  extensions: readonly string[] | undefined,
+  load: () => Promise<ContentReader>,
+): ContentReader {
+  let loaded: Promise<ContentReader> | undefined;
+  let reader: ContentReader | undefined;
+  return {
+    formats,
+    ...(extensions ? { extensions } : {}),
+    read(source, limits) {
+      if (reader) return reader.read(source, limits);
+      loaded ??= load().then((module) => {
+        reader = module;
+        return module;
+      });
+      return loaded.then((module) => module.read(source, limits));
+    },
+  };
+}
+
+export const READERS: readonly ContentReader[] = [
   pngReader,
-  jpegReader,
+  loadedOnUse(['jpeg'], undefined, () => import('./jpeg.js').then((module) => module.jpegReader)),
   gifReader,
-  parquetReader,
-  ecsvReader,
-  csvReader,
-  votableReader,
-  votableNamedXmlReader,
-  asdfReader,
+  loadedOnUse(['parquet'], undefined, () => import('./parquet.js').then((module) => module.parquetReader)),
+  loadedOnUse(['ecsv'], undefined, () => import('./ecsv.js').then((module) => module.ecsvReader)),
+  loadedOnUse(['text'], TABLE_EXTENSIONS, () => import('./csv.js').then((module) => module.csvReader)),
+  loadedOnUse(['votable'], undefined, () => import('./votable.js').then((module) => module.votableReader)),
+  loadedOnUse(['xml'], ['vot', 'votable'], () =>
+    import('./votable.js').then((module) => module.votableNamedXmlReader),
+  ),
+  loadedOnUse(['asdf'], undefined, () => import('./asdf.js').then((module) => module.asdfReader)),
 ];
 
 /**
