@@ -1,7 +1,7 @@
 import type { FitsFile, Hdu } from '../../fits/types.js';
 import type { FitsRule, ReportFn } from '../../types.js';
 import { readStop } from './support/causes.js';
-import { cardIn, hduName, isoToMjd, type Located, numberOf, textOf, where } from './support/keywords.js';
+import { cardIn, cardIsoMjd, hduName, type Located, numberOf, textOf, where } from './support/keywords.js';
 
 const ONE_SECOND_DAYS = 1 / 86400;
 /** Rounding in the last written digit of XPOSURE, TELAPSE or an MJD: one second is generous. */
@@ -21,8 +21,8 @@ function checkHdu(fits: FitsFile, hdu: Hdu, report: ReportFn): void {
   const mjdBeg = get('MJD-BEG');
   const mjdEnd = get('MJD-END');
   const mjdMid = get('MJD-MID');
-  const begIso = dateBeg ? isoToMjd(textOf(dateBeg.card) ?? '') : undefined;
-  const endIso = dateEnd ? isoToMjd(textOf(dateEnd.card) ?? '') : undefined;
+  const begIso = dateBeg ? (cardIsoMjd(dateBeg.card) ?? undefined) : undefined;
+  const endIso = dateEnd ? (cardIsoMjd(dateEnd.card) ?? undefined) : undefined;
   if (begIso !== undefined && endIso !== undefined && begIso > endIso && own(dateBeg, dateEnd)) {
     report({
       ...where(dateEnd!.hdu, dateEnd!.card),

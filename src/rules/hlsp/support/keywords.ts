@@ -1,4 +1,4 @@
-import { plainValue } from '../../../fits/card.js';
+import { cardFact, plainValue } from '../../../fits/card.js';
 import type { Card, FitsFile, Hdu } from '../../../fits/types.js';
 
 /** A card and the HDU where it stands. */
@@ -77,3 +77,6 @@ export function isoToMjd(iso: string): number | undefined {
   const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), 0) + Number(s) * 1000;
   return ms / 86_400_000 + 40587;
 }
+
+/** `isoToMjd` of a card's text value (null when it is no ISO date), kept with the card. */
+export const cardIsoMjd = cardFact((card): number | null => isoToMjd(textOf(card) ?? '') ?? null);
