@@ -7,16 +7,29 @@ const BITPIX = [8, 16, 32, 64, -32, -64];
 const XTENSIONS = ['IMAGE', 'TABLE', 'BINTABLE'];
 const LEGACY_XTENSIONS = ['A3DTABLE', 'IUEIMAGE', 'FOREIGN', 'DUMP'];
 
-/** The keywords that must open a header, in order, for this HDU. */
-function expectedOrder(hdu: Hdu): string[] {
-  const naxis = Math.max(0, Math.min(intValue(hdu.keywords, 'NAXIS') ?? 0, 999));
+/** The keywords that must open a header, in order, for a primary or an extension with `naxis` axes. */
+function expectedOrder(primary: boolean, naxis: number): string[] {
   const axes = Array.from({ length: naxis }, (_, i) => `NAXIS${i + 1}`);
-  if (hdu.index === 0) return ['SIMPLE', 'BITPIX', 'NAXIS', ...axes];
+  if (primary) return ['SIMPLE', 'BITPIX', 'NAXIS', ...axes];
   return ['XTENSION', 'BITPIX', 'NAXIS', ...axes, 'PCOUNT', 'GCOUNT'];
 }
 
+/** The opening of a header and its description, by kind of HDU and NAXIS (0-999), each made once. */
+const openings: { order: readonly string[]; text: string }[][] = [[], []];
+function openingOf(hdu: Hdu): { order: readonly string[]; text: string } {
+  const naxis = Math.max(0, Math.min(intValue(hdu.keywords, 'NAXIS') ?? 0, 999));
+  const byKind = openings[hdu.index === 0 ? 0 : 1]!;
+  let opening = byKind[naxis];
+  if (opening === undefined) {
+    const order = expectedOrder(hdu.index === 0, naxis);
+    opening = { order, text: describeOrder(order) };
+    byKind[naxis] = opening;
+  }
+  return opening;
+}
+
 /** A list of keywords in order, its run of NAXISn shortened: NAXIS = 999 must not make a 10 KB hint. */
-function describeOrder(names: string[]): string {
+function describeOrder(names: readonly string[]): string {
   const axes = names.filter((name) => /^NAXIS[0-9]+$/.test(name));
   if (axes.length <= 4) return names.join(', ');
   const first = names.indexOf(axes[0]!);
@@ -60,8 +73,7 @@ export const mandatoryKeywords: FitsRule = {
         else finding.offset = hdu.headerOffset;
         report(finding);
       };
-      const order = expectedOrder(hdu);
-      const orderText = describeOrder(order);
+      const { order, text: orderText } = openingOf(hdu);
       // NAXISn missing from a header that claims many axes: one defect, one finding.
       const missingAxes: { name: string; position: number; card: Card | undefined }[] = [];
       order.forEach((name, position) => {
