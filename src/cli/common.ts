@@ -4,7 +4,8 @@ import { formatterContext as contextFor } from '../report/context.js';
 import type { FormatterContext, Report } from '../report/types.js';
 import { allRuleMeta } from '../rules/index.js';
 import type { RuleMeta } from '../types.js';
-import { writeFileAtomic } from '../util/write-atomic.js';
+import { writeFileAtomicInPieces } from '../util/write-atomic.js';
+import { writePieces } from '../util/write-pieces.js';
 
 export const FORMAT_NAMES = [
   'stylish',
@@ -85,25 +86,22 @@ export function useColor(option: boolean | undefined, stream: NodeJS.WriteStream
   return Boolean(stream.isTTY);
 }
 
-/** Renders the report in every requested format; files are written atomically. */
+/**
+ * Renders the report in every requested format; files are written atomically. Every format is
+ * written in pieces as it is made, never held as one string: a report of a million files fits.
+ */
 export async function emit(
   report: Report,
   targets: OutputTarget[],
   color: boolean,
   ruleMeta: RuleMeta[] = allRuleMeta,
 ): Promise<void> {
-  const { formatters } = await import('../report/index.js');
+  const { formatters, streamedFormatters } = await import('../report/index.js');
   for (const target of targets) {
-    if (target.format === 'json' && target.file) {
-      // The largest report of all is written in pieces, never held as one string.
-      const { jsonChunks } = await import('../report/json.js');
-      writeFileAtomic(resolve(target.file), jsonChunks(report));
-      continue;
-    }
     const context = formatterContext(target.file ? false : color, ruleMeta);
-    const text = formatters[target.format](report, context);
-    if (target.file) writeFileAtomic(resolve(target.file), text);
-    else process.stdout.write(text);
+    const pieces = streamedFormatters[target.format](report, context);
+    if (target.file) await writeFileAtomicInPieces(resolve(target.file), pieces);
+    else await writePieces(process.stdout, pieces);
   }
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) {

@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { uncheckedFiles } from './coverage.js';
 import { foldFindings } from './fold.js';
+import { jsonPieces, LazyArray } from './json-pieces.js';
 import { repositoryPath } from './paths.js';
-import type { Finding, Formatter, Severity } from './types.js';
+import type { Finding, Formatter, Report, Severity } from './types.js';
 
 /** GitLab's levels are info, minor, major, critical and blocker. */
 export const CODE_QUALITY_SEVERITY: Record<Severity, 'info' | 'major' | 'critical'> = {
@@ -52,8 +53,16 @@ function describeFolded(finding: Finding, caused: Finding[]): string {
  * or rule that was not checked and has no finding saying so, at GitLab's `major` (the `warning` of
  * the other formats). FITS files have no lines: every issue is on line 1.
  */
-export const codeclimate: Formatter = (report) => {
-  const issues: CodeQualityIssue[] = [];
+export const codeclimate: Formatter = (report) =>
+  `${JSON.stringify(new LazyArray(() => issuesOf(report)), null, 2)}\n`;
+
+/** The same bytes as `codeclimate`, in pieces: the issues are made as they are written. */
+export function* codeclimateChunks(report: Report): Generator<string> {
+  yield* jsonPieces(new LazyArray(() => issuesOf(report)), 2);
+  yield '\n';
+}
+
+function* issuesOf(report: Report): Generator<CodeQualityIssue> {
   // Two identical findings (the same card twice) must not share a fingerprint: GitLab would show one.
   const seen = new Map<string, number>();
   const add = (
@@ -62,22 +71,22 @@ export const codeclimate: Formatter = (report) => {
     path: string,
     description: string,
     identity: (string | number | null)[],
-  ) => {
+  ): CodeQualityIssue => {
     const key = JSON.stringify(identity);
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    issues.push({
+    return {
       type: 'issue',
       check_name: ruleId,
       description,
       fingerprint: fingerprintOf(identity, occurrence),
       severity,
       location: { path: repositoryPath(report, path), lines: { begin: 1 } },
-    });
+    };
   };
   // One issue per root cause: the findings that follow from it are notes in its description.
   for (const { finding, caused } of foldFindings(report.findings))
-    add(
+    yield add(
       finding.ruleId,
       CODE_QUALITY_SEVERITY[finding.severity],
       finding.path,
@@ -90,18 +99,17 @@ export const codeclimate: Formatter = (report) => {
   );
   for (const file of uncheckedFiles(report)) {
     if (reported.has(file.path)) continue;
-    add(file.ruleId, 'major', file.path, `not checked (${file.format}): ${file.reason}`, [
+    yield add(file.ruleId, 'major', file.path, `not checked (${file.format}): ${file.reason}`, [
       file.ruleId,
       file.path,
       'not checked',
     ]);
   }
   for (const entry of report.notChecked)
-    add(entry.ruleId, 'major', entry.path ?? '', `${entry.ruleId} was not checked: ${entry.reason}`, [
+    yield add(entry.ruleId, 'major', entry.path ?? '', `${entry.ruleId} was not checked: ${entry.reason}`, [
       entry.ruleId,
       entry.path ?? '',
       'not checked',
       entry.reason,
     ]);
-  return `${JSON.stringify(issues, null, 2)}\n`;
-};
+}

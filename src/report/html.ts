@@ -1,14 +1,20 @@
 import { formatCoverage, uncheckedFiles, uncheckedRules } from './coverage.js';
 import { escapeXml } from './escape.js';
 import { foldFindings } from './fold.js';
-import type { Formatter, Report } from './types.js';
+import { jsonPieces } from './json-pieces.js';
+import type { Formatter, FormatterContext, Report } from './types.js';
 
 /**
  * The report JSON made safe inside <script type="application/json">: no `<`, `>` or `&` can end
  * the element or start a comment, and U+2028/2029 cannot break older parsers.
  */
 export function embedJson(data: unknown): string {
-  return JSON.stringify(data)
+  return safeInScript(JSON.stringify(data));
+}
+
+/** Escapes JSON text character by character, so it may be applied to any piece of it. */
+function safeInScript(json: string): string {
+  return json
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
@@ -162,10 +168,13 @@ function notesOf(report: Report): Record<number, number[]> {
 }
 
 /** One self-contained HTML file: inline CSS and JS, the report embedded as data, no external requests. */
-export const html: Formatter = (report: Report, context) => {
+export const html: Formatter = (report: Report, context) => [...htmlChunks(report, context)].join('');
+
+/** The page in pieces: the embedded report, the bulk of a large page, is written as it is made. */
+export function* htmlChunks(report: Report, context: FormatterContext): Generator<string> {
   const rules: Record<string, { docsUrl: string }> = {};
   for (const [id, meta] of Object.entries(context.rules)) rules[id] = { docsUrl: meta.docsUrl };
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -200,14 +209,16 @@ ${coverageSection(report)}
     <div class="pager"><button id="prev" type="button">previous</button><span id="page" class="muted"></span><button id="next" type="button">next</button></div>
   </section>
 </main>
-<script type="application/json" id="report-data">${embedJson(report)}</script>
+<script type="application/json" id="report-data">`;
+  for (const piece of jsonPieces(report, 0)) yield safeInScript(piece);
+  yield `</script>
 <script type="application/json" id="rules-data">${embedJson(rules)}</script>
 <script type="application/json" id="notes-data">${embedJson(notesOf(report))}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
-};
+}
 
 const MAX_LISTED = 1000;
 

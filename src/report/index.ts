@@ -1,17 +1,24 @@
-import { codeclimate } from './codeclimate.js';
+import { codeclimate, codeclimateChunks } from './codeclimate.js';
 import { github } from './github.js';
-import { html } from './html.js';
-import { json } from './json.js';
-import { junit } from './junit.js';
+import { html, htmlChunks } from './html.js';
+import { json, jsonChunks } from './json.js';
+import { junit, junitChunks } from './junit.js';
 import { markdown } from './markdown.js';
-import { sarif } from './sarif.js';
-import { stylish } from './stylish.js';
-import type { Formatter } from './types.js';
+import { sarif, sarifChunks } from './sarif.js';
+import { stylish, stylishChunks } from './stylish.js';
+import type { Formatter, StreamedFormatter } from './types.js';
 
-export const formatters: Record<
-  'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'html' | 'markdown' | 'codeclimate',
-  Formatter
-> = {
+export type FormatName =
+  | 'stylish'
+  | 'json'
+  | 'sarif'
+  | 'junit'
+  | 'github'
+  | 'html'
+  | 'markdown'
+  | 'codeclimate';
+
+export const formatters: Record<FormatName, Formatter> = {
   stylish,
   json,
   sarif,
@@ -20,4 +27,24 @@ export const formatters: Record<
   html,
   markdown,
   codeclimate,
+};
+
+/** A bounded report (annotations and a comment are capped) is one piece. */
+const whole =
+  (formatter: Formatter): StreamedFormatter =>
+  (report, context) => [formatter(report, context)];
+
+/**
+ * The same text as `formatters`, in pieces, for writing a report of any size without holding it
+ * as one string.
+ */
+export const streamedFormatters: Record<FormatName, StreamedFormatter> = {
+  stylish: stylishChunks,
+  json: jsonChunks,
+  sarif: sarifChunks,
+  junit: junitChunks,
+  github: whole(github),
+  html: htmlChunks,
+  markdown: whole(markdown),
+  codeclimate: codeclimateChunks,
 };

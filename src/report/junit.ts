@@ -1,7 +1,7 @@
 import { type UncheckedFile, uncheckedFiles } from './coverage.js';
 import { escapeXml } from './escape.js';
 import { type FoldedFinding, foldFindings } from './fold.js';
-import type { Finding, Formatter, NotChecked } from './types.js';
+import type { Finding, Formatter, NotChecked, Report } from './types.js';
 
 /**
  * JUnit XML: a testsuite per file, a testcase per rule that reported on it, and one passing
@@ -10,7 +10,34 @@ import type { Finding, Formatter, NotChecked } from './types.js';
  * checked is a skipped testcase with the reason: a file whose content was not read (as
  * format/not-checked) and each rule that did not run (in its file's suite, or the collection's).
  */
-export const junit: Formatter = (report) => {
+export const junit: Formatter = (report) => [...junitChunks(report)].join('');
+
+interface Suite {
+  text: string;
+  tests: number;
+  failures: number;
+}
+
+/**
+ * The same text as `junit`, a test suite at a time. The totals come first in the XML, so the
+ * suites are made twice: once to count them, once to write them, never all held at once.
+ */
+export function* junitChunks(report: Report): Generator<string> {
+  let tests = 0;
+  let failures = 0;
+  let suites = 0;
+  for (const suite of suitesOf(report)) {
+    suites++;
+    tests += suite.tests;
+    failures += suite.failures;
+  }
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="hlsp-validate" tests="${tests}" failures="${failures}" errors="0">\n`;
+  for (const suite of suitesOf(report)) yield `${suite.text}\n`;
+  // Suites are joined by newlines, and the list ends with one, even when empty.
+  yield suites === 0 ? '\n</testsuites>\n' : '</testsuites>\n';
+}
+
+function* suitesOf(report: Report): Generator<Suite> {
   const byPath = new Map<string, { findings: Finding[]; rulesNotRun: NotChecked[] }>();
   const suiteOf = (path: string) => {
     let suite = byPath.get(path);
@@ -25,9 +52,6 @@ export const junit: Formatter = (report) => {
   for (const finding of report.findings) suiteOf(finding.path).findings.push(finding);
   for (const entry of report.notChecked) suiteOf(entry.path ?? '').rulesNotRun.push(entry);
   const unread = new Map<string, UncheckedFile>(uncheckedFiles(report).map((file) => [file.path, file]));
-  const suites: string[] = [];
-  let tests = 0;
-  let failures = 0;
   for (const [path, { findings, rulesNotRun }] of [...byPath].sort(([a], [b]) =>
     a < b ? -1 : a > b ? 1 : 0,
   )) {
@@ -80,11 +104,10 @@ export const junit: Formatter = (report) => {
     // A suite made only of rules that did not run has nothing that passed.
     if (filePaths.has(path) || byRule.size > 0)
       cases.push(`    <testcase classname="${name}" name="all other rules"/>`);
-    tests += cases.length;
-    failures += suiteFailures;
-    suites.push(
-      `  <testsuite name="${name}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${skipped.length}">\n${cases.join('\n')}\n  </testsuite>`,
-    );
+    yield {
+      text: `  <testsuite name="${name}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${skipped.length}">\n${cases.join('\n')}\n  </testsuite>`,
+      tests: cases.length,
+      failures: suiteFailures,
+    };
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="hlsp-validate" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;
-};
+}

@@ -1,6 +1,7 @@
 import { uncheckedFiles } from './coverage.js';
 import { foldFindings } from './fold.js';
-import type { Finding, Formatter, Severity } from './types.js';
+import { jsonPieces, LazyArray, lazyMap } from './json-pieces.js';
+import type { Finding, Formatter, FormatterContext, Report, Severity } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -9,7 +10,16 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 };
 
 /** SARIF 2.1.0: one run, rules with help links, results with relative artifact locations. */
-export const sarif: Formatter = (report, context) => {
+export const sarif: Formatter = (report, context) =>
+  `${JSON.stringify(sarifLog(report, context), null, 2)}\n`;
+
+/** The same bytes as `sarif`, in pieces: the results are made as they are written. */
+export function* sarifChunks(report: Report, context: FormatterContext): Generator<string> {
+  yield* jsonPieces(sarifLog(report, context), 2);
+  yield '\n';
+}
+
+function sarifLog(report: Report, context: FormatterContext) {
   const ruleIds = [
     ...new Set([...Object.keys(context.rules), ...report.findings.map((f) => f.ruleId)]),
   ].sort();
@@ -29,21 +39,21 @@ export const sarif: Formatter = (report, context) => {
   const location = (path: string) => ({ physicalLocation: { artifactLocation: artifactLocation(path) } });
   const ruleReference = (id: string) => (index.has(id) ? { id, index: index.get(id)! } : { id });
   // What was not checked is not a result about the files but about the run: tool notifications.
-  const notifications = [
-    ...uncheckedFiles(report).map((file) => ({
+  const notifications = new LazyArray(function* () {
+    yield* lazyMap(uncheckedFiles(report), (file) => ({
       level: 'warning' as const,
       message: { text: `${file.path || '.'} was not checked (${file.format}): ${file.reason}` },
       locations: [location(file.path)],
       associatedRule: ruleReference(file.ruleId),
       properties: { format: file.format },
-    })),
-    ...report.notChecked.map((entry) => ({
+    }));
+    yield* lazyMap(report.notChecked, (entry) => ({
       level: 'warning' as const,
       message: { text: `${entry.ruleId} was not checked: ${entry.reason}` },
       ...(entry.path !== undefined ? { locations: [location(entry.path)] } : {}),
       associatedRule: ruleReference(entry.ruleId),
-    })),
-  ];
+    }));
+  });
   const physicalLocation = (finding: Finding) => ({
     artifactLocation: artifactLocation(finding.path),
     ...(finding.offset !== null ? { region: { byteOffset: finding.offset, byteLength: 80 } } : {}),
@@ -51,7 +61,7 @@ export const sarif: Formatter = (report, context) => {
   const whereOf = (finding: Finding) =>
     [finding.hdu !== null ? `HDU ${finding.hdu}` : '', finding.keyword ?? ''].filter(Boolean).join(', ');
   // One result per root cause; the findings that follow from it are its related locations.
-  const results = foldFindings(report.findings).map(({ finding, caused }) => {
+  const results = lazyMap(foldFindings(report.findings), ({ finding, caused }) => {
     const region = finding.offset !== null ? { region: { byteOffset: finding.offset, byteLength: 80 } } : {};
     const where = whereOf(finding);
     const related =
@@ -99,7 +109,7 @@ export const sarif: Formatter = (report, context) => {
       },
     };
   });
-  const log = {
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -120,5 +130,4 @@ export const sarif: Formatter = (report, context) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
-};
+}

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { formatCoverage, uncheckedRules } from './coverage.js';
 import { foldFindings } from './fold.js';
-import type { Finding, Formatter, Report, Severity } from './types.js';
+import type { Finding, Formatter, FormatterContext, Report, Severity } from './types.js';
 
 /** Control characters (from hostile file names or header values) shown as escapes, never sent to the terminal. */
 export function terminalSafe(text: string): string {
@@ -26,7 +26,16 @@ function whereOf(finding: Finding): string {
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
 /** The terminal summary, grouped by file, in the style of ESLint's stylish formatter. */
-export const stylish: Formatter = (report, context) => {
+export const stylish: Formatter = (report, context) => [...stylishChunks(report, context)].join('');
+
+/** Lines gathered so far, each ended by a newline, as one piece; the list is emptied. */
+function* drain(lines: string[]): Generator<string> {
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
+  lines.length = 0;
+}
+
+/** The same text as `stylish`, a file's findings at a time. */
+export function* stylishChunks(report: Report, context: FormatterContext): Generator<string> {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
   const paint: Record<Severity, (text: string) => string> = {
     error: chalk.red,
@@ -54,6 +63,7 @@ export const stylish: Formatter = (report, context) => {
           `  ${''.padEnd(7)} ${chalk.dim('note:')} ${paint[note.severity](LABEL[note.severity])} ${chalk.dim(whereOf(note))} ${terminalSafe(note.message)}  ${chalk.dim(note.ruleId)}`,
         );
     }
+    yield* drain(lines);
   }
   // A short list of verdicts helps when few files are checked (and for `names`).
   if (report.files.length <= SHOW_VERDICTS_UP_TO) {
@@ -89,8 +99,8 @@ export const stylish: Formatter = (report, context) => {
         `baseline ${terminalSafe(report.baseline.file)}: ${report.baseline.suppressed} known findings not shown`,
       ),
     );
-  return `${lines.join('\n')}\n`;
-};
+  yield* drain(lines);
+}
 
 function summaryLine(report: Report, chalk: InstanceType<typeof Chalk>): string {
   const { files, errors, warnings, infos, verdict } = report.summary;

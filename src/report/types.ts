@@ -70,3 +70,6 @@ export interface FormatterContext {
 
 /** A formatter is a plain function from a report to text, in the style of ESLint formatters. */
 export type Formatter = (report: Report, context: FormatterContext) => string;
+
+/** A formatter's text in pieces, for a report too large to hold as one string. */
+export type StreamedFormatter = (report: Report, context: FormatterContext) => Iterable<string>;
