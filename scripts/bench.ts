@@ -2,12 +2,12 @@
  * `npm run bench`: builds its inputs in a temp dir, then times hlsp-validate against fitsverify and
  * astropy on the same files, interleaved and repeated, and prints medians, ratios and peak RSS.
  *
- *   npm run bench -- [--reps 3] [--cases small,many,big,gz,large,fz,bz2,ecsv,votable,asdf]
- *                    [--small 10000]
- *                    [--many 100000] [--rows 400000] [--keep]
+ *   npm run bench -- [--reps 3] [--cases small,many,big,gz,large,fz,bz2,ecsv,votable,asdf,empty]
+ *                    [--small 10000] [--many 100000] [--rows 400000] [--empty 200000] [--keep]
  *
  * `bz2` (peak RSS on a 2 GB `.fits.bz2`) runs only with BENCH_LARGE=1: decoding takes minutes. Its input is
  * made once in BENCH_CACHE (default: hlsp-validate-bench in the temp dir) and kept there.
+ * `--cases million` adds 1,000,000 empty files (about 5 minutes on 2 cores, so not by default).
  *
  * Nothing here is a test: timings go to docs/performance.md with the machine they came from.
  */
@@ -46,6 +46,7 @@ interface Args {
   small: number;
   many: number;
   rows: number;
+  empty: number;
   keep: boolean;
 }
 
@@ -54,10 +55,11 @@ function parseArgs(argv: string[]): Args {
     args: argv,
     options: {
       reps: { type: 'string', default: '3' },
-      cases: { type: 'string', default: 'small,many,big,gz,large,fz,bz2,ecsv,votable,asdf' },
+      cases: { type: 'string', default: 'small,many,big,gz,large,fz,bz2,ecsv,votable,asdf,empty' },
       small: { type: 'string', default: '10000' },
       many: { type: 'string', default: '100000' },
       rows: { type: 'string', default: '400000' },
+      empty: { type: 'string', default: '200000' },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -67,6 +69,7 @@ function parseArgs(argv: string[]): Args {
     small: Number(values.small),
     many: Number(values.many),
     rows: Number(values.rows),
+    empty: Number(values.empty),
     keep: values.keep,
   };
 }
@@ -87,6 +90,20 @@ const haveAstropy =
 function smallProduct(): Buffer {
   const hdus: HduSpec[] = demoSpecs().fits.get(mosaicPath('f150w'))!.slice(0, 3);
   return fitsFile(hdus);
+}
+
+/**
+ * `count` empty files named against the template (file0000001.txt…): two findings each (empty,
+ * misnamed), the largest report per file of bytes read: what issue #19 measured memory with.
+ */
+function makeEmptyFiles(dir: string, count: number): void {
+  if (existsSync(dir)) return;
+  const perDir = 5000;
+  for (let i = 0; i < count; i++) {
+    const sub = join(dir, `part${String(Math.floor(i / perDir)).padStart(3, '0')}`);
+    if (i % perDir === 0) mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `file${String(i).padStart(7, '0')}.txt`), '');
+  }
 }
 
 async function makeCollection(dir: string, count: number): Promise<string> {
@@ -224,11 +241,12 @@ interface Run {
   status: number | null;
 }
 
-/** Runs a command under /usr/bin/time for wall time and peak RSS. */
-function timed(command: string, args: string[]): Run {
+/** Runs a command under /usr/bin/time for wall time and peak RSS; `discard` sends its output to /dev/null. */
+function timed(command: string, args: string[], discard = false): Run {
   const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
+    ...(discard ? { stdio: ['ignore', 'ignore', 'pipe'] as const } : {}),
   });
   const line = result.stderr.trim().split('\n').pop() ?? '';
   const [seconds, kb] = line.split(' ').map(Number);
@@ -317,7 +335,30 @@ async function main(): Promise<void> {
         ...extra,
       ]);
 
-  const cases: { name: string; prepare(): Promise<Tool[]>; unit?: { bytes: number } }[] = [
+  // The JSON report of every file to standard output, as `check dir --format json > report.json`.
+  const toStdout = (dir: string) => () =>
+    timed(
+      process.execPath,
+      [BIN, 'check', dir, '--format', 'json', '--mast', 'offline', '--no-progress'],
+      true,
+    );
+  // One run, no warm-up: peak memory is the figure here, and a million files take minutes a run.
+  const emptyFiles = (count: number) => ({
+    once: true,
+    name: `(${count >= 1_000_000 ? 'f' : 'e'}) ${count} empty files, JSON report to stdout`,
+    async prepare(): Promise<Tool[]> {
+      const dir = join(work, `empty-${count}`);
+      makeEmptyFiles(dir, count);
+      return [{ name: 'hlsp-validate', run: toStdout(dir) }];
+    },
+  });
+
+  const cases: {
+    name: string;
+    prepare(): Promise<Tool[]>;
+    unit?: { bytes: number };
+    once?: boolean;
+  }[] = [
     {
       name: `(a) ${args.small} small 3-HDU HLSP files`,
       async prepare() {
@@ -429,6 +470,8 @@ async function main(): Promise<void> {
       },
       unit: { bytes: 3 * 4096 * 4096 * 4 },
     },
+    emptyFiles(args.empty),
+    emptyFiles(1_000_000),
   ];
   for (const format of ['ecsv', 'votable'] as const)
     cases.push({
@@ -454,7 +497,7 @@ async function main(): Promise<void> {
       },
     });
   const selected = cases.filter((_, i) =>
-    args.cases.includes(['small', 'many', 'big', 'gz', 'asdf', 'ecsv', 'votable'][i]!),
+    args.cases.includes(['small', 'many', 'big', 'gz', 'asdf', 'empty', 'million', 'ecsv', 'votable'][i]!),
   );
   rows.push(
     '| case | tool | median s | min s | max s | peak RSS MB | ratio to hlsp-validate |',
@@ -465,8 +508,8 @@ async function main(): Promise<void> {
     const tools = await benchCase.prepare();
     const results = new Map<string, Run[]>(tools.map((tool) => [tool.name, []]));
     const baselines = new Map<string, Run[]>(tools.map((tool) => [tool.name, []]));
-    tools[0]!.run(); // warm the page cache once
-    for (let rep = 0; rep < args.reps; rep++) {
+    if (!benchCase.once) tools[0]!.run(); // warm the page cache once
+    for (let rep = 0; rep < (benchCase.once ? 1 : args.reps); rep++) {
       for (const tool of tools) {
         const run = tool.run();
         // Exit 2 means the tool failed to run: a time from it would be meaningless.

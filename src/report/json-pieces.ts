@@ -5,7 +5,7 @@
  */
 
 /** Elements stringified together: one call per slice, not per element, keeps the pieces cheap. */
-export const ELEMENTS_PER_PIECE = 500;
+export const ELEMENTS_PER_PIECE = 100;
 /** Arrays this short are walked element by element (a SARIF log's one run holds all the results). */
 const WALK_UP_TO = 4;
 

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 
 /** Pieces are gathered up to about this many characters before each write. */
-export const WRITE_CHUNK = 1 << 20;
+export const WRITE_CHUNK = 1 << 16;
 
 /** Joins small pieces into writes of about `size` characters: a few large writes, never one of the whole. */
 export function* gathered(pieces: Iterable<string>, size = WRITE_CHUNK): Generator<string> {
