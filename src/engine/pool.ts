@@ -5,6 +5,7 @@
  * (`WorkerHandle`), so it is tested with fake workers; `threads.ts` adapts real worker threads.
  */
 import type { DiscoveredEntry } from '../discover/discover.js';
+import type { Severity } from '../types.js';
 import { memoize } from '../util/memo.js';
 import type { FileOutcome } from './check-file.js';
 
@@ -87,6 +88,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Distinct strings kept by `sharedStrings`; beyond this it starts afresh (memory stays bounded). */
 const MAX_SHARED_STRINGS = 50_000;
 
+const SEVERITY: Record<Severity, Severity> = { error: 'error', warning: 'warning', info: 'info' };
+
 /**
  * A worker's outcomes arrive as copies: every file's TELESCOP, HLSPID, source ids… would be a string
  * of its own on the main thread, which keeps the records of the whole collection, and its findings.
@@ -100,6 +103,9 @@ export function sharedStrings(): (outcome: FileOutcome) => FileOutcome {
     for (const finding of outcome.findings) {
       if (finding.path === record.path) finding.path = record.path;
       finding.ruleId = share(finding.ruleId);
+      finding.severity = SEVERITY[finding.severity];
+      // The same message recurs across files ("BUNIT is missing"), and arrives as a copy each time.
+      finding.message = share(finding.message);
       if (finding.keyword !== null) finding.keyword = share(finding.keyword);
       if (finding.hint !== undefined) finding.hint = share(finding.hint);
       const context = finding.context;
@@ -111,6 +117,8 @@ export function sharedStrings(): (outcome: FileOutcome) => FileOutcome {
     }
     for (let i = 0; i < record.provenance.length; i++) record.provenance[i] = share(record.provenance[i]!);
     record.kind = entry.kind = share(record.kind) as typeof record.kind;
+    if (record.format !== undefined) record.format = entry.format = share(record.format);
+    entry.verdict = share(entry.verdict) as typeof entry.verdict;
     entry.path = record.path;
     entry.sha256 = record.sha256;
     return outcome;

@@ -91,7 +91,11 @@ export function runFilesOnThreads(
     await schedule(entries, {
       threads,
       startAtOnce: plan.startAtOnce,
-      checkHere: (entry) => checkEntry(entry, env),
+      // The main thread's findings share strings too: messages and hints are made afresh per file.
+      checkHere: (entry) => {
+        const outcome = checkEntry(entry, env);
+        return outcome instanceof Promise ? outcome.then(compact) : compact(outcome);
+      },
       startWorker: () => threadWorker(workerUrl, workerSetup, compact),
       onDone,
     });

@@ -36,13 +36,17 @@ export const orphanPreview: CollectionRule = {
     source: 'MAST HLSP contributor guide, file naming (preview images)',
   },
   check(context, report) {
+    const isPreview = (file: FileRecord) =>
+      file.kind === 'preview' && file.format !== undefined && PREVIEW_FORMATS.has(file.format);
+    // Without a preview there is nothing to judge: no index of a large collection's names.
+    if (!context.files.some(isPreview)) return;
     const stems = new Set<string>();
     const prefixes = new Set<string>();
     const byDirectory = new Map<string, string[]>();
     const previews: FileRecord[] = [];
     for (const file of context.files) {
       if (file.isDirectory || file.skipped || STRAY_FILE.test(baseName(file.path))) continue;
-      if (file.kind === 'preview' && file.format !== undefined && PREVIEW_FORMATS.has(file.format)) {
+      if (isPreview(file)) {
         previews.push(file);
         continue;
       }
