@@ -1,3 +1,4 @@
+import { gathered } from '../util/write-pieces.js';
 import { formatCoverage, uncheckedFiles, uncheckedRules } from './coverage.js';
 import { escapeXml } from './escape.js';
 import { foldFindings } from './fold.js';
@@ -168,10 +169,20 @@ function notesOf(report: Report): Record<number, number[]> {
 }
 
 /** One self-contained HTML file: inline CSS and JS, the report embedded as data, no external requests. */
-export const html: Formatter = (report: Report, context) => [...htmlChunks(report, context)].join('');
+export const html: Formatter = (report: Report, context) =>
+  [...page(report, context, [embedJson(report)])].join('');
 
-/** The page in pieces: the embedded report, the bulk of a large page, is written as it is made. */
-export function* htmlChunks(report: Report, context: FormatterContext): Generator<string> {
+/** The same page in pieces: the embedded report, the bulk of a large page, is written as it is made. */
+export function htmlChunks(report: Report, context: FormatterContext): Iterable<string> {
+  return page(report, context, embeddedInPieces(report));
+}
+
+function* embeddedInPieces(report: Report): Generator<string> {
+  // Escaped in gathered pieces: a few passes over large text, not many over tiny ones.
+  for (const piece of gathered(jsonPieces(report, 0))) yield safeInScript(piece);
+}
+
+function* page(report: Report, context: FormatterContext, embedded: Iterable<string>): Generator<string> {
   const rules: Record<string, { docsUrl: string }> = {};
   for (const [id, meta] of Object.entries(context.rules)) rules[id] = { docsUrl: meta.docsUrl };
   yield `<!doctype html>
@@ -210,7 +221,7 @@ ${coverageSection(report)}
   </section>
 </main>
 <script type="application/json" id="report-data">`;
-  for (const piece of jsonPieces(report, 0)) yield safeInScript(piece);
+  yield* embedded;
   yield `</script>
 <script type="application/json" id="rules-data">${embedJson(rules)}</script>
 <script type="application/json" id="notes-data">${embedJson(notesOf(report))}</script>
