@@ -40,7 +40,9 @@ export async function mergeReports(reports: Report[], options: CheckCommandOptio
     if (seen.size !== shards.length) throw new UsageError('the same shard is given twice');
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !seen.has(index));
     if (missing.length > 0)
-      throw new UsageError(`shard report(s) missing: ${missing.map((i) => `${i}/${count}`).join(', ')}`);
+      throw new UsageError(
+        `${missing.length === 1 ? 'shard report' : 'shard reports'} missing: ${missing.map((i) => `${i}/${count}`).join(', ')}`,
+      );
   }
   const first = reports[0]!;
   const findings: Finding[] = reports.flatMap((report) => report.findings);

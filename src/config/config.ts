@@ -7,6 +7,7 @@ import type { Severity } from '../report/types.js';
 import { compileSchema, type Validator } from '../schemas/compile.js';
 import type { ProjectSettings } from '../types.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { plural } from '../util/plural.js';
 
 export const CONFIG_FILE = 'hlsp.config.json';
 
@@ -82,7 +83,7 @@ export function readConfigFile(path: string, ruleIds: string[]): Config {
   const problems = validateConfig(data, ruleIds);
   if (problems.length > 0) {
     throw new ConfigError(
-      `${path} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      `${path} has ${plural(problems.length, 'problem')}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
   }
   return data as Config;

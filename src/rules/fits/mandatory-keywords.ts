@@ -1,6 +1,7 @@
 import { intValue, logicalValue, stringValue } from '../../fits/layout.js';
 import type { Card, Hdu } from '../../fits/types.js';
 import type { FindingInput, FitsRule } from '../../types.js';
+import { plural } from '../../util/plural.js';
 import { headerCards, shown } from './support/cards.js';
 
 const BITPIX = [8, 16, 32, 64, -32, -64];
@@ -194,7 +195,7 @@ function checkPrimary(hdu: Hdu, hduCount: number, emit: Emit): void {
   if (extend && logicalValue(hdu.keywords, 'EXTEND') === false && hduCount > 1) {
     emit(
       extend,
-      `EXTEND = F, but the file has ${hduCount - 1} extension(s)`,
+      `EXTEND = F, but the file has ${plural(hduCount - 1, 'extension')}`,
       'set EXTEND = T (fitsverify misses this one)',
     );
   }

@@ -1,4 +1,5 @@
 import type { MastRule } from '../../types.js';
+import { plural } from '../../util/plural.js';
 import { knownRows } from './support/observations.js';
 
 /** Header values that name no single element. */
@@ -61,7 +62,7 @@ export const filterMatch: MastRule = {
       report({
         keyword: 'FILTER',
         severity: 'info',
-        message: `MAST lists no optical element for the ${known.length} source observation(s), so ${[...declared.keys()].join(', ')} could not be compared`,
+        message: `MAST lists no optical element for the ${plural(known.length, 'source observation')}, so ${[...declared.keys()].join(', ')} could not be compared`,
         hint: 'nothing to fix: check FILTER against the observation plan if in doubt',
       });
       return;
@@ -71,7 +72,7 @@ export const filterMatch: MastRule = {
       if (available.has(element)) continue;
       report({
         keyword,
-        message: `the product says ${element}, but none of its ${compared.length} source observation(s) used it (they used ${[...available].sort().join(', ')})`,
+        message: `the product says ${element}, but ${compared.length === 1 ? 'its source observation did not use it' : `none of its ${compared.length} source observations used it`} (they used ${[...available].sort().join(', ')})`,
         hint:
           keyword === 'CHANNEL'
             ? 'check CHANNEL/BAND and the source ids'

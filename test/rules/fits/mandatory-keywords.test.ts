@@ -138,7 +138,7 @@ describe('fits/mandatory-keywords', () => {
       expect.objectContaining({
         hdu: 0,
         keyword: 'EXTEND',
-        message: 'EXTEND = F, but the file has 1 extension(s)',
+        message: 'EXTEND = F, but the file has 1 extension',
         hint: 'set EXTEND = T (fitsverify misses this one)',
       }),
     ]);

@@ -13,7 +13,7 @@ describe('mast/filter-match', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ ruleId: 'mast/filter-match', severity: 'error', keyword: 'FILTER' });
     expect(findings[0]!.message).toBe(
-      'the product says F444W, but none of its 2 source observation(s) used it (they used CLEAR, F150W, F200W)',
+      'the product says F444W, but none of its 2 source observations used it (they used CLEAR, F150W, F200W)',
     );
     expect(findings[0]!.hint).toBe('check FILTER/PUPIL and the source ids');
   });
@@ -43,7 +43,7 @@ describe('mast/filter-match', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'info', keyword: 'FILTER' });
     expect(findings[0]!.message).toBe(
-      'MAST lists no optical element for the 1 source observation(s), so F770W could not be compared',
+      'MAST lists no optical element for the 1 source observation, so F770W could not be compared',
     );
   });
 
