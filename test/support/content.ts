@@ -44,8 +44,9 @@ export function contentContext(
   format: string,
   content: ReadContent,
   profiles: string[] = [],
+  settings: ContentContext['settings'] = {},
 ): ContentContext {
-  return { path: name, name, parsed: parseName(name), format, content, settings: {}, profiles };
+  return { path: name, name, parsed: parseName(name), format, content, settings, profiles };
 }
 
 /** Reads the text as `format` and runs the rules on it. */
@@ -53,7 +54,11 @@ export async function runContentRules(
   rules: ContentRule[],
   name: string,
   content: string | Buffer,
-  options: { limits?: Partial<ContentLimits>; profiles?: string[] } = {},
+  options: {
+    limits?: Partial<ContentLimits>;
+    profiles?: string[];
+    settings?: ContentContext['settings'];
+  } = {},
 ): Promise<RuleFinding[]> {
   const lower = name.toLowerCase();
   const format = lower.includes('.ecsv')
@@ -62,7 +67,7 @@ export async function runContentRules(
       ? 'votable'
       : 'text';
   const read = await readAs(format, name, content, options.limits);
-  const context = contentContext(name, format, read, options.profiles);
+  const context = contentContext(name, format, read, options.profiles, options.settings);
   const findings: RuleFinding[] = [];
   for (const rule of rules) {
     if (!rule.meta.formats?.includes(format)) continue;

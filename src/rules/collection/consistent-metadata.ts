@@ -1,4 +1,5 @@
 import type { CollectionRule, FileRecord } from '../../types.js';
+import { plural } from '../../util/plural.js';
 
 const KEYWORDS = ['HLSPID', 'HLSPVER', 'DOI', 'LICENSE', 'HLSPLEAD'] as const;
 const SHOW_FILES = 5;
@@ -62,8 +63,8 @@ export const consistentMetadata: CollectionRule = {
         report({
           path: names[0]!,
           keyword,
-          message: `${keyword} = '${value}' in ${files.length} file(s) (${shown}), but the collection's ${keyword} is '${expected}'${configured !== undefined ? ' (from hlsp.config.json)' : ''}`,
-          hint: `use the same ${keyword} in every file`,
+          message: `${keyword} = '${value}' in ${plural(files.length, 'file')} (${shown}), but the collection's ${keyword} is '${expected}'${configured !== undefined ? ' (from hlsp.config.json)' : ''}`,
+          hint: `set ${keyword} = '${expected}' in ${files.length === 1 ? 'this file' : 'these files'}, the same as the rest of the collection`,
         });
       }
     }

@@ -16,6 +16,12 @@ export const metadataProfile: ContentRule = {
   check(context, report) {
     const { metadata } = context.content;
     if (!metadata) return;
-    for (const finding of metadataProfileFindings(metadata, chooseMetadataProfiles(context))) report(finding);
+    for (const finding of metadataProfileFindings(
+      metadata,
+      chooseMetadataProfiles(context),
+      undefined,
+      context,
+    ))
+      report(finding);
   },
 };

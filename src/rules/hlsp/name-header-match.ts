@@ -2,6 +2,8 @@ import type { Card, FitsFile, Hdu } from '../../fits/types.js';
 import { isHlspName } from '../../naming/fields.js';
 import type { FindingInput, FitsRule } from '../../types.js';
 import { memoize } from '../../util/memo.js';
+import { VERSION_PATTERN } from '../name/version.js';
+import { assignment, impliedValue } from './support/expected.js';
 import { isCompanion, textOf, where } from './support/keywords.js';
 import { dataHdu } from './support/profiles.js';
 
@@ -160,7 +162,7 @@ export const nameHeaderMatch: FitsRule = {
       emit(
         'HLSPID',
         `HLSPID = '${hlspid}' but the file name's proj-id is '${projId}'`,
-        'make them the same collection id (case does not matter)',
+        `set ${assignment('HLSPID', projId.toUpperCase())} (case does not matter), or correct the name's proj-id`,
       );
     }
     const version = parsed.fields.version;
@@ -169,7 +171,10 @@ export const nameHeaderMatch: FitsRule = {
       emit(
         'HLSPVER',
         `HLSPVER = '${hlspver}' but the file name's version is '${version}'`,
-        'update HLSPVER or rename the file',
+        // A version the name may not have (v1-0) is no value to copy into the header.
+        VERSION_PATTERN.test(version)
+          ? `set ${assignment('HLSPVER', version)}, or rename the file`
+          : 'update HLSPVER or rename the file',
       );
     }
     if (parsed.parts.length !== 8) return;
@@ -187,13 +192,21 @@ export const nameHeaderMatch: FitsRule = {
       // Instruments are often named with their channel (acs-wfc, wfc3-uvis): the whole field may match.
       if (keyword === 'INSTRUME' && values.some((value) => agrees(field, value.text))) continue;
       if (unmatchedElements(field, values).missing.length === 0) continue;
+      const implied = impliedValue(keyword, parsed, context.settings);
       emit(
         values[0]!,
         `the file name's ${label} '${field}' does not match ${keyword} in the header (${list(values)})`,
-        `make the name and ${keyword} agree`,
+        implied !== undefined
+          ? `set ${assignment(keyword, implied)} if the name is right, or rename the file`
+          : `make the name and ${keyword} agree`,
       );
     }
-    compareOpticalElements(parsed.fields.optElem, describing, emit);
+    compareOpticalElements(
+      parsed.fields.optElem,
+      describing,
+      emit,
+      impliedValue('FILTER', parsed, context.settings),
+    );
   },
 };
 
@@ -249,7 +262,12 @@ function compareTarget(
  * CHANNEL/BAND value of a describing header. Header → name: every filter the header gives is in the
  * name, unless the name says `multi` or names the product by its disperser (as the guide allows).
  */
-function compareOpticalElements(field: string | undefined, describing: Hdu[], emit: Emit): void {
+function compareOpticalElements(
+  field: string | undefined,
+  describing: Hdu[],
+  emit: Emit,
+  impliedFilter: string | undefined,
+): void {
   if (!field) return;
   // A MULTI filter without its FILTERnn (or MULTIPLE) hides the filters: hlsp/multi-companions says so.
   const hidden = describing.some((hdu) => {
@@ -274,7 +292,9 @@ function compareOpticalElements(field: string | undefined, describing: Hdu[], em
       missing.length === 1 && missing[0] === field.toLowerCase()
         ? `the file name's opt-elem '${field}' is not what the header gives (${list(values)})`
         : `the file name's opt-elem '${field}' has ${missing.map((m) => `'${m}'`).join(', ')}, which the header does not give (${list(values)})`,
-      'make the name and the header agree; docs/naming.md lists which keyword each element maps to',
+      impliedFilter !== undefined && filters.length > 0
+        ? `set ${assignment('FILTER', impliedFilter)} if the name is right, or rename the file; docs/naming.md lists which keyword each element maps to`
+        : 'make the name and the header agree; docs/naming.md lists which keyword each element maps to',
     );
     return;
   }

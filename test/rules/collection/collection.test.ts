@@ -174,7 +174,7 @@ describe('collection/consistent-metadata', () => {
     const found = run(consistentMetadata, files);
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toBe(
-      "DOI = '10.17909/old' in 2 file(s) (c.fits, d.fits), but the collection's DOI is '10.17909/abc'",
+      "DOI = '10.17909/old' in 2 files (c.fits, d.fits), but the collection's DOI is '10.17909/abc'",
     );
   });
 

@@ -21,9 +21,9 @@ describe('collection/consistent-metadata', () => {
       path: 'c.fits',
     });
     expect(findings[0]!.message).toBe(
-      "LICENSE = 'CC0' in 1 file(s) (c.fits), but the collection's LICENSE is 'CC BY 4.0'",
+      "LICENSE = 'CC0' in 1 file (c.fits), but the collection's LICENSE is 'CC BY 4.0'",
     );
-    expect(findings[0]!.hint).toBe('use the same LICENSE in every file');
+    expect(findings[0]!.hint).toBe("set LICENSE = 'CC BY 4.0' in this file, the same as the rest of the collection");
   });
 
   it('compares with hlsp.config.json when it gives a value', () => {
@@ -41,7 +41,7 @@ describe('collection/consistent-metadata', () => {
     const odd = Array.from({ length: 7 }, (_, i) => fits(`odd${i}.fits`, { ...SAME, HLSPVER: 'v0.9' }));
     const findings = runCollectionRule(consistentMetadata, odd, { project: 'demo', version: 'v1.0' });
     expect(findings[0]!.message).toContain(
-      'in 7 file(s) (odd0.fits, odd1.fits, odd2.fits, odd3.fits, odd4.fits and 2 more)',
+      'in 7 files (odd0.fits, odd1.fits, odd2.fits, odd3.fits, odd4.fits and 2 more)',
     );
   });
 

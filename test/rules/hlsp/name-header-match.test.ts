@@ -18,7 +18,9 @@ describe('hlsp/name-header-match', () => {
       keyword: 'HLSPID',
     });
     expect(findings[0]!.message).toBe("HLSPID = 'OTHER' but the file name's proj-id is 'nirdemo'");
-    expect(findings[0]!.hint).toBe('make them the same collection id (case does not matter)');
+    expect(findings[0]!.hint).toBe(
+      "set HLSPID = 'NIRDEMO' (case does not matter), or correct the name's proj-id",
+    );
   });
 
   it('reports HLSPVER that differs from the version', () => {
@@ -27,6 +29,7 @@ describe('hlsp/name-header-match', () => {
     );
     expect(findings).toMatchObject([{ severity: 'error', keyword: 'HLSPVER' }]);
     expect(findings[0]!.message).toBe("HLSPVER = 'v2.0' but the file name's version is 'v1.0'");
+    expect(findings[0]!.hint).toBe("set HLSPVER = 'v1.0', or rename the file");
   });
 
   it('warns when HLSPTARG does not name the target', () => {

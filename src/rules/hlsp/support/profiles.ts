@@ -9,6 +9,7 @@ import { compileSchema, type Validator } from '../../../schemas/compile.js';
 import type { ContentContext, FindingInput, FitsContext } from '../../../types.js';
 import { cardDateProblem, fitsDateProblem } from '../../fits/date-format.js';
 import { dateWithoutTimesys, readStop } from './causes.js';
+import { assignment, impliedValue } from './expected.js';
 
 export type Level = 'required' | 'recommended' | 'suggested';
 export type Placement = 'primary' | 'data' | 'any';
@@ -254,28 +255,47 @@ function typeOk(type: FitsType, value: ReturnType<typeof plainValue>): boolean {
   }
 }
 
+/**
+ * The value a keyword should have, when one is known: the profile's only allowed value (LICENSE),
+ * else what the file name or the config implies (FILTER from opt-elem, HLSPLEAD from the config).
+ */
+export function expectedValue(
+  keyword: string,
+  spec: Pick<KeywordSpec, 'type' | 'const' | 'enum'>,
+  implied: Pick<FitsContext, 'parsed' | 'settings'> | undefined,
+): string | undefined {
+  if (spec.type !== 'string') return undefined;
+  if (typeof spec.const === 'string') return spec.const;
+  if (spec.enum?.length === 1 && typeof spec.enum[0] === 'string') return spec.enum[0];
+  const value = implied ? impliedValue(keyword, implied.parsed, implied.settings) : undefined;
+  return value !== undefined && (spec.enum === undefined || spec.enum.includes(value)) ? value : undefined;
+}
+
 function describeValueError(
   keyword: string,
   spec: KeywordSpec,
   card: Card,
   error: ErrorObject,
+  expected?: string,
 ): { message: string; hint: string } {
   const found = card.valueText ?? String(plainValue(card.value));
   switch (error.keyword) {
     case 'const':
       return {
         message: `${keyword} must be '${String(spec.const)}', found ${found}`,
-        hint: `set ${keyword} = '${String(spec.const)}'`,
+        hint: `set ${assignment(keyword, String(spec.const))}`,
       };
     case 'enum':
       return {
         message: `${keyword} = ${found} is not one of ${spec.enum!.map((v) => `'${String(v)}'`).join(', ')}`,
-        hint: `use one of the listed values`,
+        hint:
+          expected !== undefined ? `set ${assignment(keyword, expected)}` : 'use one of the listed values',
       };
     case 'pattern':
       return {
         message: `${keyword} = ${found} does not have the expected form${spec.description ? ` (${spec.description})` : ''}`,
-        hint: `it must match ${spec.pattern}`,
+        hint:
+          expected !== undefined ? `set ${assignment(keyword, expected)}` : `it must match ${spec.pattern}`,
       };
     case 'mjd':
       return {
@@ -448,6 +468,7 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
           if (missingReported.has(slot)) continue;
           missingReported.add(slot);
           const home = spec.hdu === 'primary' ? 0 : data.index;
+          const expected = expectedValue(keyword, spec, context);
           findings.push({
             ...missingCause(fits, keyword, home, spec.hdu === 'primary'),
             ruleId: 'hlsp/keyword-required',
@@ -456,7 +477,7 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
             keyword,
             offset: fits.hdus[home]?.headerOffset ?? 0,
             message: `${keyword} is missing (${spec.level} in the ${profile.profile} profile${spec.description ? `: ${spec.description}` : ''})`,
-            hint: `add ${keyword} to ${home === 0 ? 'the primary header' : `HDU ${home}`}`,
+            hint: `add ${expected !== undefined ? assignment(keyword, expected) : keyword} to ${home === 0 ? 'the primary header' : `HDU ${home}`}`,
           });
           continue;
         }
@@ -468,6 +489,7 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
       const value = plainValue(card.value);
       if (card.value?.type === 'undefined' || value === null) {
         typeReported.add(slot, hdu, card);
+        const expected = expectedValue(keyword, spec, context);
         findings.push({
           ruleId: 'hlsp/keyword-type',
           hdu: hdu.index,
@@ -475,7 +497,10 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
           offset: card.offset,
           severity: SEVERITY[spec.level],
           message: `${keyword} has no value`,
-          hint: `give ${keyword} a ${spec.type} value`,
+          hint:
+            expected !== undefined
+              ? `set ${assignment(keyword, expected)}`
+              : `give ${keyword} a ${spec.type} value`,
         });
         continue;
       }
@@ -505,12 +530,12 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
     }
     if (!profile.validate(shape))
       for (const error of profile.validate.errors ?? [])
-        reportValueError(findings, profile, error.instancePath.split('/')[1] ?? '', error);
+        reportValueError(findings, profile, error.instancePath.split('/')[1] ?? '', error, context);
     for (let position = 0; position < keywordList.length; position++) {
       if (cards[position] === undefined) continue;
       const { keyword, spec } = keywordList[position]!;
       for (const error of extraValueErrors(spec, shape[keyword], cards[position]))
-        reportValueError(findings, profile, keyword, error);
+        reportValueError(findings, profile, keyword, error, context);
     }
   }
   if (profiles === defaults) {
@@ -526,6 +551,7 @@ function reportValueError(
   profile: CompiledProfile,
   keyword: string,
   error: ErrorObject,
+  context: FitsContext,
 ): void {
   const position = profile.positionOf.get(keyword);
   const card = position === undefined ? undefined : profile.cards[position];
@@ -539,7 +565,14 @@ function reportValueError(
   const key = `${keyword}\n${error.keyword}`;
   if (valueErrorReported.has(key)) return;
   valueErrorReported.add(key);
-  const { message, hint } = describeValueError(keyword, profile.keywords[keyword]!, card, error);
+  const spec = profile.keywords[keyword]!;
+  const { message, hint } = describeValueError(
+    keyword,
+    spec,
+    card,
+    error,
+    expectedValue(keyword, spec, context),
+  );
   findings.push({
     ruleId: 'hlsp/keyword-value',
     hdu: profile.hdus[position]!.index,
@@ -567,6 +600,16 @@ export function chooseMetadataProfiles(context: Pick<ContentContext, 'profiles' 
   return [...chosen];
 }
 
+/** ": 'CC BY 4.0'" when the value is known, else nothing. */
+function metadataExpected(
+  keyword: string,
+  spec: KeywordSpec,
+  implied: Pick<ContentContext, 'parsed' | 'settings'> | undefined,
+): string {
+  const expected = expectedValue(keyword, spec, implied);
+  return expected !== undefined ? `: ${metadataValueText(expected)}` : '';
+}
+
 function metadataValueText(value: string | number | boolean | null): string {
   return typeof value === 'string' ? `'${value}'` : String(value);
 }
@@ -581,6 +624,7 @@ export function metadataProfileFindings(
   metadata: ReadonlyMap<string, string | number | boolean | null>,
   profileNames: readonly string[],
   profiles = defaultProfiles(),
+  implied?: Pick<ContentContext, 'parsed' | 'settings'>,
 ): FindingInput[] {
   const findings: FindingInput[] = [];
   const reported = new Set<string>();
@@ -597,7 +641,7 @@ export function metadataProfileFindings(
           keyword,
           severity: SEVERITY[spec.level],
           message: `${keyword} is missing from the metadata (${spec.level} in the ${profile.profile} profile${spec.description ? `: ${spec.description}` : ''})`,
-          hint: `add ${keyword} to the file's metadata`,
+          hint: `add ${keyword}${metadataExpected(keyword, spec, implied)} to the file's metadata`,
         });
         continue;
       }
@@ -608,7 +652,10 @@ export function metadataProfileFindings(
           keyword,
           severity: SEVERITY[spec.level],
           message: `${keyword} has no value`,
-          hint: `give ${keyword} a ${spec.type} value`,
+          hint:
+            metadataExpected(keyword, spec, implied) !== ''
+              ? `set ${keyword}${metadataExpected(keyword, spec, implied)}`
+              : `give ${keyword} a ${spec.type} value`,
         });
         continue;
       }
@@ -651,7 +698,13 @@ export function metadataProfileFindings(
               message: `${keyword} = ${metadataValueText(value)}: ${fitsDateProblem(String(value))?.message ?? 'not a FITS date'}`,
               hint: "write 'YYYY-MM-DDThh:mm:ss'",
             }
-          : describeValueError(keyword, profile.keywords[keyword]!, card, error);
+          : describeValueError(
+              keyword,
+              profile.keywords[keyword]!,
+              card,
+              error,
+              expectedValue(keyword, profile.keywords[keyword]!, implied),
+            );
       findings.push({ keyword, severity: 'error', ...described });
     }
   }
