@@ -23,7 +23,9 @@ describe('collection/consistent-metadata', () => {
     expect(findings[0]!.message).toBe(
       "LICENSE = 'CC0' in 1 file (c.fits), but the collection's LICENSE is 'CC BY 4.0'",
     );
-    expect(findings[0]!.hint).toBe("set LICENSE = 'CC BY 4.0' in this file, the same as the rest of the collection");
+    expect(findings[0]!.hint).toBe(
+      "set LICENSE = 'CC BY 4.0' in this file, the same as the rest of the collection",
+    );
   });
 
   it('compares with hlsp.config.json when it gives a value', () => {
