@@ -83,7 +83,8 @@ export async function mergeReports(reports: Report[], options: CheckCommandOptio
   }
   merged.findings.sort(compareFindings);
   applyVerdicts(merged.files, merged.findings);
-  merged.summary = summarize(merged.files, merged.findings);
+  if (first.configFiles) merged.configFiles = first.configFiles;
+  merged.summary = summarize(merged.files, merged.findings, first.configFiles?.length ?? 0);
   return merged;
 }
 

@@ -63,7 +63,11 @@ export function toFinding(
   return finding;
 }
 
-export function summarize(files: FileEntry[], findings: Finding[]): Summary {
+/**
+ * Counts and verdict. Products and support files are counted apart: the README, the manifest and
+ * the configuration files (`configFiles`, not in `files`) support a delivery but are not products.
+ */
+export function summarize(files: FileEntry[], findings: Finding[], configFiles = 0): Summary {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -73,7 +77,16 @@ export function summarize(files: FileEntry[], findings: Finding[]): Summary {
     else infos++;
   }
   const verdict: Verdict = errors > 0 ? 'FAIL' : warnings > 0 ? 'NEEDS REVIEW' : 'PASS';
-  return { files: files.length, errors, warnings, infos, verdict };
+  const support = files.filter((file) => file.kind === 'readme' || file.kind === 'manifest').length;
+  return {
+    files: files.length,
+    products: files.length - support,
+    supportFiles: support + configFiles,
+    errors,
+    warnings,
+    infos,
+    verdict,
+  };
 }
 
 /** Sets each file's verdict from the findings about it. */

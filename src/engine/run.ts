@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Config, isRuleOff } from '../config/config.js';
+import { CONFIG_FILE, type Config, isRuleOff } from '../config/config.js';
 import { type DiscoveredEntry, discover, InputError } from '../discover/discover.js';
 import type { ReadLimits } from '../fits/types.js';
 import type { FileEntry, Finding, MastStats, NotChecked, Report } from '../report/types.js';
@@ -100,10 +100,17 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const now = options.now ?? (() => new Date());
   const started = now();
   const startedMs = Date.now();
-  // The configuration file configures the check; it is not a product of the collection.
-  const { root, entries } = discover(options.paths, {
-    ignore: [...(options.config.ignore ?? []), '**/hlsp.config.json'],
+  // The configuration file configures the check; it is not a product of the collection, but it
+  // is a support file of the delivery: set apart and counted.
+  const { root, entries: discovered } = discover(options.paths, { ignore: options.config.ignore ?? [] });
+  const configFiles: string[] = [];
+  const entries = discovered.filter((entry) => {
+    const isConfig =
+      !entry.isDirectory && (entry.path === CONFIG_FILE || entry.path.endsWith(`/${CONFIG_FILE}`));
+    if (isConfig) configFiles.push(entry.path);
+    return !isConfig;
   });
+  discovered.length = 0;
   // Nothing to check is a mistake in the paths or the ignore globs, not a clean collection.
   if (!entries.some((entry) => !entry.isDirectory))
     throw new InputError(
@@ -169,7 +176,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   findings.sort(compareFindings);
   applyVerdicts(files, findings);
   // Counted before the byte cap drops any: the summary and verdicts stay exact.
-  const summary = summarize(files, findings);
+  const summary = summarize(files, findings, configFiles.length);
   const capped = capReportBytes(
     findings,
     options.maxReportBytes ?? (Number(process.env.HLSP_MAX_REPORT_BYTES) || DEFAULT_MAX_REPORT_BYTES),
@@ -186,6 +193,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     findings,
     notChecked,
   };
+  if (configFiles.length > 0) report.configFiles = configFiles.sort();
   if (mast) report.mast = mast;
   if (shard) {
     report.shard = { index: shard.index, count: shard.count };

@@ -1,3 +1,4 @@
+import { findingCounts, heldCounts } from './counts.js';
 import { notCheckedCounts, uncheckedFiles } from './coverage.js';
 import { foldFindings } from './fold.js';
 import { repositoryPath } from './paths.js';
@@ -81,14 +82,15 @@ export const github: Formatter = (report, context) => {
     })),
   ];
   for (const item of notChecked.slice(0, cap)) lines.push(annotation(report, item));
-  const { errors, warnings, infos, verdict } = report.summary;
+  const { verdict } = report.summary;
   const hiddenFindings = folded.slice(cap).reduce((sum, entry) => sum + 1 + entry.caused.length, 0);
   const hiddenNotChecked = notChecked.length - Math.min(cap, notChecked.length);
   const counts = notCheckedCounts(report);
   lines.push(
     [
       `hlsp-validate: ${verdict}`,
-      `${errors} errors, ${warnings} warnings, ${infos} info`,
+      report.root ? heldCounts(report.summary) : '',
+      findingCounts(report),
       counts,
       hiddenFindings > 0 ? `${hiddenFindings} more findings not annotated (see the full report)` : '',
       hiddenNotChecked > 0 ? `${hiddenNotChecked} more not-checked items not annotated` : '',

@@ -93,7 +93,10 @@ const SCRIPT = `
   function labelled(cls, label, value){var td=el('td',{'class':cls});td.appendChild(el('span',{'class':'label'},label));td.appendChild(document.createTextNode(String(value)));return td;}
   var s = report.summary;
   $('verdict').textContent = s.verdict; $('verdict').className = 'verdict ' + s.verdict.split(' ')[0];
-  $('counts').textContent = s.files + ' files · ' + s.errors + ' errors · ' + s.warnings + ' warnings · ' + s.infos + ' info';
+  function count(n, word){return n + ' ' + word + (n === 1 ? '' : 's');}
+  // Products and support files (README, manifest, hlsp.config.json) apart; a names report has only names.
+  var held = !report.root ? count(s.files, 'name') : s.products === undefined ? count(s.files, 'file') : count(s.products, 'product') + (s.supportFiles ? ', ' + count(s.supportFiles, 'support file') : '');
+  $('counts').textContent = held + ' · ' + count(s.errors, 'error') + ' · ' + count(s.warnings, 'warning') + ' · ' + s.infos + ' info';
   $('root').textContent = report.root + ' · ' + report.tool.name + ' ' + report.tool.version + ' · ' + report.startedAt;
   var ruleSelect = $('f-rule'), fileSelect = $('f-file');
   Array.from(new Set(report.findings.map(function(f){return f.ruleId;}))).sort().forEach(function(id){ruleSelect.appendChild(el('option',{value:id},id));});

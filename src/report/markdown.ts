@@ -1,3 +1,4 @@
+import { collectionCounts, findingCounts } from './counts.js';
 import { formatCoverage, formatCoverageLine, uncheckedFiles, uncheckedRules } from './coverage.js';
 import { escapeMarkdown } from './escape.js';
 import { foldFindings } from './fold.js';
@@ -45,16 +46,10 @@ export const markdown: Formatter = (report, context) => {
   return `${lines.join('\n')}\n`;
 };
 
-/** "fixtures/demo: 8 files, 7 checked · 21 errors, 9 warnings, 1 info", plurals right. */
+/** "fixtures/demo: 8 products, 3 support files checked · 21 errors, 9 warnings, 1 info". */
 function summaryLine(report: Report): string {
-  const { files, errors, warnings, infos } = report.summary;
-  const unread = report.files.filter((file) => file.checked === false).length;
-  const counted =
-    unread > 0
-      ? `${plural(files, 'file')}, ${files - unread} checked`
-      : `${plural(files, report.root ? 'file' : 'name')} checked`;
   const where = report.root ? `${text(report.root)}: ` : '';
-  return `${where}${counted} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
+  return `${where}${collectionCounts(report)} · ${findingCounts(report)}`;
 }
 
 function findingsSection(findings: Finding[], context: FormatterContext): string[] {

@@ -1,4 +1,6 @@
 import { Chalk } from 'chalk';
+import { plural } from '../util/plural.js';
+import { collectionCounts, findingCounts } from './counts.js';
 import { formatCoverage, uncheckedRules } from './coverage.js';
 import { foldFindings } from './fold.js';
 import type { Finding, Formatter, FormatterContext, Report, Severity } from './types.js';
@@ -89,31 +91,24 @@ export function* stylishChunks(report: Report, context: FormatterContext): Gener
     const { mode, ids, requests, cacheHits } = report.mast;
     lines.push(
       chalk.dim(
-        `MAST cross-reference (${mode}): ${ids} source ids and programs · ${requests} requests · ${cacheHits} answers from the cache`,
+        `MAST cross-reference (${mode}): ${plural(ids, 'source id')} and programs · ${plural(requests, 'request')} · ${plural(cacheHits, 'answer')} from the cache`,
       ),
     );
   }
   if (report.baseline)
     lines.push(
       chalk.dim(
-        `baseline ${terminalSafe(report.baseline.file)}: ${report.baseline.suppressed} known findings not shown`,
+        `baseline ${terminalSafe(report.baseline.file)}: ${plural(report.baseline.suppressed, 'known finding')} not shown`,
       ),
     );
   yield* drain(lines);
 }
 
 function summaryLine(report: Report, chalk: InstanceType<typeof Chalk>): string {
-  const { files, errors, warnings, infos, verdict } = report.summary;
+  const { verdict } = report.summary;
   const paintVerdict =
     verdict === 'FAIL' ? chalk.red.bold : verdict === 'NEEDS REVIEW' ? chalk.yellow.bold : chalk.green.bold;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  // "8 files checked" would claim too much when some were only identified.
-  const unread = report.files.filter((file) => file.checked === false).length;
-  const counted =
-    unread > 0
-      ? `${plural(files, 'file')}, ${files - unread} checked`
-      : `${plural(files, report.root ? 'file' : 'name')} checked`;
-  return `${terminalSafe(report.root || 'names')}: ${counted} · ${paintVerdict(verdict)} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
+  return `${terminalSafe(report.root || 'names')}: ${collectionCounts(report)} · ${paintVerdict(verdict)} · ${findingCounts(report)}`;
 }
 
 /** "formats: fits 6 checked · png 2 not checked · text 1 checked", the not-checked counts in yellow. */

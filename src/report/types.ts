@@ -15,7 +15,12 @@ export interface FileEntry {
 }
 
 export interface Summary {
+  /** Every file checked: products and support files, without the configuration files. */
   files: number;
+  /** The files that are products of the collection (science files, previews, tables…). */
+  products: number;
+  /** README, manifest and configuration files: they support the delivery, they are not products. */
+  supportFiles: number;
   errors: number;
   warnings: number;
   infos: number;
@@ -39,6 +44,8 @@ export interface Report {
   files: FileEntry[];
   findings: Finding[];
   notChecked: NotChecked[];
+  /** hlsp.config.json files inside the checked tree: counted as support files, not checked as products. */
+  configFiles?: string[];
   mast?: MastStats;
   shard?: { index: number; count: number };
   /** Sharded runs only: what each file contributed, so `merge` can run the collection and MAST rules. */

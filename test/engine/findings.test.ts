@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { effectiveSeverity } from '../../src/config/config.js';
 import { compareFindings, summarize, toFinding, verdictOf } from '../../src/engine/findings.js';
 import { shardOf } from '../../src/engine/run.js';
-import type { Finding } from '../../src/report/types.js';
+import type { FileEntry, Finding } from '../../src/report/types.js';
 
 describe('findings', () => {
   it('sorts by path, hdu (null first), offset, rule', () => {
@@ -64,11 +64,32 @@ describe('findings', () => {
     });
     expect(summarize([], [f('error'), f('warning'), f('warning'), f('info')])).toEqual({
       files: 0,
+      products: 0,
+      supportFiles: 0,
       errors: 1,
       warnings: 2,
       infos: 1,
       verdict: 'FAIL',
     });
+  });
+
+  it('counts products and support files apart: README, manifest and the configuration files', () => {
+    const entry = (path: string, kind: FileEntry['kind']): FileEntry => ({
+      path,
+      size: 1,
+      sha256: null,
+      kind,
+      verdict: 'PASS',
+    });
+    const files = [
+      entry('a.fits', 'fits'),
+      entry('a.png', 'preview'),
+      entry('c.ecsv', 'table'),
+      entry('hlsp_x_readme.md', 'readme'),
+      entry('hlsp_x_manifest.csv', 'manifest'),
+    ];
+    expect(summarize(files, [], 1)).toMatchObject({ files: 5, products: 3, supportFiles: 3 });
+    expect(summarize(files, [])).toMatchObject({ products: 3, supportFiles: 2 });
   });
 
   it('shards deterministically and covers every path exactly once', () => {

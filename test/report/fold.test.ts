@@ -64,7 +64,7 @@ function cascade(): Report {
     root: 'x',
     startedAt: '2026-12-02T00:00:00.000Z',
     durationMs: 1,
-    summary: { files: 2, errors: 4, warnings: 1, infos: 0, verdict: 'FAIL' },
+    summary: { files: 2, products: 2, supportFiles: 0, errors: 4, warnings: 1, infos: 0, verdict: 'FAIL' },
     files: [
       { path: 'a.fits', size: 8640, sha256: null, kind: 'fits', verdict: 'FAIL' },
       { path: 'b.fits', size: 2880, sha256: null, kind: 'fits', verdict: 'FAIL' },

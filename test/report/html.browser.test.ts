@@ -81,6 +81,14 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
     await page.close();
   });
 
+  it('counts products and support files apart', async () => {
+    const { page } = await open(await check(['fixtures/demo'], { mast: { mode: 'offline' }, hash: false }));
+    expect(await page.locator('#counts').textContent()).toBe(
+      '8 products, 3 support files · 0 errors · 0 warnings · 0 info',
+    );
+    await page.close();
+  });
+
   it('filters by severity, rule, file and free text', async () => {
     const { page } = await open(sampleReport(['images/a.fits', 'b.fits', 'c.fits']));
     const rows = () => page.locator('#findings-body tr').count();

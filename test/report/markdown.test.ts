@@ -157,13 +157,13 @@ describe('markdown', () => {
     expect(text).toContain('| info |  | note about images/a.fits |');
   });
 
-  it('says 1 file, 1 error, 1 warning, never "1 files"', () => {
+  it('says 1 product, 1 error, 1 warning, never "1 files"', () => {
     const one = sampleReport(['images/a.fits']);
     const text = markdown(one, context);
-    expect(text).toContain('fixtures/x: 1 file checked · 1 error, 1 warning, 1 info');
-    expect(text).not.toMatch(/\b1 (files|errors|warnings|names)\b/);
+    expect(text).toContain('fixtures/x: 1 product checked · 1 error, 1 warning, 1 info');
+    expect(text).not.toMatch(/\b1 (files|errors|warnings|names|products)\b/);
     const many = markdown(sampleReport(['a.fits', 'b.fits']), context);
-    expect(many).toContain('fixtures/x: 2 files checked · 2 errors, 2 warnings, 2 info');
+    expect(many).toContain('fixtures/x: 2 products checked · 2 errors, 2 warnings, 2 info');
     const names = markdown({ ...sampleReport(['a.fits']), root: '' }, context);
     expect(names).toMatch(/^1 name checked · /m);
   });

@@ -56,7 +56,7 @@ function coverageReport(): Report {
   });
   const files = [
     ...base.files.map((file) => ({ ...file, format: 'fits', checked: true })),
-    entry('hlsp_demo_readme.md', 'text', true),
+    { ...entry('hlsp_demo_readme.md', 'text', true), kind: 'readme' as const },
     entry(SCRIPT_PNG, 'png', false),
     entry(INJECTING_H5, 'hdf5', false),
     // No format finding left for this one (as after --quiet or a baseline).
@@ -64,7 +64,7 @@ function coverageReport(): Report {
   ];
   return {
     ...base,
-    summary: { ...base.summary, files: files.length },
+    summary: { ...base.summary, files: files.length, products: files.length - 1, supportFiles: 1 },
     files,
     findings: [
       ...base.findings,
@@ -121,9 +121,9 @@ describe('coverage of a report', () => {
 });
 
 describe('stylish', () => {
-  it('gives a sorted formats line, checked files out of all, and the rules not checked', () => {
+  it('gives a sorted formats line, the files not checked, and the rules not checked', () => {
     const text = formatters.stylish(coverageReport(), context);
-    expect(text).toContain('fixtures/x: 6 files, 3 checked · FAIL');
+    expect(text).toContain('fixtures/x: 5 products, 1 support file, 3 files not checked · FAIL');
     expect(text).toContain(
       'formats: fits 2 checked · hdf5 1 not checked · png 1 not checked · text 1 checked · unknown 1 not checked',
     );
@@ -134,12 +134,12 @@ describe('stylish', () => {
     expect(text).toContain('\\x0a::error::pwned');
   });
 
-  it('keeps "N files checked" when every file was checked', () => {
+  it('says "checked" after the counts when every file was checked', () => {
     const report = coverageReport();
     report.files = report.files.filter((file) => file.checked);
-    report.summary.files = report.files.length;
+    report.summary = { ...report.summary, files: 3, products: 2, supportFiles: 1 };
     const text = formatters.stylish(report, context);
-    expect(text).toContain('fixtures/x: 3 files checked · FAIL');
+    expect(text).toContain('fixtures/x: 2 products, 1 support file checked · FAIL');
     expect(text).toContain('formats: fits 2 checked · text 1 checked\n');
   });
 });
@@ -312,7 +312,7 @@ describe('github', () => {
       `::warning title=mast/program-exists not checked::not checked: MAST could not be queried: <b>HTTP 503</b>%250A%0A::error::pwned`,
     ]);
     expect(out.at(-1)).toBe(
-      'hlsp-validate: FAIL · 2 errors, 2 warnings, 2 info · 3 files and 2 rules not checked',
+      'hlsp-validate: FAIL · 5 products, 1 support file · 2 errors, 2 warnings, 2 info · 3 files and 2 rules not checked',
     );
   });
 
@@ -334,7 +334,7 @@ describe('github', () => {
       /^::warning file=fixtures\/x\/<script>alert\(1\)<\/script>\.png,title=format\/not-checked /,
     );
     expect(out[2]).toBe(
-      'hlsp-validate: FAIL · 2 errors, 2 warnings, 2 info · 3 files and 2 rules not checked · 5 more findings not annotated (see the full report) · 4 more not-checked items not annotated',
+      'hlsp-validate: FAIL · 5 products, 1 support file · 2 errors, 2 warnings, 2 info · 3 files and 2 rules not checked · 5 more findings not annotated (see the full report) · 4 more not-checked items not annotated',
     );
   });
 });

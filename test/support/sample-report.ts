@@ -51,6 +51,8 @@ export function sampleReport(paths: string[] = ['images/a.fits', 'b.fits', ...HO
     durationMs: 5,
     summary: {
       files: paths.length,
+      products: paths.length,
+      supportFiles: 0,
       errors: paths.length,
       warnings: paths.length,
       infos: paths.length,
