@@ -182,7 +182,9 @@ describe.skipIf(!built)('scripts/action.mjs', () => {
     });
     expect(run.status).toBe(1);
     expect(readFileSync(junit, 'utf8')).toMatch(/^<\?xml/);
-    expect(run.stdout).toMatch(/data: [0-9]+ products, [0-9]+ support files?(, [0-9]+ files? not checked| checked) · FAIL/);
+    expect(run.stdout).toMatch(
+      /data: [0-9]+ products, [0-9]+ support files?(, [0-9]+ files? not checked| checked) · FAIL/,
+    );
     expect(run.summary).toBe('# an earlier step\n');
   });
 

@@ -81,7 +81,9 @@ describe('every format from the broken demo', () => {
     const text = readFileSync(summary, 'utf8');
     expect(text.startsWith('# earlier step\n')).toBe(true);
     expect(text).toMatch(/hlsp-validate: PASS/);
-    expect(text).toContain('fixtures/demo: 8 products, 3 support files checked · 0 errors, 0 warnings, 0 info');
+    expect(text).toContain(
+      'fixtures/demo: 8 products, 3 support files checked · 0 errors, 0 warnings, 0 info',
+    );
   });
 });
 
