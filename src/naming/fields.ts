@@ -18,6 +18,9 @@ export function looksLikeVersion(field: string | undefined): boolean {
 }
 
 /** True when the name is meant to be an HLSP name (starts with hlsp_ in any case). */
+/** mast_contributor_tools' version pattern: v, up to two digits, up to two .N or pN parts. */
+export const VERSION_PATTERN = /^v[0-9]{0,2}([.p][0-9]{0,2}){0,2}[0-9]$/;
+
 export function isHlspName(parsed: ParsedName): boolean {
   return parsed.parts[0]?.toLowerCase() === 'hlsp';
 }

@@ -1,8 +1,7 @@
 import type { Card, FitsFile, Hdu } from '../../fits/types.js';
-import { isHlspName } from '../../naming/fields.js';
+import { isHlspName, VERSION_PATTERN } from '../../naming/fields.js';
 import type { FindingInput, FitsRule } from '../../types.js';
 import { memoize } from '../../util/memo.js';
-import { VERSION_PATTERN } from '../name/version.js';
 import { assignment, impliedValue } from './support/expected.js';
 import { isCompanion, textOf, where } from './support/keywords.js';
 import { dataHdu } from './support/profiles.js';

@@ -1,5 +1,6 @@
 import { fieldPhrase, isHlspName, labelledFields } from '../../naming/fields.js';
 import type { NameRule } from '../../types.js';
+import { suggestName } from './support/suggest.js';
 
 /** What each field may contain besides lower-case letters and digits. */
 const ALLOWED: Record<string, RegExp> = {
@@ -28,10 +29,13 @@ export const characters: NameRule = {
   check(context, report) {
     const { parsed } = context;
     if (!isHlspName(parsed)) return;
+    // One name that repairs every defect: the lower-case name alone may still be wrong.
+    const suggested = suggestName(context.name, context.settings);
+    const rename = (fallback: string) => (suggested ? `rename it to '${suggested}'` : fallback);
     if (context.name !== context.name.toLowerCase()) {
       report({
         message: `'${context.name}' has upper-case letters`,
-        hint: `rename it to '${context.name.toLowerCase()}'`,
+        hint: rename('use lower-case letters only'),
       });
     }
     for (const { label, value } of labelledFields(parsed)) {
@@ -41,7 +45,7 @@ export const characters: NameRule = {
       if (value === '') {
         report({
           message: `${fieldPhrase(label)} is empty (two '_' in a row, or a trailing '_')`,
-          hint: "remove the extra '_'",
+          hint: rename("remove the extra '_'"),
         });
         continue;
       }
@@ -52,12 +56,12 @@ export const characters: NameRule = {
           .join(' ');
         report({
           message: `${fieldPhrase(label)} '${value}' contains ${bad}; it may contain only ${DESCRIBE[label] ?? "lower-case letters, digits and '-'"}`,
-          hint: "join several elements of one field with '-'",
+          hint: rename("join several elements of one field with '-'"),
         });
       } else if (/^-|-$|--/.test(lower)) {
         report({
           message: `${fieldPhrase(label)} '${value}' has a '-' at its start or end, or two in a row`,
-          hint: "use '-' only between elements",
+          hint: rename("use '-' only between elements"),
         });
       }
     }

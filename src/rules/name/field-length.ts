@@ -2,7 +2,7 @@ import { fieldPhrase, isHlspName, labelledFields } from '../../naming/fields.js'
 import type { NameRule } from '../../types.js';
 
 /** Maximum field lengths enforced by MAST's checker (fc_config.yaml). */
-const MAX: Record<string, number> = {
+export const FIELD_MAX: Record<string, number> = {
   hlsp: 4,
   'proj-id': 20,
   observatory: 20,
@@ -27,7 +27,7 @@ export const fieldLength: NameRule = {
   check(context, report) {
     if (!isHlspName(context.parsed)) return;
     for (const { label, value } of labelledFields(context.parsed)) {
-      const max = MAX[label]!;
+      const max = FIELD_MAX[label]!;
       if (value.length > max) {
         report({
           message: `${fieldPhrase(label)} '${value}' is ${value.length} characters long; the limit is ${max}`,

@@ -1,5 +1,6 @@
 import { isHlspName } from '../../naming/fields.js';
 import type { NameRule } from '../../types.js';
+import { suggestName } from './support/suggest.js';
 
 export const projectId: NameRule = {
   meta: {
@@ -23,9 +24,12 @@ export const projectId: NameRule = {
       });
     }
     if (settings.project && projId.toLowerCase() !== settings.project.toLowerCase()) {
+      const suggested = suggestName(context.name, settings);
       report({
         message: `the proj-id field is '${projId}', but this collection's HLSP id is '${settings.project}'`,
-        hint: `rename the file to start with hlsp_${settings.project}_`,
+        hint: suggested
+          ? `rename it to '${suggested}'`
+          : `rename the file to start with hlsp_${settings.project}_`,
       });
     }
   },

@@ -1,8 +1,6 @@
-import { isHlspName, isReadme, looksLikeVersion } from '../../naming/fields.js';
+import { isHlspName, isReadme, looksLikeVersion, VERSION_PATTERN } from '../../naming/fields.js';
 import type { NameRule } from '../../types.js';
-
-/** mast_contributor_tools' version pattern: v, up to two digits, up to two .N or pN parts. */
-export const VERSION_PATTERN = /^v[0-9]{0,2}([.p][0-9]{0,2}){0,2}[0-9]$/;
+import { repairedVersion, suggestName } from './support/suggest.js';
 
 function suggestion(version: string): string {
   const digits = version.toLowerCase().replace(/^v?/, '').replace(/[-_]/g, '.');
@@ -28,10 +26,17 @@ export const version: NameRule = {
     // README names need no version; one that looks like a version must be a valid one.
     if (isReadme(parsed) && (parsed.parts.length < 5 || !looksLikeVersion(parsed.fields.version))) return;
     const value = parsed.fields.version ?? '';
+    // The whole repaired name too, when the name has other defects a version alone does not fix.
+    const suggested = suggestName(context.name, context.settings);
+    const versionOnly = parsed.parts
+      .map((part) => (part === value ? repairedVersion(value) : part))
+      .join('_');
+    const withName = (hint: string) =>
+      suggested && suggested !== versionOnly ? `${hint}; rename it to '${suggested}'` : hint;
     if (!VERSION_PATTERN.test(value)) {
       report({
         message: `the version field '${value}' is not a valid version`,
-        hint: value.includes('-') ? `${suggestion(value)}, not ${value}` : suggestion(value),
+        hint: withName(value.includes('-') ? `${suggestion(value)}, not ${value}` : suggestion(value)),
       });
     }
   },

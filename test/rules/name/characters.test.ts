@@ -32,10 +32,24 @@ describe('name/characters', () => {
     expect(finding!.message).toBe("the instrument field is empty (two '_' in a row, or a trailing '_')");
   });
 
-  it.each(['-f200w', 'f200w-', 'clear--f200w'])("reports the misplaced '-' in %s", (optElem) => {
+  it.each([
+    ['-f200w', 'f200w'],
+    ['f200w-', 'f200w'],
+    ['clear--f200w', 'clear-f200w'],
+  ])("reports the misplaced '-' in %s, with the repaired name", (optElem, repaired) => {
     const [finding] = runNameRule(characters, ceersName({ optElem }));
     expect(finding!.message).toContain("has a '-' at its start or end, or two in a row");
-    expect(finding!.hint).toBe("use '-' only between elements");
+    expect(finding!.hint).toBe(`rename it to '${ceersName({ optElem: repaired })}'`);
+  });
+
+  it('suggests one name that repairs every defect, not only the case', () => {
+    const [finding] = runNameRule(characters, 'HLSP_Other_JWST_NIRCAM_EGS_F200W_V1-0_I2D.FITS');
+    expect(finding!.hint).toBe("rename it to 'hlsp_ceers_jwst_nircam_egs_f200w_v1.0_i2d.fits'");
+  });
+
+  it('names no fix it cannot make whole: a target without a letter', () => {
+    const [finding] = runNameRule(characters, 'HLSP_ceers_jwst_nircam_12345_f200w_v1_i2d.fits');
+    expect(finding!.hint).toBe('use lower-case letters only');
   });
 
   it("reports '.' outside target, version and extension", () => {

@@ -10,7 +10,7 @@ describe('name/project-id', () => {
     expect(findings[0]!.message).toBe(
       "the proj-id field is 'other', but this collection's HLSP id is 'ceers'",
     );
-    expect(findings[0]!.hint).toBe('rename the file to start with hlsp_ceers_');
+    expect(findings[0]!.hint).toBe("rename it to 'hlsp_ceers_jwst_nircam_egs_f200w_v1_i2d.fits'");
   });
 
   it('reports a proj-id that starts with a digit, even without a configured project', () => {

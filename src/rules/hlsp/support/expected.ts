@@ -1,7 +1,7 @@
 import { isPlaceholderDoi } from '../../../naming/doi.js';
+import { VERSION_PATTERN } from '../../../naming/fields.js';
 import type { ParsedName } from '../../../naming/parse.js';
 import type { ProjectSettings } from '../../../types.js';
-import { VERSION_PATTERN } from '../../name/version.js';
 
 /** Name elements that name no filter: a FILTER value is not implied by them. */
 const NO_FILTER = new Set(['clear', 'none', 'multi', 'opaque', 'any', 'unknown', 'na']);
