@@ -33,13 +33,48 @@ async function namingErrors(names: string[]): Promise<Finding[]> {
 /** Defects, each on one field of the demo's image name; any set of them may be combined. */
 const BASE = ['hlsp', PROJECT, 'jwst', 'nircam', 'smacs0723', 'f200w', 'v1.0', 'i2d.fits'];
 const DEFECTS: [string, (parts: string[]) => void][] = [
-  ['another proj-id', (p) => void (p[1] = 'ceers')],
-  ['a hyphenated version', (p) => void (p[6] = 'v1-0')],
-  ['a space in the target', (p) => void (p[4] = 'smacs 0723')],
-  ["'+' and an epoch in the target", (p) => void (p[4] = `${p[4]}+0723-epoch2`)],
-  ["a '-' at the end of opt-elem", (p) => void (p[5] = `${p[5]}-`)],
-  ['a misspelt observatory', (p) => void (p[2] = 'jwwst')],
-  ['a misspelt product type', (p) => void (p[7] = p[7]!.replace('i2d', 'i2dd'))],
+  [
+    'another proj-id',
+    (p) => {
+      p[1] = 'ceers';
+    },
+  ],
+  [
+    'a hyphenated version',
+    (p) => {
+      p[6] = 'v1-0';
+    },
+  ],
+  [
+    'a space in the target',
+    (p) => {
+      p[4] = 'smacs 0723';
+    },
+  ],
+  [
+    "'+' and an epoch in the target",
+    (p) => {
+      p[4] = `${p[4]}+0723-epoch2`;
+    },
+  ],
+  [
+    "a '-' at the end of opt-elem",
+    (p) => {
+      p[5] = `${p[5]}-`;
+    },
+  ],
+  [
+    'a misspelt observatory',
+    (p) => {
+      p[2] = 'jwwst';
+    },
+  ],
+  [
+    'a misspelt product type',
+    (p) => {
+      p[7] = p[7]!.replace('i2d', 'i2dd');
+    },
+  ],
 ];
 
 function multiDefectNames(): string[] {
