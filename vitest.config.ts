@@ -10,6 +10,7 @@ const NEEDS_BUILD = [
   'test/fixtures/oracle.test.ts',
   'test/report/html.browser.test.ts',
   'test/ci/**',
+  'test/docs/quick-start.test.ts',
 ];
 
 /**
