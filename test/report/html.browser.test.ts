@@ -2,10 +2,12 @@
  * The HTML report in a real browser: Debian's Chromium driven by playwright-core. `.ci/run`
  * installs Chromium; without it these tests are skipped with a message saying how to get it.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pixelmatch from 'pixelmatch';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/api/check.js';
 import { formatterContext } from '../../src/cli/common.js';
@@ -32,6 +34,42 @@ const ARGS = [
   '--disable-sync',
 ];
 const PWNED = '<img src=x onerror="window.__pwned=1">.fits';
+
+/** Stored screenshots of the layout report; `UPDATE_BASELINES=1` rewrites them. */
+const BASELINES = new URL('./baselines/', import.meta.url).pathname;
+const UPDATE_BASELINES = process.env.UPDATE_BASELINES === '1';
+/** Fonts and anti-aliasing differ a little between machines: a colour distance of 0.1 is the same pixel… */
+const PIXEL_THRESHOLD = 0.1;
+/** …and up to 0.5% of the pixels may differ. */
+const MAX_DIFFERING = 0.005;
+const MAX_BASELINE_BYTES = 200_000;
+
+/** Where the difference image of a screenshot goes when it differs too much, for a look. */
+const diffFile = (name: string) => join(tmpdir(), `hlsp-validate-${name}.diff.png`);
+
+/**
+ * The share of pixels that differ from the stored baseline. With UPDATE_BASELINES=1 the screenshot
+ * becomes the baseline.
+ */
+function compareWithBaseline(name: string, screenshot: Buffer): number {
+  const file = join(BASELINES, `${name}.png`);
+  if (UPDATE_BASELINES) {
+    mkdirSync(BASELINES, { recursive: true });
+    writeFileSync(file, screenshot);
+    return 0;
+  }
+  if (!existsSync(file)) throw new Error(`no baseline ${file}: run with UPDATE_BASELINES=1 to create it`);
+  const expected = PNG.sync.read(readFileSync(file));
+  const actual = PNG.sync.read(screenshot);
+  if (expected.width !== actual.width || expected.height !== actual.height) return 1;
+  const diff = new PNG({ width: actual.width, height: actual.height });
+  const differing = pixelmatch(expected.data, actual.data, diff.data, actual.width, actual.height, {
+    threshold: PIXEL_THRESHOLD,
+  });
+  const share = differing / (actual.width * actual.height);
+  if (share > MAX_DIFFERING) writeFileSync(diffFile(name), PNG.sync.write(diff));
+  return share;
+}
 
 describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
   let browser: Browser;
@@ -156,6 +194,9 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
   /** The broken demo, with hostile and very long names, as a reviewer would open it. */
   async function layoutReport(): Promise<Report> {
     const report = await check(['fixtures/demo-broken'], { mast: { mode: 'cache' }, hash: false });
+    // The same page on every run, for the screenshots: a fixed time.
+    report.startedAt = '2026-01-01T00:00:00.000Z';
+    report.durationMs = 1000;
     const hostile = sampleReport([
       PWNED,
       `${'very_long_directory_name/'.repeat(8)}hlsp_x_${'y'.repeat(120)}.fits`,
@@ -186,6 +227,15 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
         expect(opened.errors).toEqual([]);
       });
       afterAll(async () => page?.close());
+
+      it('looks as its stored baseline does', async () => {
+        // The top of the page (the summary, the filters and the first findings) keeps the baselines small.
+        const clip = { x: 0, y: 0, width, height: 640 };
+        const screenshot = await page.screenshot({ animations: 'disabled', caret: 'hide', clip });
+        const differing = compareWithBaseline(`layout-${width}`, screenshot);
+        expect(differing, `see ${diffFile(`layout-${width}`)}`).toBeLessThanOrEqual(MAX_DIFFERING);
+        expect(statSync(join(BASELINES, `layout-${width}.png`)).size).toBeLessThan(MAX_BASELINE_BYTES);
+      });
 
       it('never scrolls sideways', async () => {
         const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>(
