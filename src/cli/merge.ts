@@ -61,6 +61,7 @@ export async function mergeReports(reports: Report[], options: CheckCommandOptio
     files,
     findings,
     notChecked,
+    ...(first.configFiles ? { configFiles: first.configFiles } : {}),
   };
   if (shards.length > 0) {
     const { config, path } = findProjectConfig(
@@ -83,7 +84,6 @@ export async function mergeReports(reports: Report[], options: CheckCommandOptio
   }
   merged.findings.sort(compareFindings);
   applyVerdicts(merged.files, merged.findings);
-  if (first.configFiles) merged.configFiles = first.configFiles;
   merged.summary = summarize(merged.files, merged.findings, first.configFiles?.length ?? 0);
   return merged;
 }

@@ -47,7 +47,7 @@ describe('sharding across machines', () => {
     cli(['check', 'fixtures/demo', '--shard', '1/2', '--format', 'json', '--output', file]);
     const result = cli(['merge', file]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/shard report\(s\) missing: 2\/2/);
+    expect(result.stderr).toMatch(/shard report missing: 2\/2/);
   });
 
   it('rejects a malformed --shard', () => {
