@@ -82,7 +82,7 @@ describe('every format from the broken demo', () => {
     expect(text.startsWith('# earlier step\n')).toBe(true);
     expect(text).toMatch(/hlsp-validate: PASS/);
     expect(text).toContain(
-      'fixtures/demo: 8 products, 3 support files checked · 0 errors, 0 warnings, 0 info',
+      'fixtures/demo: 9 products, 3 support files checked · 0 errors, 0 warnings, 0 info',
     );
   });
 });

@@ -424,12 +424,12 @@ describe('runMastPass', () => {
       [
         'wrong.fits',
         'error',
-        'the product says CH1-SHORT, but none of its 1 source observation(s) used it (they used CH3-LONG)',
+        'the product says CH1-SHORT, but its source observation did not use it (they used CH3-LONG)',
       ],
       [
         'unknown.fits',
         'info',
-        'MAST lists no optical element for the 1 source observation(s), so CH1-SHORT could not be compared',
+        'MAST lists no optical element for the 1 source observation, so CH1-SHORT could not be compared',
       ],
     ]);
     // One search, for the datasets whose CAOM rows name no filter; the NIRCam one is not asked.

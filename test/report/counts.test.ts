@@ -19,9 +19,9 @@ const demoReport = () => {
 };
 
 describe('product and support-file counts', () => {
-  it('counts the demo as 8 products and 3 support files, its config among them', async () => {
+  it('counts the demo as 9 products and 3 support files, its config among them', async () => {
     const report = await demoReport();
-    expect(report.summary).toMatchObject({ files: 10, products: 8, supportFiles: 3 });
+    expect(report.summary).toMatchObject({ files: 11, products: 9, supportFiles: 3 });
     expect(report.configFiles).toEqual(['hlsp.config.json']);
     expect(report.files.map((file) => file.path)).not.toContain('hlsp.config.json');
   });
@@ -34,7 +34,7 @@ describe('product and support-file counts', () => {
     );
     const parsed = JSON.parse(formatters.json(await demoReport(), context));
     expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
-    expect(parsed.summary).toMatchObject({ products: 8, supportFiles: 3 });
+    expect(parsed.summary).toMatchObject({ products: 9, supportFiles: 3 });
   });
 
   it('writes the MAST and baseline counts in the right number', () => {
@@ -52,9 +52,9 @@ describe('product and support-file counts', () => {
 
   // The HTML report writes its counts in the browser: test/report/html.browser.test.ts.
   it.each(['stylish', 'markdown', 'github'] as const)(
-    '%s says "8 products, 3 support files"',
+    '%s says "9 products, 3 support files"',
     async (name) => {
-      expect(formatters[name](await demoReport(), context)).toContain('8 products, 3 support files');
+      expect(formatters[name](await demoReport(), context)).toContain('9 products, 3 support files');
     },
   );
 });

@@ -122,7 +122,7 @@ describe.skipIf(!haveBrowser)('HTML report in Chromium', () => {
   it('counts products and support files apart', async () => {
     const { page } = await open(await check(['fixtures/demo'], { mast: { mode: 'offline' }, hash: false }));
     expect(await page.locator('#counts').textContent()).toBe(
-      '8 products, 3 support files · 0 errors · 0 warnings · 0 info',
+      '9 products, 3 support files · 0 errors · 0 warnings · 0 info',
     );
     await page.close();
   });

@@ -1,4 +1,5 @@
 import type { MastRule } from '../../types.js';
+import { plural } from '../../util/plural.js';
 import { knownRows, numeric } from './support/observations.js';
 import { type SkyShape, separation, shapesOverlap } from './support/sphere.js';
 import { parseStcs } from './support/stcs.js';
@@ -126,7 +127,7 @@ export const footprintOverlap: MastRule = {
     if (withoutRegion.length > 0)
       report({
         severity: 'info',
-        message: `MAST gives no s_region for ${withoutRegion.length} source observation(s) (${withoutRegion.slice(0, 3).join(', ')}${withoutRegion.length > 3 ? ', …' : ''}), so their footprint was not compared`,
+        message: `MAST gives no s_region for ${plural(withoutRegion.length, 'source observation')} (${withoutRegion.slice(0, 3).join(', ')}${withoutRegion.length > 3 ? ', …' : ''}), so their footprint was not compared`,
         hint: 'nothing to fix in the product',
       });
   },

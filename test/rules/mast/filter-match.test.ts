@@ -60,7 +60,7 @@ describe('mast/filter-match', () => {
       expect(mrs({ CHANNEL: '34', BAND: 'long' }, MISSION).map((f) => [f.keyword, f.message])).toEqual([
         [
           'CHANNEL',
-          'the product says CH4-LONG, but none of its 1 source observation(s) used it (they used CH3-LONG)',
+          'the product says CH4-LONG, but its source observation did not use it (they used CH3-LONG)',
         ],
       ]);
       expect(mrs({ CHANNEL: '3', BAND: 'SHORT' }, MISSION)[0]!.hint).toBe(
@@ -77,7 +77,7 @@ describe('mast/filter-match', () => {
       expect(mrs({ CHANNEL: '3', BAND: 'LONG' }).map((f) => [f.severity, f.message])).toEqual([
         [
           'info',
-          'MAST lists no optical element for the 1 source observation(s), so CH3-LONG could not be compared',
+          'MAST lists no optical element for the 1 source observation, so CH3-LONG could not be compared',
         ],
       ]);
     });

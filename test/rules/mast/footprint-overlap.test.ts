@@ -110,7 +110,7 @@ describe('mast/footprint-overlap', () => {
     expect(none.map((f) => [f.severity, f.message])).toEqual([
       [
         'info',
-        'MAST gives no s_region for 1 source observation(s) (jw02736-o001_t001_nircam_clear-f200w), so their footprint was not compared',
+        'MAST gives no s_region for 1 source observation (jw02736-o001_t001_nircam_clear-f200w), so their footprint was not compared',
       ],
     ]);
   });
