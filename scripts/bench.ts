@@ -626,7 +626,7 @@ function cpuTable(title: string, tools: { name: string; run(): CpuRun }[], reps:
     '| --- | --- | --- | --- | --- | --- |',
     ...tools.map(
       ({ name }) =>
-        `| ${name} | ${wall(name).toFixed(2)} | ${cpu(name).toFixed(2)} | ${Math.max(...runs.get(name)!.map((r) => r.rssMb)).toFixed(0)} | ${(wall(name) / wall(reference)).toFixed(2)}× | ${cpuRatio(name)} |`,
+        `| ${name} | ${wall(name).toFixed(2)} | ${cpu(name).toFixed(2)} | ${Math.max(...runs.get(name)!.map((r) => r.rssMb)).toFixed(0)} | ${wall(reference) >= 0.01 ? `${(wall(name) / wall(reference)).toFixed(2)}×` : '–'} | ${cpuRatio(name)} |`,
     ),
   ];
 }
@@ -685,9 +685,14 @@ async function largeFileTables(work: string, args: Args): Promise<string[]> {
         name: 'hlsp-validate --no-hash',
         run: () => timedCpu(process.execPath, ourArgs([fz], ['--no-hash'])),
       },
-      { name: 'funpack -S > /dev/null', run: () => timedCpu('sh', ['-c', `funpack -S '${fz}' > /dev/null`]) },
     ];
+    // fitsverify checks the compressed table and its heap but decodes no tile, so the peer that does
+    // the same work (decode every tile, verify the checksums) is funpack -S: it is the reference.
     if (haveFitsverify) tools.push({ name: 'fitsverify -q', run: () => timedCpu('fitsverify', ['-q', fz]) });
+    tools.push({
+      name: 'funpack -S > /dev/null',
+      run: () => timedCpu('sh', ['-c', `funpack -S '${fz}' > /dev/null`]),
+    });
     rows.push(
       ...cpuTable(
         `the 207 MB image, fpack'd (${(statSync(fz).size / 1e6).toFixed(0)} MB .fits.fz)`,
