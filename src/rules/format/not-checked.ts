@@ -12,7 +12,7 @@ export const notChecked: FileRule = {
     severity: 'warning',
     scope: 'file',
     rationale:
-      'A PASS must mean "looked, and found it right". Data in a format without a reader here (HDF5, ASDF, Parquet, ECSV, images, unknown formats) gets a warning, so the file is NEEDS REVIEW; documentation (.md, .txt, .pdf, .html) gets an info. docs/formats.md lists what is read today.',
+      'A PASS must mean "looked, and found it right". FITS, the preview images (PNG, JPEG, GIF), the tables (Parquet, ECSV, CSV and text tables, VOTable), ASDF and archives are read; data in a format that is only identified (HDF5, SQLite, TIFF, PostScript, JSON, YAML, XML other than a VOTable, a compressed file that is not FITS or a table, unknown formats) gets a warning, so the file is NEEDS REVIEW; documentation (.md, .txt, .pdf, .html) gets an info. docs/formats.md lists what is read today.',
     source: 'docs/formats.md',
   },
   check(context, report) {

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { notChecked } from '../../../src/rules/format/not-checked.js';
-import { FITS_START, PNG, randomBytes, runFileRule } from './run-file-rule.js';
+import { FITS_START, randomBytes, runFileRule } from './run-file-rule.js';
+
+/** The HDF5 signature and a superblock's worth of zeros: a format identified, not read. */
+const HDF5 = new Uint8Array([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(56).fill(0)]);
 
 const text = (value: string) => new TextEncoder().encode(value);
 
 describe('format/not-checked', () => {
   it('warns on data in a format that no reader here reads, naming the format', () => {
-    const [finding, ...rest] = runFileRule(notChecked, 'x.png', PNG);
+    const [finding, ...rest] = runFileRule(notChecked, 'x.h5', HDF5);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ ruleId: 'format/not-checked', severity: 'warning' });
     expect(finding!.message).toBe(
-      'not checked: hlsp-validate cannot read a PNG image yet, so its content was not judged',
+      'not checked: hlsp-validate cannot read HDF5 data yet, so its content was not judged',
     );
   });
 
