@@ -2,9 +2,10 @@
  * The MAST source corpus (fixtures/mast-sources): a small MIRI MRS contribution whose products name
  * source observations in the shapes MAST really answers with (fixtures/mast-recorded): a CAOM row
  * with `filters: null` whose optical element only the Mission Search record gives (channel and
- * band), a row for which neither service names one, a calibration observation, and a row without
- * dataRights or t_obs_release as in the CAOM answers astroquery recorded. One product per shape, so
- * each finding in fixtures/mast-sources.expected.json names the shape that caused it.
+ * band), a row for which neither service names one, a calibration observation, a row without
+ * dataRights or t_obs_release as in the CAOM answers astroquery recorded, and a cube whose WCS
+ * misses the source's s_region. One product per shape, so each finding in
+ * fixtures/mast-sources.expected.json names the shape that caused it.
  * `UPDATE_GOLDEN=1 npx vitest run test/fixtures` rewrites the files and their recorded MAST answers.
  */
 import { type CardSpec, card, fitsFile, float32Data, type HduSpec, primaryCards } from './fits-builder.js';
@@ -39,6 +40,10 @@ interface ProductSpec {
   shape: string;
   ruleId?: string;
   severity?: MrsProduct['severity'];
+  /** The product type in the name (default s3d). */
+  type?: string;
+  /** CRVAL1 as the product writes it, where it is wrong. */
+  crval1?: number;
 }
 
 const SPECS: ProductSpec[] = [
@@ -93,6 +98,18 @@ const SPECS: ProductSpec[] = [
     ruleId: 'mast/exclusive-access',
     severity: 'warning',
   },
+  {
+    channel: '3',
+    band: 'LONG',
+    source: 'jw01039-o004_t001_miri_ch3-long',
+    start: 59789.4102,
+    end: 59789.4588,
+    type: 'cube',
+    shape: "CRVAL1 is the field's RA in hours (5.53), not degrees: the cube misses the source's s_region",
+    ruleId: 'mast/footprint-overlap',
+    severity: 'warning',
+    crval1: Number((FIELD_RA / 15).toFixed(4)),
+  },
 ];
 
 /** Central wavelength (um) of each MRS channel and band, for the cube's spectral axis. */
@@ -117,7 +134,7 @@ function element(spec: ProductSpec): string {
 }
 
 function productPath(spec: ProductSpec): string {
-  return `cubes/hlsp_${MRS_PROJECT}_jwst_miri_${TARGET}_${element(spec)}_${VERSION}_s3d.fits`;
+  return `cubes/hlsp_${MRS_PROJECT}_jwst_miri_${TARGET}_${element(spec)}_${VERSION}_${spec.type ?? 's3d'}.fits`;
 }
 
 function primary(spec: ProductSpec): CardSpec[] {
@@ -206,7 +223,7 @@ function cube(spec: ProductSpec, seed: number): HduSpec[] {
     card('CRPIX1', side / 2 + 0.5),
     card('CRPIX2', side / 2 + 0.5),
     card('CRPIX3', 1.0),
-    card('CRVAL1', FIELD_RA),
+    card('CRVAL1', spec.crval1 ?? FIELD_RA),
     card('CRVAL2', FIELD_DEC),
     card('CRVAL3', WAVELENGTH[`${spec.channel}-${spec.band}`]!),
     card('CDELT1', -5.5556e-5),
@@ -232,7 +249,7 @@ Ada Example, Example University — ada@example.org
 Please cite the collection DOI 10.17909/demo-0002 and Wells et al. 2015, PASP 127, 646 (2015PASP..127..646W).
 
 ## Description of the files
-- \`cubes/\`: MIRI MRS spectral cubes (\`_s3d.fits\`), one per channel and band (\`ch3-long\` is channel 3, band LONG): extension SCI (surface brightness, MJy/sr) on RA, Dec and wavelength (um).
+- \`cubes/\`: MIRI MRS spectral cubes (\`_s3d.fits\`), one per channel and band (\`ch3-long\` is channel 3, band LONG), and channel 3 LONG again resampled to a coarser wavelength grid (\`_cube.fits\`): extension SCI (surface brightness, MJy/sr) on RA, Dec and wavelength (um).
 
 All products were made from JWST program 1039; the FILEID01 keyword names the source observation in MAST, and CHANNEL and BAND its optical element.
 This is demonstration data generated for the hlsp-validate test suite, not a real HLSP.
