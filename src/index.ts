@@ -19,7 +19,8 @@ export { check, checkNames, type Options } from './api/check.js';
 export type { MastOptions } from './api/mast.js';
 export type { Config } from './config/config.js';
 export type { Shard } from './engine/run.js';
-export { formatters, streamedFormatters } from './report/index.js';
+export type { FormatName, LoadedFormatter } from './report/index.js';
+export { formatterFor, formatters, streamedFormatters } from './report/index.js';
 export type { FileEntry, Formatter, FormatterContext, Report, Summary } from './report/types.js';
 export type {
   CollectionContext,

@@ -7,7 +7,7 @@ import { InputError } from '../discover/discover.js';
 import { applyBaseline, makeBaseline, readBaseline } from '../engine/baseline.js';
 import { applyVerdicts, summarize } from '../engine/findings.js';
 import type { Shard } from '../engine/run.js';
-import { terminalSafe } from '../report/stylish.js';
+import { terminalSafe } from '../report/escape.js';
 import type { Report } from '../report/types.js';
 import { ruleMetaOf } from '../rules/index.js';
 import { writeFileAtomic } from '../util/write-atomic.js';

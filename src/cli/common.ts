@@ -1,6 +1,7 @@
 import { appendFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatterContext as contextFor } from '../report/context.js';
+import { formatterFor } from '../report/load.js';
 import type { FormatterContext, Report } from '../report/types.js';
 import { allRuleMeta } from '../rules/index.js';
 import type { RuleMeta } from '../types.js';
@@ -96,17 +97,18 @@ export async function emit(
   color: boolean,
   ruleMeta: RuleMeta[] = allRuleMeta,
 ): Promise<void> {
-  const { formatters, streamedFormatters } = await import('../report/index.js');
   for (const target of targets) {
     const context = formatterContext(target.file ? false : color, ruleMeta);
-    const pieces = streamedFormatters[target.format](report, context);
+    const { streamed } = await formatterFor(target.format);
+    const pieces = streamed(report, context);
     if (target.file) await writeFileAtomicInPieces(resolve(target.file), pieces);
     else await writePieces(process.stdout, pieces);
   }
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) {
     try {
-      appendFileSync(summaryFile, formatters.markdown(report, formatterContext(false, ruleMeta)));
+      const { formatter: markdown } = await formatterFor('markdown');
+      appendFileSync(summaryFile, markdown(report, formatterContext(false, ruleMeta)));
     } catch {
       process.stderr.write(`warning: could not append to GITHUB_STEP_SUMMARY (${summaryFile})\n`);
     }

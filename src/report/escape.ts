@@ -1,3 +1,11 @@
+/** Control characters (from hostile file names or header values) shown as escapes, never sent to the terminal. */
+export function terminalSafe(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
 /** Escapes text for XML/HTML element content and attribute values. */
 export function escapeXml(text: string): string {
   return (

@@ -3,20 +3,14 @@ import { github } from './github.js';
 import { html, htmlChunks } from './html.js';
 import { json, jsonChunks } from './json.js';
 import { junit, junitChunks } from './junit.js';
+import { type FormatName, whole } from './load.js';
 import { markdown } from './markdown.js';
 import { sarif, sarifChunks } from './sarif.js';
 import { stylish, stylishChunks } from './stylish.js';
 import type { Formatter, StreamedFormatter } from './types.js';
 
-export type FormatName =
-  | 'stylish'
-  | 'json'
-  | 'sarif'
-  | 'junit'
-  | 'github'
-  | 'html'
-  | 'markdown'
-  | 'codeclimate';
+export type { FormatName, LoadedFormatter } from './load.js';
+export { formatterFor } from './load.js';
 
 export const formatters: Record<FormatName, Formatter> = {
   stylish,
@@ -28,11 +22,6 @@ export const formatters: Record<FormatName, Formatter> = {
   markdown,
   codeclimate,
 };
-
-/** A bounded report (annotations and a comment are capped) is one piece. */
-const whole =
-  (formatter: Formatter): StreamedFormatter =>
-  (report, context) => [formatter(report, context)];
 
 /**
  * The same text as `formatters`, in pieces, for writing a report of any size without holding it

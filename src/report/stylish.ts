@@ -2,16 +2,9 @@ import { Chalk } from 'chalk';
 import { plural } from '../util/plural.js';
 import { collectionCounts, findingCounts } from './counts.js';
 import { formatCoverage, uncheckedRules } from './coverage.js';
+import { terminalSafe } from './escape.js';
 import { foldFindings } from './fold.js';
 import type { Finding, Formatter, FormatterContext, Report, Severity } from './types.js';
-
-/** Control characters (from hostile file names or header values) shown as escapes, never sent to the terminal. */
-export function terminalSafe(text: string): string {
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
-}
 
 const SHOW_VERDICTS_UP_TO = 25;
 
