@@ -2,8 +2,8 @@ import { dirname, resolve } from 'node:path';
 import { type Config, isRuleOff } from '../config/config.js';
 import type { MastPassResult } from '../engine/run.js';
 import { UsageError } from '../errors.js';
-import { defaultCacheDir } from '../mast/cache.js';
-import { cacheDirProblem } from '../mast/cache-location.js';
+import { cacheDirProblem, defaultCacheDir } from '../mast/cache-location.js';
+import type { MastPassOutput } from '../mast/offline.js';
 import type { MastRequirement, Report } from '../report/types.js';
 import type { FileRecord, MastRule } from '../types.js';
 
@@ -56,15 +56,24 @@ export async function mastPassFor(
   const active = rules.filter((rule) => !isRuleOff(rule.meta.id, config.rules));
   if (active.length === 0) return undefined;
   const token = options.token ?? process.env.MAST_API_TOKEN;
-  const { runMastPass } = await import('../mast/pass.js');
+  // An offline run asks MAST nothing: it loads neither the client nor the cache.
+  let runPass: (records: FileRecord[]) => MastPassOutput | Promise<MastPassOutput>;
+  if (mode === 'offline') {
+    const { offlineMastPass } = await import('../mast/offline.js');
+    runPass = (records) => offlineMastPass(records, rules);
+  } else {
+    const { runMastPass } = await import('../mast/pass.js');
+    runPass = (records) =>
+      runMastPass(records, {
+        rules,
+        mode,
+        mastUrl,
+        ...(token ? { token } : {}),
+        ...(cacheDir ? { cacheDir } : {}),
+      });
+  }
   return async (records) => {
-    const result = await runMastPass(records, {
-      rules,
-      mode,
-      mastUrl,
-      ...(token ? { token } : {}),
-      ...(cacheDir ? { cacheDir } : {}),
-    });
+    const result = await runPass(records);
     return {
       findings: result.findings.map((finding) => ({
         ruleId: finding.ruleId,

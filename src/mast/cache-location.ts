@@ -1,5 +1,11 @@
 import { realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/** Where online answers are kept unless --cache-dir or the config says otherwise. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'hlsp-validate', 'mast');
+}
 
 /**
  * A path made absolute with its symlinks resolved. The cache directory may not exist yet, so the

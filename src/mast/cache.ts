@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { defaultCacheDir } from './cache-location.js';
 
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'hlsp-validate', 'mast');
-}
+export { defaultCacheDir };
 
 /** What a cache lookup found: a usable answer, nothing, or an entry that must not be used. */
 export type CacheLookup =

@@ -1,11 +1,14 @@
 import type { MastStats } from '../report/types.js';
-import type { FileRecord, FindingInput, MastContext, MastRule, NotChecked } from '../types.js';
+import type { FileRecord, MastContext, MastRule } from '../types.js';
 import { defaultCacheDir, ResponseCache } from './cache.js';
 import { CacheMiss, MastClient, type MastClientOptions, type Row } from './client.js';
 import { CAOM_COLUMNS, MISSION_COLUMNS } from './columns.js';
+import { type MastPassOutput, notCheckedAll, offlineMastPass } from './offline.js';
 import { missionOpticalElements } from './optical-elements.js';
 import { parseProgram, parseSourceId, type SourceId } from './provenance.js';
 import { redact } from './redact.js';
+
+export type { MastPassOutput };
 
 /** MAST takes at most this many values in one filter. */
 export const BATCH_SIZE = 500;
@@ -20,12 +23,6 @@ export interface MastPassOptions {
   cacheDir?: string;
   now?: Date;
   client?: Partial<MastClientOptions>;
-}
-
-export interface MastPassOutput {
-  findings: (FindingInput & { ruleId: string; path: string })[];
-  notChecked: NotChecked[];
-  stats: MastStats;
 }
 
 function batches<T>(items: T[], size: number): T[][] {
@@ -73,31 +70,6 @@ function claimsOf(record: FileRecord): Product | undefined {
   return { record, sources, ...(program ? { program } : {}) };
 }
 
-/**
- * The distinct source ids and programs the collection claims, for an offline run's report: counted
- * as the files are walked once, without the per-product lists and pipeline datasets a lookup needs.
- */
-function claimedIdCount(records: FileRecord[]): number {
-  const obsIds = new Set<string>();
-  const programs = new Set<string>();
-  for (const record of records) {
-    if (record.kind !== 'fits' && record.kind !== 'fits.gz') continue;
-    let claimsSources = false;
-    for (const text of record.provenance) {
-      const parsed = parseSourceId(text);
-      if (!parsed) continue;
-      obsIds.add(parsed.obsId);
-      claimsSources = true;
-    }
-    const telescope = String(record.header.TELESCOP ?? '')
-      .trim()
-      .toUpperCase();
-    const program = telescope === 'JWST' || claimsSources ? parseProgram(record.header.PROPOSID) : undefined;
-    if (program) programs.add(program);
-  }
-  return obsIds.size + programs.size;
-}
-
 /** The Mission Search datasets worth asking for, sorted (so request keys and caches are stable). */
 function missionDatasets(products: Product[], observations: Map<string, Row>): string[] {
   const datasets = new Set<string>();
@@ -112,23 +84,9 @@ function missionDatasets(products: Product[], observations: Map<string, Row>): s
   return [...datasets].sort();
 }
 
-function notCheckedAll(rules: MastRule[], reason: string): NotChecked[] {
-  return rules.map((rule) => ({ ruleId: rule.meta.id, reason }));
-}
-
 /** The MAST pass: every id of the whole run, deduplicated, looked up in batches, then each rule per product. */
 export async function runMastPass(records: FileRecord[], options: MastPassOptions): Promise<MastPassOutput> {
-  if (options.mode === 'offline') {
-    const ids = claimedIdCount(records);
-    const stats: MastStats = { mode: options.mode, requests: 0, cacheHits: 0, ids };
-    // MAST is not asked: its rules are "not checked" wherever a product claims something to look up.
-    if (ids === 0) return { findings: [], notChecked: [], stats };
-    return {
-      findings: [],
-      notChecked: notCheckedAll(options.rules, '--mast offline: MAST was not asked'),
-      stats,
-    };
-  }
+  if (options.mode === 'offline') return offlineMastPass(records, options.rules);
   const products = collectClaims(records);
   const obsIds = [...new Set(products.flatMap((p) => p.sources.map((s) => s.obsId)))].sort();
   const programs = [...new Set(products.flatMap((p) => (p.program ? [p.program] : [])))].sort();
