@@ -4,8 +4,6 @@
  * nothing of rules.
  */
 
-import { gifReader } from './gif.js';
-import { pngReader } from './png.js';
 import { TABLE_EXTENSIONS } from './table-extensions.js';
 import type { ContentReader } from './types.js';
 
@@ -36,9 +34,9 @@ function loadedOnUse(
 }
 
 export const READERS: readonly ContentReader[] = [
-  pngReader,
+  loadedOnUse(['png'], undefined, () => import('./png.js').then((module) => module.pngReader)),
   loadedOnUse(['jpeg'], undefined, () => import('./jpeg.js').then((module) => module.jpegReader)),
-  gifReader,
+  loadedOnUse(['gif'], undefined, () => import('./gif.js').then((module) => module.gifReader)),
   loadedOnUse(['parquet'], undefined, () => import('./parquet.js').then((module) => module.parquetReader)),
   loadedOnUse(['ecsv'], undefined, () => import('./ecsv.js').then((module) => module.ecsvReader)),
   loadedOnUse(['text'], TABLE_EXTENSIONS, () => import('./csv.js').then((module) => module.csvReader)),

@@ -74,6 +74,8 @@ describe('start-up: a run loads only what it uses', () => {
     for (const lookup of ['pass', 'client', 'cache'])
       expect(loaded(modules, `dist/mast/${lookup}.js`), lookup).toBe(false);
     expect(modules.some((path) => /node_modules[/\\]undici[/\\]/.test(path))).toBe(false);
+    for (const reader of ['png', 'gif', 'jpeg', 'parquet', 'csv', 'ecsv', 'votable', 'asdf'])
+      expect(loaded(modules, `dist/readers/${reader}.js`), reader).toBe(false);
   });
 
   it('SARIF and the terminal summary load their own two formatters', () => {
