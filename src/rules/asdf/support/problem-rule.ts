@@ -1,4 +1,5 @@
 import type { ContentRule, RuleMeta, Severity } from '../../../types.js';
+import { problemRule } from '../../ecsv/support/problem-rule.js';
 
 /**
  * A content rule that reports the ASDF reader's problems of the given codes, one finding each (the
@@ -10,20 +11,5 @@ export function asdfProblemRule(
   codes: readonly string[],
   severities: Readonly<Record<string, Severity>> = {},
 ): ContentRule {
-  const wanted = new Set(codes);
-  return {
-    meta: { ...meta, scope: 'content', formats: ['asdf'] },
-    check(context, report) {
-      for (const problem of context.content.problems) {
-        if (!wanted.has(problem.code)) continue;
-        const severity = severities[problem.code];
-        report({
-          message: problem.message,
-          ...(problem.hint !== undefined ? { hint: problem.hint } : {}),
-          ...(severity !== undefined ? { severity } : {}),
-          ...(problem.offset !== undefined ? { offset: problem.offset } : {}),
-        });
-      }
-    },
-  };
+  return problemRule({ ...meta, formats: ['asdf'] }, codes, severities);
 }
