@@ -343,9 +343,10 @@ async function main(): Promise<void> {
       true,
     );
   // One run, no warm-up: peak memory is the figure here, and a million files take minutes a run.
-  const emptyFiles = (count: number) => ({
+  const emptyFiles = (key: string, count: number) => ({
+    key,
     once: true,
-    name: `(${count >= 1_000_000 ? 'f' : 'e'}) ${count} empty files, JSON report to stdout`,
+    name: `(${key === 'million' ? 'f' : 'e'}) ${count} empty files, JSON report to stdout`,
     async prepare(): Promise<Tool[]> {
       const dir = join(work, `empty-${count}`);
       makeEmptyFiles(dir, count);
@@ -354,12 +355,15 @@ async function main(): Promise<void> {
   });
 
   const cases: {
+    /** What `--cases` calls it. */
+    key: string;
     name: string;
     prepare(): Promise<Tool[]>;
     unit?: { bytes: number };
     once?: boolean;
   }[] = [
     {
+      key: 'small',
       name: `(a) ${args.small} small 3-HDU HLSP files`,
       async prepare() {
         const dir = join(work, 'small');
@@ -393,6 +397,7 @@ async function main(): Promise<void> {
       },
     },
     {
+      key: 'many',
       name: `(b) ${args.many} small files`,
       async prepare() {
         const dir = join(work, 'many');
@@ -404,6 +409,7 @@ async function main(): Promise<void> {
       },
     },
     {
+      key: 'big',
       name: '(c) 200 MB image with CHECKSUM',
       async prepare() {
         const path = join(work, 'big.fits');
@@ -442,6 +448,7 @@ async function main(): Promise<void> {
       unit: { bytes: 7200 * 7200 * 4 },
     },
     {
+      key: 'gz',
       name: '(d) the same image, gzip -1',
       async prepare() {
         const path = join(work, 'big.fits');
@@ -454,7 +461,8 @@ async function main(): Promise<void> {
       },
     },
     {
-      name: '(h) 192 MiB of float32 arrays in ASDF, zlib, with MD5s',
+      key: 'asdf',
+      name: '(i) 192 MiB of float32 arrays in ASDF, zlib, with MD5s',
       async prepare() {
         const path = join(work, `hlsp_${DEMO_PROJECT}_jwst_nircam_field_f444w_v1.0_model.asdf`);
         if (!existsSync(path)) writeBigAsdf(path);
@@ -470,12 +478,13 @@ async function main(): Promise<void> {
       },
       unit: { bytes: 3 * 4096 * 4096 * 4 },
     },
-    emptyFiles(args.empty),
-    emptyFiles(1_000_000),
+    emptyFiles('empty', args.empty),
+    emptyFiles('million', 1_000_000),
   ];
   for (const format of ['ecsv', 'votable'] as const)
     cases.push({
-      name: `(${format === 'ecsv' ? 'e' : 'f'}) a catalogue of ${args.rows} rows as ${format === 'ecsv' ? 'ECSV' : 'a VOTable (TABLEDATA)'}`,
+      key: format,
+      name: `(${format === 'ecsv' ? 'g' : 'h'}) a catalogue of ${args.rows} rows as ${format === 'ecsv' ? 'ECSV' : 'a VOTable (TABLEDATA)'}`,
       async prepare() {
         const path = join(
           work,
@@ -496,9 +505,7 @@ async function main(): Promise<void> {
         return tools;
       },
     });
-  const selected = cases.filter((_, i) =>
-    args.cases.includes(['small', 'many', 'big', 'gz', 'asdf', 'empty', 'million', 'ecsv', 'votable'][i]!),
-  );
+  const selected = cases.filter((c) => args.cases.includes(c.key));
   rows.push(
     '| case | tool | median s | min s | max s | peak RSS MB | ratio to hlsp-validate |',
     '| --- | --- | --- | --- | --- | --- | --- |',
