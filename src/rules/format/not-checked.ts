@@ -1,4 +1,5 @@
 import { FORMATS } from '../../formats/registry.js';
+import { readerFor } from '../../readers/index.js';
 import type { FileRule } from '../../types.js';
 
 /** Documentation: read by people, not by the archive's tools. */
@@ -20,6 +21,18 @@ export const notChecked: FileRule = {
       return;
     const extension = context.format.promise?.extension;
     const documentation = extension !== undefined && DOCUMENTATION.has(extension);
+    // Members of an archive get the FITS and format checks only: a table or image reader works on files.
+    if (
+      !documentation &&
+      context.path.includes('!') &&
+      readerFor(context.contentFormat, extension) !== undefined
+    ) {
+      report({
+        message: `not checked: ${describe(context.contentFormat)} inside an archive is not read yet (only beside it), so its content was not judged`,
+        hint: 'deliver the file beside the archive, where it is read and checked in full, or review it by hand',
+      });
+      return;
+    }
     report({
       message: `not checked: hlsp-validate cannot read ${describe(context.contentFormat)} yet, so its content was not judged`,
       severity: documentation ? 'info' : 'warning',

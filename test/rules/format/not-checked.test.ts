@@ -35,4 +35,19 @@ describe('format/not-checked', () => {
   it('leaves a file whose content breaks its promise to the other format rules', () => {
     expect(runFileRule(notChecked, 'x.ecsv', randomBytes(100))).toEqual([]);
   });
+
+  it('says a member of an archive that a reader reads beside it was not read inside it', () => {
+    const ecsv = text('# %ECSV 1.0\n# ---\n# datatype:\n# - {name: a, datatype: int64}\na\n1\n');
+    const [finding, ...rest] = runFileRule(notChecked, 'bundle.zip!cat.ecsv', ecsv);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ severity: 'warning' });
+    expect(finding!.message).toBe(
+      'not checked: an ECSV table inside an archive is not read yet (only beside it), so its content was not judged',
+    );
+    // A format that nothing reads keeps its own message inside an archive too.
+    expect(runFileRule(notChecked, 'bundle.zip!x.h5', HDF5)[0]!.message).toMatch(/cannot read HDF5 data yet/);
+    expect(runFileRule(notChecked, 'bundle.zip!notes.txt', text('read me\n'))[0]).toMatchObject({
+      severity: 'info',
+    });
+  });
 });
