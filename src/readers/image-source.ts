@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ContentProblem, ReadContent } from '../types.js';
+import { CappedProblems } from './problem-list.js';
 import type { ContentLimits, ContentSource } from './types.js';
 
 export interface ImageCaps {
@@ -34,28 +35,13 @@ export function grouped(value: number): string {
   return value.toLocaleString('en-US');
 }
 
-/** Problems of one file, at most `max`; beyond, one last problem says how many more there were. */
-export class ProblemList {
-  readonly items: ContentProblem[] = [];
-  private dropped = 0;
-  constructor(private readonly max: number) {}
-
-  add(problem: ContentProblem): void {
-    if (this.items.length < this.max) this.items.push(problem);
-    else this.dropped++;
-  }
-
-  has(code: string): boolean {
-    return this.items.some((problem) => problem.code === code);
-  }
-
-  done(): ContentProblem[] {
-    if (this.dropped > 0)
-      this.items.push({
-        code: 'too-many-problems',
-        message: `${grouped(this.dropped)} more problems were not listed`,
-      });
-    return this.items;
+/** Problems of an image or ASDF file, capped; the last says how many more there were. */
+export class ProblemList extends CappedProblems {
+  constructor(max: number) {
+    super(max, (dropped) => ({
+      code: 'too-many-problems',
+      message: `${grouped(dropped)} more problems were not listed`,
+    }));
   }
 }
 

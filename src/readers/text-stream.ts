@@ -6,29 +6,18 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ContentProblem } from '../types.js';
+import { CappedProblems } from './problem-list.js';
 import type { ContentLimits, ContentSource } from './types.js';
 
 const CHUNK_BYTES = 1024 * 1024;
 
-/** Problems of one file, at most `max`; beyond, one problem with code 'more' says how many were left out. */
-export class ProblemList {
-  readonly items: ContentProblem[] = [];
-  private dropped = 0;
-  constructor(private readonly max: number) {}
-  add(problem: ContentProblem): void {
-    if (this.items.length < this.max) this.items.push(problem);
-    else this.dropped++;
-  }
-  get full(): boolean {
-    return this.items.length >= this.max;
-  }
-  done(): ContentProblem[] {
-    if (this.dropped > 0)
-      this.items.push({
-        code: 'more',
-        message: `${this.dropped} more problem${this.dropped === 1 ? '' : 's'} not listed (at most ${this.max} per file)`,
-      });
-    return this.items;
+/** Problems of a text table, capped; beyond, one problem with code 'more' says how many were left out. */
+export class ProblemList extends CappedProblems {
+  constructor(max: number) {
+    super(max, (dropped, cap) => ({
+      code: 'more',
+      message: `${dropped} more problem${dropped === 1 ? '' : 's'} not listed (at most ${cap} per file)`,
+    }));
   }
 }
 
