@@ -224,16 +224,26 @@ export function chooseProfiles(context: FitsContext): readonly string[] {
 }
 
 function chooseProfilesOnce(context: FitsContext): string[] {
+  return profilesByName(context, () => {
+    const data = dataHdu(context.fits);
+    return data && (data.kind === 'image' || data.kind === 'primary') ? 'image' : undefined;
+  });
+}
+
+/**
+ * 'common', then the config's profiles, else the product type's from the name (or `fallback`'s when
+ * the name says none) and 'jwst' for a JWST product.
+ */
+function profilesByName(
+  context: Pick<ContentContext, 'profiles' | 'parsed'>,
+  fallback: () => string | undefined = () => undefined,
+): string[] {
   const chosen = new Set<string>(['common']);
   if (context.profiles.length > 0) for (const p of context.profiles) chosen.add(p);
   else {
     const type = context.parsed.productType.toLowerCase();
-    const byName = BY_PRODUCT_TYPE.find(([pattern]) => pattern.test(type))?.[1];
+    const byName = BY_PRODUCT_TYPE.find(([pattern]) => pattern.test(type))?.[1] ?? fallback();
     if (byName) chosen.add(byName);
-    else {
-      const data = dataHdu(context.fits);
-      if (data && (data.kind === 'image' || data.kind === 'primary')) chosen.add('image');
-    }
     if ((context.parsed.fields.observatory ?? '').toLowerCase().split('-').includes('jwst'))
       chosen.add('jwst');
   }
@@ -588,16 +598,7 @@ function reportValueError(
  * the config, else from the product type in the name (as for FITS, without the HDU fallback).
  */
 export function chooseMetadataProfiles(context: Pick<ContentContext, 'profiles' | 'parsed'>): string[] {
-  const chosen = new Set<string>(['common']);
-  if (context.profiles.length > 0) for (const p of context.profiles) chosen.add(p);
-  else {
-    const type = context.parsed.productType.toLowerCase();
-    const byName = BY_PRODUCT_TYPE.find(([pattern]) => pattern.test(type))?.[1];
-    if (byName) chosen.add(byName);
-    if ((context.parsed.fields.observatory ?? '').toLowerCase().split('-').includes('jwst'))
-      chosen.add('jwst');
-  }
-  return [...chosen];
+  return profilesByName(context);
 }
 
 /** ": 'CC BY 4.0'" when the value is known, else nothing. */
