@@ -119,10 +119,6 @@ import { votableValues } from './votable/values.js';
 import { votableWellFormed } from './votable/well-formed.js';
 
 /**
- * The built-in rules, by what they read. Each lives in `src/rules/<group>/<name>.ts` under its id
- * `<group>/<name>`; the order here is the order in which they run on a file.
- */
-/**
  * What a rule says about an HDU whose header the reader could not read whole (or did not reach)
  * follows from fits/file-readable or fits/truncated: it is folded under that finding.
  */
@@ -146,6 +142,10 @@ function afterReadStop(rule: FitsRule): FitsRule {
   };
 }
 
+/**
+ * The built-in rules, by what they read. Each lives in `src/rules/<group>/<name>.ts` under its id
+ * `<group>/<name>`; the order here is the order in which they run on a file.
+ */
 export const builtinRules: RuleSet = {
   name: [
     hlspPrefix,
