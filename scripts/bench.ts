@@ -321,19 +321,7 @@ async function main(): Promise<void> {
   const ours =
     (paths: string[], extra: string[] = []): Tool['run'] =>
     () =>
-      timed(process.execPath, [
-        BIN,
-        'check',
-        ...paths,
-        '--format',
-        'json',
-        '--output',
-        join(work, 'report.json'),
-        '--mast',
-        'offline',
-        '--no-progress',
-        ...extra,
-      ]);
+      timed(process.execPath, checkArgs(work, paths, extra));
 
   // The JSON report of every file to standard output, as `check dir --format json > report.json`.
   const toStdout = (dir: string) => () =>
@@ -638,15 +626,9 @@ function cpuTable(title: string, tools: { name: string; run(): CpuRun }[], reps:
   ];
 }
 
-/**
- * The large-file rows: four 207 MB images in one run, with and without SHA-256, against fitsverify;
- * the image tile-compressed (`.fits.fz`) against fitsverify and funpack; and (BENCH_LARGE=1) the
- * peak RSS of a 2 GB `.fits.bz2`. CPU time is given beside wall time: the bench machine is shared.
- */
-async function largeFileTables(work: string, args: Args): Promise<string[]> {
-  const rows: string[] = [];
-  const big = join(work, 'big.fits');
-  const ourArgs = (paths: string[], extra: string[] = []) => [
+/** Our command line on `paths`: every offline rule, the JSON report to a file in `work`. */
+function checkArgs(work: string, paths: string[], extra: string[]): string[] {
+  return [
     BIN,
     'check',
     ...paths,
@@ -659,6 +641,17 @@ async function largeFileTables(work: string, args: Args): Promise<string[]> {
     '--no-progress',
     ...extra,
   ];
+}
+
+/**
+ * The large-file rows: four 207 MB images in one run, with and without SHA-256, against fitsverify;
+ * the image tile-compressed (`.fits.fz`) against fitsverify and funpack; and (BENCH_LARGE=1) the
+ * peak RSS of a 2 GB `.fits.bz2`. CPU time is given beside wall time: the bench machine is shared.
+ */
+async function largeFileTables(work: string, args: Args): Promise<string[]> {
+  const rows: string[] = [];
+  const big = join(work, 'big.fits');
+  const ourArgs = (paths: string[], extra: string[] = []) => checkArgs(work, paths, extra);
   if (args.cases.includes('large')) {
     process.stderr.write('preparing 4 × 207 MB images…\n');
     if (!existsSync(big)) await makeBigImage(big);
