@@ -4,9 +4,16 @@ import { basename } from 'node:path';
 import type { DiscoveredEntry } from '../discover/discover.js';
 import { cardFact, plainValue } from '../fits/card.js';
 import { skyFootprint } from '../fits/footprint.js';
-import { readPlainFits } from '../fits/large-file.js';
+import { readOpenPlainFits } from '../fits/large-file.js';
 import { logicalFits } from '../fits/logical.js';
-import { describeIoError, readFits } from '../fits/read.js';
+import {
+  describeIoError,
+  type FileVersion,
+  fileVersion,
+  openFile,
+  readFits,
+  unreadableFits,
+} from '../fits/read.js';
 import { readTextColumn } from '../fits/table.js';
 import type { FitsFile, Hdu } from '../fits/types.js';
 import { compareFormat, type FormatComparison } from '../formats/compare.js';
@@ -88,12 +95,14 @@ export function checkEntry(
   item: DiscoveredEntry,
   env: FileCheckEnvironment,
 ): FileOutcome | Promise<FileOutcome> {
-  if (item.isDirectory || item.skipped) return checkEntryOnce(item, env);
+  // A plain FITS file is compared on its open descriptor instead (in checkEntryOnce): no path
+  // lookup on the per-file path.
+  if (item.isDirectory || item.skipped || item.kind === 'fits') return checkEntryOnce(item, env);
   const before = fileVersion(item.absolute);
   const outcome = checkEntryOnce(item, env);
   return outcome instanceof Promise
-    ? outcome.then((done) => noteChange(done, before, item, env))
-    : noteChange(outcome, before, item, env);
+    ? outcome.then((done) => noteChange(done, before, fileVersion(item.absolute), item, env))
+    : noteChange(outcome, before, fileVersion(item.absolute), item, env);
 }
 
 function checkEntryOnce(
@@ -201,9 +210,29 @@ function checkEntryOnce(
   };
   // One literal shape for every file (no spreads): the reader's option reads stay monomorphic.
   const options = { hash: env.hash, limits: env.limits, threads: env.threads, sumRange: undefined };
-  if (item.kind === 'fits' || item.kind === 'fits.gz') {
-    const read =
-      item.kind === 'fits' ? readPlainFits(item.absolute, options) : readFits(item.absolute, options);
+  if (item.kind === 'fits') {
+    // One descriptor from the read to the end of the file's rules: asked for the file's version
+    // again before it is closed, it tells a file written to meanwhile without a path lookup.
+    const file = openFile(item.absolute);
+    if ('error' in file) return checkFits(unreadableFits(file.error));
+    const close = (outcome: FileOutcome) => noteChange(outcome, file, closeFile(file.fd), item, env);
+    let outcome: FileOutcome;
+    try {
+      const read = readOpenPlainFits(item.absolute, file, options);
+      if (read instanceof Promise)
+        return read.then(checkFits).then(close, (error: unknown) => {
+          closeSync(file.fd);
+          throw error;
+        });
+      outcome = checkFits(read);
+    } catch (error) {
+      closeSync(file.fd);
+      throw error;
+    }
+    return close(outcome);
+  }
+  if (item.kind === 'fits.gz') {
+    const read = readFits(item.absolute, options);
     return read instanceof Promise ? read.then(checkFits) : checkFits(read);
   }
   const keepText = item.kind === 'readme' || item.kind === 'manifest';
@@ -281,14 +310,11 @@ function checkEntryOnce(
   return read instanceof Promise ? read.then(checkContent, readerCrashed) : checkContent(read);
 }
 
-/** A file's size and modification time; undefined when it cannot be had (the read reports why). */
-function fileVersion(path: string | Buffer): { size: number; mtimeMs: number } | undefined {
-  try {
-    const { size, mtimeMs } = statSync(path);
-    return { size, mtimeMs };
-  } catch {
-    return undefined;
-  }
+/** Closes a descriptor, giving the file's version just before. */
+function closeFile(fd: number): FileVersion | undefined {
+  const version = fileVersion(fd);
+  closeSync(fd);
+  return version;
 }
 
 /**
@@ -297,11 +323,11 @@ function fileVersion(path: string | Buffer): { size: number; mtimeMs: number } |
  */
 function noteChange(
   outcome: FileOutcome,
-  before: ReturnType<typeof fileVersion>,
+  before: FileVersion | undefined,
+  after: FileVersion | undefined,
   item: DiscoveredEntry,
   env: FileCheckEnvironment,
 ): FileOutcome {
-  const after = fileVersion(item.absolute);
   if (!before || !after || (before.size === after.size && before.mtimeMs === after.mtimeMs)) return outcome;
   outcome.record.changedDuringCheck = true;
   const sizes =

@@ -2,12 +2,12 @@
  * Large plain FITS files are read with help from other threads: the SHA-256 on one, and, where cores
  * are left, each big data unit's DATASUM in parts (ones'-complement sums of word-aligned ranges add).
  */
-import { closeSync, existsSync, readSync } from 'node:fs';
+import { existsSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { addWords, combineSums } from './checksum.js';
-import { openFile, type ReadOptions, readAndClose, readOpenFits, unreadableFits } from './read.js';
+import { type ReadOptions, readOpenFits } from './read.js';
 import type { FitsFile } from './types.js';
 import { RANGE_BYTES, rangeBuffer } from './wasm/ones-sum.js';
 
@@ -86,19 +86,19 @@ function splitSums(path: string | Buffer, threads: number): NonNullable<ReadOpti
 }
 
 /**
- * Reads a plain FITS file: at once when it is small (no promise, no await on the per-file path), and
- * as a promise when it is large, read with the help of other threads.
+ * Reads a plain FITS file `openFile` opened (the caller closes it): at once when it is small (no
+ * promise, no await on the per-file path), and as a promise when it is large, read with the help of
+ * other threads.
  */
-export function readPlainFits(
+export function readOpenPlainFits(
   path: string | Buffer,
+  file: { fd: number; size: number },
   options: ReadOptions & { hash: boolean; threads?: number | undefined },
 ): FitsFile | Promise<FitsFile> {
-  const file = openFile(path);
-  if ('error' in file) return unreadableFits(file.error);
   // Compiled code only: under a TypeScript test runner the worker file does not exist.
   if (file.size >= LARGE_FILE_BYTES && existsSync(fileURLToPath(workerUrl)))
     return readLargeFits(path, file, options);
-  return readAndClose(file, options);
+  return readOpenFits(file.fd, file.size, options);
 }
 
 async function readLargeFits(
@@ -106,20 +106,16 @@ async function readLargeFits(
   file: { fd: number; size: number },
   options: ReadOptions & { hash: boolean; threads?: number | undefined },
 ): Promise<FitsFile> {
-  try {
-    const digest = options.hash ? sha256Elsewhere(path) : undefined;
-    // The cores left after the SHA-256 share the data sums.
-    const threads = (options.threads ?? availableParallelism()) - (options.hash ? 1 : 0);
-    const fits = readOpenFits(file.fd, file.size, {
-      ...options,
-      hash: false,
-      ...(threads > 1 ? { sumRange: splitSums(path, threads) } : {}),
-    });
-    if (!digest) return fits;
-    const sha256 = await digest;
-    // A file the helper could not read is reported by the parse; the digest is then taken here.
-    return { ...fits, sha256: sha256 ?? readOpenFits(file.fd, file.size, options).sha256 };
-  } finally {
-    closeSync(file.fd);
-  }
+  const digest = options.hash ? sha256Elsewhere(path) : undefined;
+  // The cores left after the SHA-256 share the data sums.
+  const threads = (options.threads ?? availableParallelism()) - (options.hash ? 1 : 0);
+  const fits = readOpenFits(file.fd, file.size, {
+    ...options,
+    hash: false,
+    ...(threads > 1 ? { sumRange: splitSums(path, threads) } : {}),
+  });
+  if (!digest) return fits;
+  const sha256 = await digest;
+  // A file the helper could not read is reported by the parse; the digest is then taken here.
+  return { ...fits, sha256: sha256 ?? readOpenFits(file.fd, file.size, options).sha256 };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, openSync, type PathLike, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, type PathLike, readSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { inflateBzip2, isBzip2 } from './bzip2.js';
 import { FitsParser, type ParserOptions } from './parser.js';
@@ -25,14 +25,21 @@ export function isGzip(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
 }
 
-/** An open file's descriptor and size, or why it could not be opened. */
-export type OpenedFile = { fd: number; size: number } | { error: unknown };
+/** A file's size and modification time, to tell whether it changed while it was read. */
+export interface FileVersion {
+  size: number;
+  mtimeMs: number;
+}
+
+/** An open file's descriptor, size and modification time, or why it could not be opened. */
+export type OpenedFile = { fd: number; size: number; mtimeMs: number } | { error: unknown };
 
 export function openFile(path: PathLike): OpenedFile {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    return { fd, size: fstatSync(fd).size };
+    const { size, mtimeMs } = fstatSync(fd);
+    return { fd, size, mtimeMs };
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     return { error };
@@ -65,6 +72,16 @@ export function readAndClose(file: { fd: number; size: number }, options: ReadOp
     return readOpenFits(file.fd, file.size, options);
   } finally {
     closeSync(file.fd);
+  }
+}
+
+/** The version of an open file (by descriptor) or of a path; undefined when it cannot be had. */
+export function fileVersion(file: number | PathLike): FileVersion | undefined {
+  try {
+    const { size, mtimeMs } = typeof file === 'number' ? fstatSync(file) : statSync(file);
+    return { size, mtimeMs };
+  } catch {
+    return undefined;
   }
 }
 
