@@ -14,7 +14,7 @@ import { parseName } from '../naming/parse.js';
 import type { FileEntry, Finding, Report } from '../report/types.js';
 import type { FileRecord, RuleSet } from '../types.js';
 import { VERSION } from '../version.js';
-import { type MastOptions, mastPassFor, mastRequirement } from './mast.js';
+import { type MastOptions, mastModeOf, mastPassFor, mastRequirement } from './mast.js';
 import { loadRuleSet, pluginUrl, ruleIdsOf } from './rule-set.js';
 
 export interface Options {
@@ -98,6 +98,8 @@ export async function checkWithRules(paths: string[], options: Options = {}): Pr
     runFiles: runFilesOnThreads(jobs, WORKER, { plugins, ruleIds }),
     // The report holds no record headers: gather them only for the rules that read them.
     keepRecordHeaders: false,
+    // Only a pass that asks MAST compares footprints with the observations' regions.
+    footprints: mastModeOf(options.mast ?? {}, config) !== 'offline',
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   if (options.requireMast ?? config.mast?.required ?? false) report.mastRequired = mastRequirement(report);

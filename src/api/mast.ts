@@ -22,6 +22,11 @@ export interface MastOptions {
   token?: string;
 }
 
+/** The mode a run asks MAST in: the option, then the config's, then online. */
+export function mastModeOf(options: MastOptions, config: Config): MastMode {
+  return options.mode ?? config.mast?.mode ?? 'online';
+}
+
 /**
  * The MAST pass of a run, or undefined when every `mast/*` rule is off. Options win over the
  * config; a relative `cacheDir` in the config is relative to the config file.
@@ -34,7 +39,7 @@ export async function mastPassFor(
   checkedPaths: string[] = [],
 ): Promise<((records: FileRecord[]) => Promise<MastPassResult>) | undefined> {
   const fromConfig = config.mast ?? {};
-  const mode = options.mode ?? fromConfig.mode ?? 'online';
+  const mode = mastModeOf(options, config);
   if (!MAST_MODES.includes(mode))
     throw new UsageError(`--mast must be one of ${MAST_MODES.join(', ')}, got '${options.mode}'`);
   const mastUrl = options.url ?? process.env.MAST_URL ?? fromConfig.url ?? 'https://mast.stsci.edu';

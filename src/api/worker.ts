@@ -27,6 +27,7 @@ async function environment(): Promise<FileCheckEnvironment> {
     profilesFor: profileMatcher(setup.config),
     hash: setup.hash,
     recordHeaders: setup.recordHeaders,
+    recordFootprints: setup.recordFootprints,
     ...(setup.threads ? { threads: setup.threads } : {}),
     ...(setup.limits ? { limits: setup.limits } : {}),
     rethrowRuleErrors: setup.rethrowRuleErrors === true,

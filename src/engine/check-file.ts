@@ -206,6 +206,7 @@ function checkEntryOnce(
     addCardContext(findings.slice(before), fits);
     record.hduCount = fits.hdus.length;
     if (env.recordHeaders) fillRecord(record, logical);
+    if (env.recordFootprints) record.footprint = skyFootprint(logical.hdus);
     return { entry, record, findings };
   };
   // One literal shape for every file (no spreads): the reader's option reads stay monomorphic.
@@ -520,7 +521,6 @@ function fillRecord(record: FileRecord, fits: FitsFile): void {
     if (tableName === 'PROVENANCE' || tableName === 'HDRTAB') record.provenance.push(...provenanceRows(hdu));
   }
   record.header = Object.fromEntries(header);
-  record.footprint = skyFootprint(fits.hdus);
 }
 
 function provenanceRows(hdu: Hdu): string[] {

@@ -18,6 +18,8 @@ export interface FileCheckEnvironment {
   hash: boolean;
   /** Gather header values and provenance into the file record (collection and MAST rules read them). */
   recordHeaders: boolean;
+  /** Work out each FITS product's sky footprint too (only a MAST pass that asks MAST reads it). */
+  recordFootprints: boolean;
   /** Threads a large file may use (its SHA-256 and data sums); default: one per core. */
   threads?: number;
   /** Rethrow a rule's exception instead of reporting it as `internal/rule-crashed` (tests). */

@@ -50,6 +50,12 @@ export interface CheckOptions {
    */
   keepRecordHeaders?: boolean;
   /**
+   * Whether the records need each FITS product's sky footprint, when headers are gathered (default
+   * true; a shard report always keeps it, for the MAST pass of its merge). An offline MAST pass
+   * reads none.
+   */
+  footprints?: boolean;
+  /**
    * Rethrow an exception from a rule instead of reporting it as `internal/rule-crashed`
    * (default: HLSP_RETHROW_RULE_ERRORS=1, which the test suite sets).
    */
@@ -122,6 +128,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     : [...entries];
   entries.length = 0;
   const total = mine.length;
+  const recordHeaders =
+    options.keepRecordHeaders !== false ||
+    shard !== undefined ||
+    options.mastPass !== undefined ||
+    enabled(options.rules.collection, options.config).length > 0;
   const env: FileCheckEnvironment = {
     settings: options.settings,
     config: options.config,
@@ -131,11 +142,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     fitsRules: enabled(options.rules.fits, options.config),
     profilesFor: profileMatcher(options.config),
     hash: options.hash ?? true,
-    recordHeaders:
-      options.keepRecordHeaders !== false ||
-      shard !== undefined ||
-      options.mastPass !== undefined ||
-      enabled(options.rules.collection, options.config).length > 0,
+    recordHeaders,
+    recordFootprints: recordHeaders && (shard !== undefined || options.footprints !== false),
     ...(options.threads ? { threads: options.threads } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     rethrowRuleErrors: options.rethrowRuleErrors ?? rethrowRuleErrorsByDefault(),

@@ -22,6 +22,7 @@ export interface WorkerSetup {
   config: FileCheckEnvironment['config'];
   hash: boolean;
   recordHeaders: boolean;
+  recordFootprints: boolean;
   threads?: number;
   limits?: FileCheckEnvironment['limits'];
   rethrowRuleErrors?: boolean;
@@ -83,6 +84,7 @@ export function runFilesOnThreads(
       config: env.config,
       hash: env.hash,
       recordHeaders: env.recordHeaders,
+      recordFootprints: env.recordFootprints,
       ...(env.threads ? { threads: env.threads } : {}),
       ...(env.limits ? { limits: env.limits } : {}),
       ...(env.rethrowRuleErrors ? { rethrowRuleErrors: true } : {}),

@@ -20,6 +20,7 @@ const env: FileCheckEnvironment = {
   profilesFor: () => [],
   hash: true,
   recordHeaders: false,
+  recordFootprints: false,
 };
 
 async function check(absolute: string, path: string) {

@@ -47,6 +47,7 @@ function environment(): FileCheckEnvironment {
     profilesFor: () => [],
     hash: false,
     recordHeaders: true,
+    recordFootprints: true,
   };
 }
 

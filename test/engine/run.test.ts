@@ -88,4 +88,27 @@ describe('runCheck', () => {
     const caller = await run({ rules: { collection: 'off' } }, { keepRecordHeaders: true });
     expect(fitsHeaders(caller.records).every((count) => count > 0)).toBe(true);
   });
+
+  it('works out sky footprints only when the records need them', async () => {
+    const run = (extra: object) =>
+      runCheck({
+        paths: [join(REPO, 'fixtures/demo')],
+        config: {},
+        settings: {},
+        rules: { name: [], file: [], fits: [], content: [], collection: [], mast: [] },
+        hash: false,
+        keepRecordHeaders: true,
+        ...extra,
+      });
+    const footprints = (records: { kind: string; footprint?: unknown }[]) =>
+      records.filter((record) => record.kind === 'fits').map((record) => record.footprint !== undefined);
+    const asked = await run({});
+    expect(footprints(asked.records).length).toBeGreaterThan(0);
+    expect(footprints(asked.records).some(Boolean)).toBe(true);
+    const offline = await run({ footprints: false });
+    expect(footprints(offline.records).every((has) => !has)).toBe(true);
+    // A shard's records feed the MAST pass of its merge: they keep their footprints.
+    const shard = await run({ footprints: false, shard: { index: 1, count: 1 } });
+    expect(footprints(shard.records)).toEqual(footprints(asked.records));
+  });
 });

@@ -254,6 +254,7 @@ async function findingsOf(bytes: Buffer): Promise<FileOutcome['findings']> {
       profilesFor: () => ['common', 'image', 'jwst'],
       hash: false,
       recordHeaders: false,
+      recordFootprints: false,
     },
   );
   rmSync(absolute);

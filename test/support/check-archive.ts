@@ -26,6 +26,7 @@ export async function checkArchiveBytes(
     profilesFor: () => [],
     hash: true,
     recordHeaders: false,
+    recordFootprints: false,
     ...(options.limits ? { limits: options.limits } : {}),
   };
   const outcome = await checkEntry(
