@@ -70,18 +70,23 @@ export function parseCardAt(
     // A hit needs the same 80 bytes as the slot holds, and a slot's card is always parsed from them.
     const predicted = slotAtPosition[position]! - 1;
     const known = predicted >= 0 ? slotCards[predicted] : undefined;
-    if (known !== undefined && sameWords(words, first, predicted)) return copyCard(known, index, offset);
+    if (known !== undefined && sameWords(words, first, predicted)) return reuseCard(known, index, offset);
   }
   const hash = hashCard(words, first);
   let slot = hash & (SLOTS - 1);
   for (let known = slotCards[slot]; known !== undefined; known = slotCards[slot]) {
     if (slotHashes[slot] === hash && sameWords(words, first, slot)) {
       if (position >= 0) slotAtPosition[position] = slot + 1;
-      return copyCard(known, index, offset);
+      return reuseCard(known, index, offset);
     }
     slot = (slot + 1) & (SLOTS - 1);
   }
-  const template = parseCard(latin1(block, start, start + CARD_LENGTH), index, offset);
+  // Kept as copied: every card handed out then has copyCard's shape.
+  const template = copyCard(
+    parseCard(latin1(block, start, start + CARD_LENGTH), index, offset),
+    index,
+    offset,
+  );
   if (parsedCount >= MAX_PARSED_CARDS) {
     slotCards.fill(undefined);
     parsedCount = 0;
@@ -92,7 +97,15 @@ export function parseCardAt(
   slotCards[slot] = template;
   if (position >= 0) slotAtPosition[position] = slot + 1;
   parsedCount++;
-  return copyCard(template, index, offset);
+  return template;
+}
+
+/**
+ * The cached card itself when it sits at the same place (files of one collection share their header
+ * layout), a copy otherwise. Cards are not changed once read; joinLongStrings copies before it joins.
+ */
+function reuseCard(known: Card, index: number, offset: number): Card {
+  return known.index === index && known.offset === offset ? known : copyCard(known, index, offset);
 }
 
 /**
@@ -325,10 +338,13 @@ export function joinLongStrings(cards: Card[]): void {
       j++;
     }
     if (j > i + 1) {
-      card.value = { type: 'string', value: text };
-      card.continuedBy = j - i - 1;
+      // A copy: the card read may be shared with other files (parseCardAt).
+      const joined = copyCard(card, card.index, card.offset);
+      joined.value = { type: 'string', value: text };
+      joined.continuedBy = j - i - 1;
       // Its value is no longer the one of the cached card it was copied from.
-      card.facts = [];
+      joined.facts = [];
+      cards[i] = joined;
       i = j - 1;
     }
   }

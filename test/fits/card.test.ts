@@ -107,16 +107,28 @@ describe('parseCardAt', () => {
     }
   });
 
-  it('returns a card of its own each time: changing one leaves the next untouched', () => {
-    const raw = pad80("OBJECT  = 'M31&'");
-    const first = cardAt(raw, 0, 0, 0);
-    first.value = { type: 'string', value: 'changed' };
-    first.continuedBy = 2;
-    const second = cardAt(raw, 1, 1, 80);
-    expect(second.value).toEqual({ type: 'string', value: 'M31&' });
-    expect(second.continuedBy).toBeUndefined();
-    expect(second.index).toBe(1);
-    expect(second.offset).toBe(80);
+  it('hands out the cached card at the same place, and a copy elsewhere', () => {
+    const raw = pad80("OBJECT  = 'M31 field'");
+    const first = cardAt(raw, 2, 2, 160);
+    expect(cardAt(raw, 2, 2, 160)).toBe(first);
+    const moved = cardAt(raw, 3, 3, 240);
+    expect(moved).not.toBe(first);
+    expect(moved).toEqual({ ...first, index: 3, offset: 240 });
+    expect(first.index).toBe(2);
+    expect(first.offset).toBe(160);
+  });
+
+  it('joins long strings on copies, so the shared card keeps its own value', () => {
+    const head = pad80("OBJECT  = 'M31&'");
+    const shared = cardAt(head, 0, 0, 0);
+    const cards = [shared, parseCard(pad80("CONTINUE  ' field'"), 1, 80)];
+    joinLongStrings(cards);
+    expect(cards[0]!.value).toEqual({ type: 'string', value: 'M31 field' });
+    expect(cards[0]!.continuedBy).toBe(1);
+    expect(cards[0]).not.toBe(shared);
+    expect(shared.value).toEqual({ type: 'string', value: 'M31&' });
+    expect(shared.continuedBy).toBeUndefined();
+    expect(cardAt(head, 0, 0, 0).value).toEqual({ type: 'string', value: 'M31&' });
   });
 
   it('works a card fact out once for every copy of one card, and again for another card', () => {
