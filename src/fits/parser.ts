@@ -64,6 +64,33 @@ function looksLikeHeader(bytes: Uint8Array, length: number): boolean {
   return false;
 }
 
+/** A parser's working memory: the header block being filled, its views, and a partial data word. */
+interface Scratch {
+  block: Uint8Array;
+  blockBuffer: Buffer;
+  blockWords: Int32Array;
+  partialWord: Uint8Array;
+}
+
+/** Scratch memory of parsers that ended: a run reads thousands of files, one or a few at a time. */
+const freeScratch: Scratch[] = [];
+
+function takeScratch(): Scratch {
+  const reused = freeScratch.pop();
+  if (reused) return reused;
+  const block = new Uint8Array(BLOCK_LENGTH);
+  return {
+    block,
+    blockBuffer: Buffer.from(block.buffer, block.byteOffset, BLOCK_LENGTH),
+    blockWords: new Int32Array(block.buffer, block.byteOffset, BLOCK_LENGTH / 4),
+    partialWord: new Uint8Array(4),
+  };
+}
+
+function releaseScratch(scratch: Scratch): void {
+  if (freeScratch.length < 8) freeScratch.push(scratch);
+}
+
 /**
  * A push parser over the bytes of a FITS file: feed it chunks of any size with `push`, or tell it
  * with `skip` that bytes were passed over, then call `end`. It keeps only the current header block,
@@ -78,9 +105,11 @@ export class FitsParser {
   private readonly hdus: Hdu[] = [];
   private readonly problems: ReadProblem[] = [];
   private trailingBytes = 0;
-  private readonly block = new Uint8Array(BLOCK_LENGTH);
-  private readonly blockBuffer = Buffer.from(this.block.buffer, this.block.byteOffset, BLOCK_LENGTH);
-  private readonly blockWords = new Int32Array(this.block.buffer, this.block.byteOffset, BLOCK_LENGTH / 4);
+  private readonly scratch = takeScratch();
+  private scratchReleased = false;
+  private readonly block = this.scratch.block;
+  private readonly blockBuffer = this.scratch.blockBuffer;
+  private readonly blockWords = this.scratch.blockWords;
   private blockFill = 0;
   private pending: PendingHdu | undefined;
   // Data unit in progress.
@@ -88,7 +117,7 @@ export class FitsParser {
   private dataPosition = 0;
   private summing = false;
   private sum = 0;
-  private readonly partialWord = new Uint8Array(4);
+  private readonly partialWord = this.scratch.partialWord;
   private partialLength = 0;
   private capture: Uint8Array[] | undefined;
   private captureLength = 0;
@@ -175,6 +204,11 @@ export class FitsParser {
     }
     if (this.offset === 0) this.problem('empty-file', null, 0, 'the file is empty');
     this.state = 'stopped';
+    // An ended parser reads its scratch memory no more; `end` may be called again (after a failure).
+    if (!this.scratchReleased) {
+      this.scratchReleased = true;
+      releaseScratch(this.scratch);
+    }
     return { size: this.offset, hdus: this.hdus, problems: this.problems, trailingBytes: this.trailingBytes };
   }
 

@@ -77,6 +77,32 @@ describe('FitsParser', () => {
     }
   });
 
+  it('keeps parsers in flight together apart, also after one ended twice', () => {
+    const bytes = threeHduFile();
+    const other = simpleImageFile();
+    const whole = parseFitsBytes(bytes);
+    const alone = parseFitsBytes(other);
+    const summary = (file: ReturnType<typeof parseFitsBytes>) =>
+      file.hdus.map((hdu) => [hdu.kind, hdu.cards.length, hdu.headerSum, hdu.dataSum]);
+    // An ended parser hands its scratch memory to the next one; a second `end` must not hand it
+    // out again while that parser still reads into it.
+    const ended = new FitsParser();
+    ended.push(bytes);
+    ended.end();
+    const first = new FitsParser();
+    const second = new FitsParser();
+    ended.end();
+    const third = new FitsParser();
+    for (let at = 0; at < Math.max(bytes.length, other.length); at += 1000) {
+      first.push(bytes.subarray(at, at + 1000));
+      second.push(other.subarray(at, at + 1000));
+      third.push(bytes.subarray(at, at + 1000));
+    }
+    expect(summary(first.end())).toEqual(summary(whole));
+    expect(summary(second.end())).toEqual(summary(alone));
+    expect(summary(third.end())).toEqual(summary(whole));
+  });
+
   it('reports truncated data and keeps the HDUs before it', () => {
     const bytes = threeHduFile();
     const file = parseFitsBytes(bytes.subarray(0, bytes.length - 100));
