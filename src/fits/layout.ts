@@ -18,8 +18,18 @@ export const BINARY_CODE_BYTES: Record<string, number> = {
   Q: 16,
 };
 
+/** Each keyword's first card with a value, in the order of the header. */
 export function cardMap(cards: Card[]): CardMap {
   const map: CardMap = new Map();
+  let valued = 0;
+  // One hash lookup a card: keywords rarely repeat, and a repeat shows in the size.
+  for (const card of cards) {
+    if (!card.hasValue) continue;
+    map.set(card.keyword, card);
+    valued++;
+  }
+  if (map.size === valued) return map;
+  map.clear();
   for (const card of cards) {
     if (card.hasValue && !map.has(card.keyword)) map.set(card.keyword, card);
   }
