@@ -86,10 +86,16 @@ export function profileMatcher(config: Config): (path: string) => string[] {
     test: globMatcher(assignment.files),
     profiles: assignment.profiles,
   }));
+  const none: string[] = [];
   return (path) => {
-    const profiles: string[] = [];
-    for (const assignment of assignments) if (assignment.test(path)) profiles.push(...assignment.profiles);
-    return [...new Set(profiles)];
+    let profiles: string[] | undefined;
+    for (const assignment of assignments) {
+      if (!assignment.test(path)) continue;
+      profiles ??= [];
+      profiles.push(...assignment.profiles);
+    }
+    // Most files match no assignment: they share one empty list instead of a Set and two arrays.
+    return profiles ? [...new Set(profiles)] : none;
   };
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/engine/run.js';
+import { profileMatcher, runCheck } from '../../src/engine/run.js';
 import type { CollectionRule, FitsRule, NameRule } from '../../src/types.js';
 import { REPO } from '../support/cli.js';
 
@@ -110,5 +110,18 @@ describe('runCheck', () => {
     // A shard's records feed the MAST pass of its merge: they keep their footprints.
     const shard = await run({ footprints: false, shard: { index: 1, count: 1 } });
     expect(footprints(shard.records)).toEqual(footprints(asked.records));
+  });
+
+  it("gives each file the config's profiles for it, once each", () => {
+    const profilesFor = profileMatcher({
+      profiles: [
+        { files: '**/*_cat.fits', profiles: ['catalog'] },
+        { files: 'tables/**', profiles: ['catalog', 'spectrum'] },
+      ],
+    });
+    expect(profilesFor('tables/hlsp_x_cat.fits')).toEqual(['catalog', 'spectrum']);
+    expect(profilesFor('a/hlsp_x_cat.fits')).toEqual(['catalog']);
+    expect(profilesFor('a/hlsp_x_drz.fits')).toEqual([]);
+    expect(profileMatcher({})('a/hlsp_x_cat.fits')).toEqual([]);
   });
 });
