@@ -369,6 +369,8 @@ async function main(): Promise<void> {
         );
         const tools: Tool[] = [
           { name: 'hlsp-validate', run: ours([dir]) },
+          // What the second thread brings: each thread is an isolate with its own JIT warm-up.
+          { name: 'hlsp-validate, one thread (--jobs 1)', run: ours([dir], ['--jobs', '1']) },
           {
             name: 'hlsp-validate, FITS structure only',
             run: ours([dir], ['--config', structureConfig, '--no-hash']),
