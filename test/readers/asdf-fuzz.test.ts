@@ -7,26 +7,16 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReadContent } from '../../src/types.js';
 import { readAsdfBytes } from '../support/asdf-content.js';
 import { asdfFile, ndarrayLines } from '../support/asdf-writer.js';
 import { modelAsdf } from '../support/demo.js';
+import { cutAtTenth, expectSane, flippedCopies, fuzzBudget } from '../support/fuzz.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
-const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
+const BUDGET = fuzzBudget(100, 20261202);
 const VALID = modelAsdf();
 const LIMITS = { maxProblems: 50 };
 const read = (bytes: Buffer | Uint8Array, gzip = false) =>
   readAsdfBytes(gzip ? gzipSync(bytes) : Buffer.from(bytes), { limits: LIMITS, gzip });
-
-/** Every problem is a one-line message with a code; the list is bounded. */
-function expectSane(content: ReadContent): void {
-  expect(content.problems.length).toBeLessThanOrEqual(LIMITS.maxProblems + 1);
-  for (const problem of content.problems) {
-    expect(problem.code).toMatch(/^[a-z0-9-]+$/);
-    expect(problem.message).not.toMatch(/[\r\n]/);
-  }
-}
 
 describe('the ASDF reader under hostile input', () => {
   it('reads the valid demo model without a problem, plain and gzip', async () => {
@@ -38,44 +28,32 @@ describe('the ASDF reader under hostile input', () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), fc.boolean(), async (bytes, signed) => {
         const content = await read(signed ? Buffer.concat([Buffer.from('#ASDF 1.0.0\n'), bytes]) : bytes);
-        expectSane(content);
+        expectSane(content, LIMITS.maxProblems);
         if (!signed) expect(content.problems.length).toBeGreaterThan(0);
       }),
-      { numRuns: RUNS, seed: SEED },
+      BUDGET,
     );
   });
 
   it('survives random mutations of a valid file', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.tuple(fc.nat(VALID.length - 1), fc.integer({ min: 0, max: 255 })), {
-          minLength: 1,
-          maxLength: 20,
-        }),
-        async (flips) => {
-          const bytes = Buffer.from(VALID);
-          for (const [at, value] of flips) bytes[at] = value;
-          expectSane(await read(bytes));
-        },
-      ),
-      { numRuns: RUNS, seed: SEED },
+      fc.asyncProperty(flippedCopies(VALID, { minLength: 1, maxLength: 20 }), async (bytes) => {
+        expectSane(await read(bytes), LIMITS.maxProblems);
+      }),
+      BUDGET,
     );
   });
 
   it('reports a truncation at every tenth of the file once, plain and gzip', async () => {
+    const gzip = gzipSync(VALID);
     for (let tenth = 1; tenth < 10; tenth++) {
-      const cut = VALID.subarray(0, Math.floor((VALID.length * tenth) / 10));
-      const plain = await read(cut);
-      expectSane(plain);
+      const plain = await read(cutAtTenth(VALID, tenth));
+      expectSane(plain, LIMITS.maxProblems);
       expect(
         plain.problems.map((p) => p.code),
         `cut at ${tenth}/10`,
       ).toEqual([expect.stringMatching(/^(tree-end|truncated)$/)]);
-      const gzip = gzipSync(VALID);
-      const cutZip = await readAsdfBytes(gzip.subarray(0, Math.floor((gzip.length * tenth) / 10)), {
-        limits: LIMITS,
-        gzip: true,
-      });
+      const cutZip = await readAsdfBytes(cutAtTenth(gzip, tenth), { limits: LIMITS, gzip: true });
       expect(cutZip.problems.map((p) => p.code)).toEqual(['gzip-error']);
     }
   });
@@ -109,11 +87,11 @@ describe('the ASDF reader under hostile input', () => {
           bytes.writeBigUInt64BE(claimed, header + 8);
           bytes.writeBigUInt64BE(claimed, header + 16);
           const content = await read(bytes);
-          expectSane(content);
+          expectSane(content, LIMITS.maxProblems);
           expect(content.problems.map((p) => p.code)).toEqual(['truncated']);
         },
       ),
-      { numRuns: Math.min(RUNS, 50), seed: SEED },
+      { ...BUDGET, numRuns: Math.min(BUDGET.numRuns, 50) },
     );
   });
 });

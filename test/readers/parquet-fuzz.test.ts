@@ -6,21 +6,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReadContent } from '../../src/types.js';
+import { flippedCopies, fuzzBudget, readWithin } from '../support/fuzz.js';
 import { readParquetBytes, sampleSpec } from '../support/parquet-harness.js';
 import { writeParquet } from '../support/parquet-writer.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
-const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
+const BUDGET = fuzzBudget(150, 20261124);
 
 const PLAIN = writeParquet(sampleSpec()).bytes;
 const GZIP = writeParquet(sampleSpec({ codec: 'GZIP', pageRows: 2 })).bytes;
 
 /** Reads with a time bound, and checks every problem is a single line a person can act on. */
 async function readBounded(bytes: Uint8Array): Promise<ReadContent> {
-  const started = performance.now();
   const before = process.memoryUsage().arrayBuffers;
-  const content = await readParquetBytes(bytes);
-  expect(performance.now() - started).toBeLessThan(2000);
+  const content = await readWithin(2000, () => readParquetBytes(bytes));
   expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(256 * 1024 * 1024);
   for (const problem of content.problems) {
     expect(problem.message).not.toMatch(/\n/);
@@ -35,18 +33,10 @@ describe('parquet reader fuzzing (fixed seed)', () => {
     ['gzip', GZIP],
   ])('survives random byte flips (%s)', async (_name, valid) => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), {
-          minLength: 1,
-          maxLength: 20,
-        }),
-        async (flips) => {
-          const bytes = Buffer.from(valid);
-          for (const [at, value] of flips) bytes[at] = value;
-          await readBounded(bytes);
-        },
-      ),
-      { numRuns: RUNS, seed: SEED },
+      fc.asyncProperty(flippedCopies(valid, { minLength: 1, maxLength: 20 }), async (bytes) => {
+        await readBounded(bytes);
+      }),
+      BUDGET,
     );
   });
 
@@ -55,20 +45,12 @@ describe('parquet reader fuzzing (fixed seed)', () => {
     const footerStart = PLAIN.length - 8 - footerLength;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(
-          fc.tuple(fc.integer({ min: footerStart, max: PLAIN.length - 9 }), fc.integer({ min: 0, max: 255 })),
-          {
-            minLength: 1,
-            maxLength: 6,
-          },
-        ),
-        async (flips) => {
-          const bytes = Buffer.from(PLAIN);
-          for (const [at, value] of flips) bytes[at] = value;
+        flippedCopies(PLAIN, { from: footerStart, to: PLAIN.length - 9, minLength: 1, maxLength: 6 }),
+        async (bytes) => {
           await readBounded(bytes);
         },
       ),
-      { numRuns: RUNS, seed: SEED },
+      BUDGET,
     );
   });
 
@@ -78,13 +60,13 @@ describe('parquet reader fuzzing (fixed seed)', () => {
         const content = await readBounded(PLAIN.subarray(0, end));
         if (end < PLAIN.length) expect(content.problems.length).toBe(1);
       }),
-      { numRuns: RUNS, seed: SEED },
+      BUDGET,
     );
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 4000 }), async (body) => {
         await readBounded(Buffer.concat([Buffer.from('PAR1'), body, Buffer.from('PAR1')]));
       }),
-      { numRuns: RUNS, seed: SEED },
+      BUDGET,
     );
   });
 });

@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shapesOverlap } from '../../src/rules/mast/support/sphere.js';
 import { MAX_STCS_CHARS, parseStcs } from '../../src/rules/mast/support/stcs.js';
+import { fuzzBudget } from '../support/fuzz.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
+const BUDGET = fuzzBudget(300, 20261202);
 
 const REAL = [
   'POLYGON GSC1  23.17474785  60.66012593  23.15424076  60.61702967  23.06645518  60.62703769  23.08684334  60.67014825  23.17474785  60.66012593',
@@ -59,7 +59,7 @@ describe('STC-S regions under fuzzing', () => {
       fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }), (list) =>
         expectHandled(list.join(' ')),
       ),
-      { numRuns: RUNS, seed: SEED },
+      BUDGET,
     );
   });
 
@@ -75,12 +75,12 @@ describe('STC-S regions under fuzzing', () => {
           expectHandled(`${text.slice(0, cut)}${insert}${text.slice(cut + 1)}`.repeat(repeat + 1));
         },
       ),
-      { numRuns: RUNS, seed: SEED },
+      BUDGET,
     );
   });
 
   it('handles any string', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), expectHandled), { numRuns: RUNS, seed: SEED });
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), expectHandled), BUDGET);
   });
 
   it('refuses an oversized region without reading it', () => {
