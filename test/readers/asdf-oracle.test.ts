@@ -9,20 +9,28 @@
  * listed in docs/formats.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readAsdf } from '../../src/readers/asdf.js';
 import { DEFAULT_CONTENT_LIMITS } from '../../src/readers/types.js';
 import { ASDF_RULES } from '../support/asdf-rules.js';
 import { contentContext } from '../support/content.js';
+import {
+  disagreements,
+  expectSameVerdicts,
+  filesUnder,
+  itHasTheOracle,
+  pythonJsonLines,
+  pythonOracle,
+  runPython,
+  verdictOf,
+} from '../support/oracle.js';
+import { scratchDir } from '../support/scratch.js';
 
-const PYTHON = '/usr/bin/python3';
-const haveAsdf = !spawnSync(PYTHON, ['-c', 'import asdf, numpy'], { stdio: 'ignore' }).status;
-const REQUIRED = process.env.HLSP_ORACLES === '1';
-if (!haveAsdf && !REQUIRED)
-  console.warn('asdf is not importable by /usr/bin/python3: the ASDF oracle is skipped');
+const ASDF = pythonOracle('asdf', 'import asdf, numpy', 'ASDF oracle');
+const TIMEOUT = 240_000;
 
 /** Writes the cases with asdf, then breaks some of them; prints them as JSON. */
 const GENERATE = `
@@ -107,18 +115,7 @@ for path in sys.argv[1:]:
         print(json.dumps('error: %s: %s' % (type(e).__name__, (str(e).splitlines() or [''])[0][:200])))
 `;
 
-function python(script: string, args: string[]): string {
-  const run = spawnSync(PYTHON, ['-c', script, ...args], { encoding: 'utf8', timeout: 240_000 });
-  expect(run.status, run.stderr).toBe(0);
-  return run.stdout;
-}
-
-function asdfVerdicts(paths: string[]): string[] {
-  return python(VERDICT, paths)
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as string);
-}
+const asdfVerdicts = (paths: string[]) => pythonJsonLines<string>(VERDICT, paths, { timeout: TIMEOUT });
 
 /** 'ok', or 'error: ' and our error findings. */
 async function ourVerdict(path: string): Promise<string> {
@@ -130,7 +127,7 @@ async function ourVerdict(path: string): Promise<string> {
       if ((finding.severity ?? rule.meta.severity) === 'error')
         errors.push(`${rule.meta.id}: ${finding.message}`);
     });
-  return errors.length === 0 ? 'ok' : `error: ${errors.join(' | ')}`;
+  return verdictOf(errors);
 }
 
 /** Where Debian's packages are unpacked when apt can fetch them (outside the repository). */
@@ -161,48 +158,34 @@ function realFiles(): { files: string[]; why?: string } {
     '/usr/lib/python3/dist-packages/astropy',
     ...(process.env.REAL_ASDF_ROOTS?.split(':').filter(Boolean) ?? []),
   ];
-  const found = new Set<string>();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.asdf')) found.add(path);
-    }
-  };
-  for (const root of roots) if (existsSync(root)) walk(root);
-  return { files: [...found].sort() };
+  return { files: [...new Set(filesUnder(roots, '.asdf'))].sort() };
 }
 
-describe.runIf(haveAsdf || REQUIRED)('asdf oracle', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'hlsp-asdf-oracle-'));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+describe.runIf(ASDF.runs)('asdf oracle', () => {
+  const scratch = scratchDir('hlsp-asdf-oracle-');
   let real: ReturnType<typeof realFiles> = { files: [] };
   beforeAll(() => {
-    if (haveAsdf) real = realFiles();
+    if (ASDF.present) real = realFiles();
   }, 240_000);
 
-  it('asdf is importable', () => {
-    expect(haveAsdf, `${PYTHON} cannot import asdf (HLSP_ORACLES=1 requires it)`).toBe(true);
-  });
+  itHasTheOracle(ASDF);
 
   it('agrees with asdf on valid or invalid for files asdf wrote, then broke', async () => {
-    const cases = JSON.parse(python(GENERATE, [scratch, '90'])) as {
+    const cases = JSON.parse(runPython(GENERATE, [scratch, '90'], { timeout: TIMEOUT })) as {
       path: string;
       kind: string;
       compression: string | null;
     }[];
     const theirs = asdfVerdicts(cases.map((c) => c.path));
-    const disagreements: string[] = [];
+    const differ = await disagreements(
+      cases,
+      theirs,
+      (c) => ourVerdict(c.path),
+      (c, ours, asdf) => `${c.path} ${c.kind} ${c.compression}\n  ours: ${ours}\n  asdf: ${asdf}`,
+    );
+    expect(differ.slice(0, 5).join('\n')).toBe('');
     const kinds = new Map<string, number>();
-    for (let i = 0; i < cases.length; i++) {
-      const ours = await ourVerdict(cases[i]!.path);
-      kinds.set(cases[i]!.kind, (kinds.get(cases[i]!.kind) ?? 0) + 1);
-      if ((ours === 'ok') !== (theirs[i] === 'ok'))
-        disagreements.push(
-          `${cases[i]!.path} ${cases[i]!.kind} ${cases[i]!.compression}\n  ours: ${ours}\n  asdf: ${theirs[i]}`,
-        );
-    }
-    expect(disagreements.slice(0, 5).join('\n')).toBe('');
+    for (const { kind } of cases) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     // Both verdicts occur, for every kind of damage: the comparison is not one-sided.
     expect(theirs.filter((verdict) => verdict === 'ok').length).toBeGreaterThan(20);
     expect(theirs.filter((verdict) => verdict !== 'ok').length).toBeGreaterThan(40);
@@ -217,13 +200,6 @@ describe.runIf(haveAsdf || REQUIRED)('asdf oracle', () => {
       );
       return;
     }
-    const theirs = asdfVerdicts(real.files);
-    for (let i = 0; i < real.files.length; i++) {
-      const ours = await ourVerdict(real.files[i]!);
-      expect({ file: real.files[i], ours }).toEqual({
-        file: real.files[i],
-        ours: theirs[i] === 'ok' ? 'ok' : expect.stringMatching(/^error/),
-      });
-    }
+    await expectSameVerdicts(real.files, asdfVerdicts(real.files), ourVerdict);
   }, 120_000);
 });

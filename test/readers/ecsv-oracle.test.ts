@@ -5,23 +5,26 @@
  * HLSP_ORACLES=1 a missing astropy fails the suite instead of skipping it. Every deliberate
  * difference is listed in docs/formats.md.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readEcsv } from '../../src/readers/ecsv.js';
 import { DEFAULT_CONTENT_LIMITS } from '../../src/readers/types.js';
 import { scratchFile } from '../support/content.js';
+import {
+  disagreements,
+  expectSameVerdicts,
+  filesUnder,
+  itHasTheOracle,
+  pythonJsonLines,
+  pythonOracle,
+  verdictOf,
+} from '../support/oracle.js';
 
-const PYTHON = '/usr/bin/python3';
-const haveAstropy = !spawnSync(PYTHON, ['-c', 'import astropy.io.ascii'], { stdio: 'ignore' }).status;
-const REQUIRED = process.env.HLSP_ORACLES === '1';
-if (!haveAstropy && !REQUIRED)
-  console.warn('astropy is not importable by /usr/bin/python3: the ECSV oracle is skipped');
+const ASTROPY = pythonOracle('astropy', 'import astropy.io.ascii', 'ECSV oracle');
 
 /** Reads each path with astropy; 'ok' or 'error: <message>' per path. */
-const ASTROPY = `
+const READ_ECSV = `
 import sys, json, warnings
 warnings.simplefilter('ignore')
 from astropy.table import Table
@@ -33,14 +36,7 @@ for path in sys.argv[1:]:
         print(json.dumps('error: %s: %s' % (type(e).__name__, str(e).splitlines()[0] if str(e) else '')))
 `;
 
-function astropyVerdicts(paths: string[]): string[] {
-  const run = spawnSync(PYTHON, ['-c', ASTROPY, ...paths], { encoding: 'utf8', timeout: 120_000 });
-  expect(run.status, run.stderr).toBe(0);
-  return run.stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as string);
-}
+const astropyVerdicts = (paths: string[]) => pythonJsonLines<string>(READ_ECSV, paths, { timeout: 120_000 });
 
 /** Problem codes that make the file unreadable (our "invalid"); warnings and units are not. */
 const FORMAT_ERRORS = new Set([
@@ -62,7 +58,7 @@ const FORMAT_ERRORS = new Set([
 async function ourVerdict(path: string): Promise<string> {
   const content = await readEcsv({ path, size: statSync(path).size, gzip: false }, DEFAULT_CONTENT_LIMITS);
   const errors = content.problems.filter((problem) => FORMAT_ERRORS.has(problem.code));
-  return errors.length === 0 ? 'ok' : `error: ${errors.map((e) => e.message).join(' | ')}`;
+  return verdictOf(errors.map((e) => e.message));
 }
 
 // Generated tables: columns of every kind, then at most one defect.
@@ -232,10 +228,8 @@ function table(
   return `${[...header, ...body].join('\n')}\n`;
 }
 
-describe.runIf(haveAstropy || REQUIRED)('astropy ECSV oracle', () => {
-  it('astropy is importable', () => {
-    expect(haveAstropy, `${PYTHON} cannot import astropy (HLSP_ORACLES=1 requires it)`).toBe(true);
-  });
+describe.runIf(ASTROPY.runs)('astropy ECSV oracle', () => {
+  itHasTheOracle(ASTROPY);
 
   it('agrees with astropy on valid or invalid for generated tables', async () => {
     const cases = fc.sample(
@@ -248,45 +242,28 @@ describe.runIf(haveAstropy || REQUIRED)('astropy ECSV oracle', () => {
       }),
       { numRuns: 300, seed: 20261124 },
     );
-    const paths = cases.map((c, i) =>
-      scratchFile(`case${i}.ecsv`, table(c.kinds, c.rows, c.defect, c.seed, c.comma)),
+    const written = cases.map((c, i) => ({
+      ...c,
+      path: scratchFile(`case${i}.ecsv`, table(c.kinds, c.rows, c.defect, c.seed, c.comma)),
+    }));
+    const theirs = astropyVerdicts(written.map((c) => c.path));
+    const differ = await disagreements(
+      written,
+      theirs,
+      (c) => ourVerdict(c.path),
+      (c, ours, astropy) =>
+        `${c.defect} ${c.kinds.join(',')}\n  ours: ${ours}\n  astropy: ${astropy}\n${readFileSync(c.path, 'utf8')}`,
     );
-    const theirs = astropyVerdicts(paths);
-    const disagreements: string[] = [];
-    let invalid = 0;
-    for (let i = 0; i < paths.length; i++) {
-      const ours = await ourVerdict(paths[i]!);
-      if (theirs[i] !== 'ok') invalid++;
-      if ((ours === 'ok') !== (theirs[i] === 'ok'))
-        disagreements.push(
-          `${cases[i]!.defect} ${cases[i]!.kinds.join(',')}\n  ours: ${ours}\n  astropy: ${theirs[i]}\n${readFileSync(paths[i]!, 'utf8')}`,
-        );
-    }
-    expect(disagreements.slice(0, 3).join('\n')).toBe('');
+    expect(differ.slice(0, 3).join('\n')).toBe('');
+    const invalid = theirs.filter((verdict) => verdict !== 'ok').length;
     // Both verdicts occur: the comparison is not one-sided.
     expect(invalid).toBeGreaterThan(50);
-    expect(invalid).toBeLessThan(paths.length - 50);
+    expect(invalid).toBeLessThan(written.length - 50);
   }, 120_000);
 
   it('gives no format error on the ECSV files python3-astropy ships, as astropy reads them', async () => {
-    const roots = ['/usr/lib/python3/dist-packages/astropy'];
-    const found: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (entry.name.endsWith('.ecsv')) found.push(path);
-      }
-    };
-    for (const root of roots) if (existsSync(root)) walk(root);
+    const found = filesUnder(['/usr/lib/python3/dist-packages/astropy'], '.ecsv');
     expect(found.length).toBeGreaterThan(0);
-    const theirs = astropyVerdicts(found);
-    for (let i = 0; i < found.length; i++) {
-      const ours = await ourVerdict(found[i]!);
-      expect({ file: found[i], ours: ours === 'ok' ? 'ok' : ours }).toEqual({
-        file: found[i],
-        ours: theirs[i] === 'ok' ? 'ok' : expect.stringMatching(/^error/),
-      });
-    }
+    await expectSameVerdicts(found, astropyVerdicts(found), ourVerdict);
   }, 60_000);
 });

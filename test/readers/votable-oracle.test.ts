@@ -6,19 +6,15 @@
  * are judged as astropy's check_ucd judges them. Runs when /usr/bin/python3 can import astropy;
  * with HLSP_ORACLES=1 a missing astropy fails the suite instead of skipping it.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONTENT_LIMITS } from '../../src/readers/types.js';
 import { readVotable } from '../../src/readers/votable.js';
 import { checkUcd } from '../../src/ucd/index.js';
+import { itHasTheOracle, pythonJsonLines, pythonOracle } from '../support/oracle.js';
 
-const PYTHON = '/usr/bin/python3';
-const haveAstropy = !spawnSync(PYTHON, ['-c', 'import astropy.io.votable'], { stdio: 'ignore' }).status;
-const REQUIRED = process.env.HLSP_ORACLES === '1';
-if (!haveAstropy && !REQUIRED)
-  console.warn('astropy is not importable by /usr/bin/python3: the VOTable oracle is skipped');
+const ASTROPY = pythonOracle('astropy', 'import astropy.io.votable', 'VOTable oracle');
 
 const DATA = '/usr/lib/python3/dist-packages/astropy/io/votable/tests/data';
 
@@ -59,16 +55,8 @@ const ERRORS = new Set([
   'read-error',
 ]);
 
-function python(script: string, args: string[], input?: string): string[] {
-  const run = spawnSync(PYTHON, ['-c', script, ...args], { encoding: 'utf8', timeout: 120_000, input });
-  expect(run.status, run.stderr).toBe(0);
-  return run.stdout.trim().split('\n');
-}
-
-describe.runIf(haveAstropy || REQUIRED)('astropy VOTable oracle', () => {
-  it('astropy is importable', () => {
-    expect(haveAstropy).toBe(true);
-  });
+describe.runIf(ASTROPY.runs)('astropy VOTable oracle', () => {
+  itHasTheOracle(ASTROPY);
 
   it('agrees with astropy on the VOTables python3-astropy ships', async () => {
     const files = existsSync(DATA)
@@ -77,7 +65,7 @@ describe.runIf(haveAstropy || REQUIRED)('astropy VOTable oracle', () => {
           .map((name) => join(DATA, name))
       : [];
     expect(files.length).toBeGreaterThan(10);
-    const verdicts = python(ASTROPY_PARSE, files).map((line) => JSON.parse(line) as [string, string]);
+    const verdicts = pythonJsonLines<[string, string]>(ASTROPY_PARSE, files, { timeout: 120_000 });
     let strict = 0;
     let refused = 0;
     for (const [index, path] of files.entries()) {
@@ -135,7 +123,10 @@ describe.runIf(haveAstropy || REQUIRED)('astropy VOTable oracle', () => {
       'pos.eq.ra ',
       'pos.eq.ra;meta.main;meta.main',
     ];
-    const expected = python(ASTROPY_UCD, [], JSON.stringify(ucds)).map((line) => JSON.parse(line) as boolean);
+    const expected = pythonJsonLines<boolean>(ASTROPY_UCD, [], {
+      timeout: 120_000,
+      input: JSON.stringify(ucds),
+    });
     const ours = ucds.map((ucd) => checkUcd(ucd).ok);
     expect(Object.fromEntries(ucds.map((ucd, i) => [ucd, ours[i]]))).toEqual(
       Object.fromEntries(ucds.map((ucd, i) => [ucd, expected[i]])),

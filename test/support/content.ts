@@ -1,9 +1,7 @@
 /** Runs content readers and rules on text written to a scratch file, for unit tests of single rules. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll } from 'vitest';
 import { parseName } from '../../src/naming/parse.js';
 import { readCsv } from '../../src/readers/csv.js';
 import { readEcsv } from '../../src/readers/ecsv.js';
@@ -11,9 +9,9 @@ import { type ContentLimits, DEFAULT_CONTENT_LIMITS } from '../../src/readers/ty
 import { readVotable } from '../../src/readers/votable.js';
 import type { ContentContext, ContentRule, ReadContent } from '../../src/types.js';
 import type { RuleFinding } from './rule-harness.js';
+import { scratchDir } from './scratch.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'hlsp-content-test-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir('hlsp-content-test-');
 let counter = 0;
 
 /** Writes the bytes under `name` (gzip when it ends in .gz) and returns the path. */
