@@ -23,7 +23,7 @@ import {
 } from 'yaml';
 import { inflateBzip2 } from '../fits/bzip2.js';
 import type { ContentProblem, ReadContent } from '../types.js';
-import { type ByteCursor, cursorProblem, grouped, ProblemList, readImage } from './image-source.js';
+import { type ByteCursor, cursorProblem, grouped, ProblemList, readThroughCursor } from './byte-cursor.js';
 import type { ContentLimits, ContentReader, ContentSource } from './types.js';
 
 /** Caps of the ASDF reader, beside the shared content limits. */
@@ -83,7 +83,7 @@ export function readAsdf(
   limits: ContentLimits,
   caps: AsdfCaps = DEFAULT_ASDF_CAPS,
 ): Promise<ReadContent> {
-  return readImage(source, limits, (cursor) => new AsdfWalk(new Reader(cursor), limits, caps).run());
+  return readThroughCursor(source, limits, (cursor) => new AsdfWalk(new Reader(cursor), limits, caps).run());
 }
 
 /** The shared cursor, with bytes that can be put back (the tree is read in steps past its end). */

@@ -12,8 +12,8 @@ import {
   grouped,
   type ImageCaps,
   ProblemList,
-  readImage,
-} from './image-source.js';
+  readThroughCursor,
+} from './byte-cursor.js';
 import type { ContentLimits, ContentReader, ContentSource } from './types.js';
 
 const IMAGE = 0x2c;
@@ -26,7 +26,7 @@ export async function readGif(
   limits: ContentLimits,
   caps: ImageCaps = DEFAULT_IMAGE_CAPS,
 ): Promise<ReadContent> {
-  return readImage(source, limits, (cursor) => walkGif(cursor, limits, caps));
+  return readThroughCursor(source, limits, (cursor) => walkGif(cursor, limits, caps));
 }
 
 async function walkGif(cursor: ByteCursor, limits: ContentLimits, caps: ImageCaps): Promise<ReadContent> {

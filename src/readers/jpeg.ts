@@ -13,8 +13,8 @@ import {
   grouped,
   type ImageCaps,
   ProblemList,
-  readImage,
-} from './image-source.js';
+  readThroughCursor,
+} from './byte-cursor.js';
 import type { ContentLimits, ContentReader, ContentSource } from './types.js';
 
 const SOI = 0xd8;
@@ -70,7 +70,7 @@ export async function readJpeg(
   limits: ContentLimits,
   caps: ImageCaps = DEFAULT_IMAGE_CAPS,
 ): Promise<ReadContent> {
-  return readImage(source, limits, (cursor) => walkJpeg(cursor, source, limits, caps));
+  return readThroughCursor(source, limits, (cursor) => walkJpeg(cursor, source, limits, caps));
 }
 
 async function walkJpeg(

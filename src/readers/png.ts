@@ -15,8 +15,8 @@ import {
   grouped,
   type ImageCaps,
   ProblemList,
-  readImage,
-} from './image-source.js';
+  readThroughCursor,
+} from './byte-cursor.js';
 import type { ContentLimits, ContentReader, ContentSource } from './types.js';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -208,7 +208,7 @@ export async function readPng(
   limits: ContentLimits,
   caps: ImageCaps = DEFAULT_IMAGE_CAPS,
 ): Promise<ReadContent> {
-  return readImage(source, limits, (cursor) => walkPng(cursor, limits, caps));
+  return readThroughCursor(source, limits, (cursor) => walkPng(cursor, limits, caps));
 }
 
 async function walkPng(cursor: ByteCursor, limits: ContentLimits, caps: ImageCaps): Promise<ReadContent> {

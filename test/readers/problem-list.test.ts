@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemList as ImageProblems } from '../../src/readers/image-source.js';
+import { ProblemList as ImageProblems } from '../../src/readers/byte-cursor.js';
 import { ProblemList as TextProblems } from '../../src/readers/text-stream.js';
 
 const problem = (n: number) => ({ code: `p${n}`, message: `problem ${n}` });

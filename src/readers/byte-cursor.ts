@@ -1,6 +1,7 @@
 /**
- * What the image readers (PNG, JPEG, GIF) share: a cursor that streams a file's bytes (gunzipped
- * when the file is gzip) in small steps, the pixel caps, and a problem list with a cap.
+ * A cursor that streams a file's bytes (gunzipped when the file is gzip) in small steps, for the
+ * readers that walk a binary file in order (PNG, JPEG, GIF, ASDF), with what those readers share:
+ * a problem list with a cap and the image readers' pixel caps.
  */
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
@@ -202,7 +203,7 @@ function describeFailure(error: unknown): CursorFailure {
 }
 
 /** A cursor over a file's content: its bytes, or what they inflate to when the file is gzip. */
-export function openImage(source: ContentSource, limits: ContentLimits): ByteCursor {
+export function openCursor(source: ContentSource, limits: ContentLimits): ByteCursor {
   const file = createReadStream(source.path, { highWaterMark: 64 * 1024 });
   if (!source.gzip) return new ByteCursor(file[Symbol.asyncIterator](), file);
   const gunzip = createGunzip();
@@ -240,13 +241,13 @@ export function cursorProblem(cursor: ByteCursor): ContentProblem | undefined {
   return { code: failure.code, message: failure.message, offset: cursor.position };
 }
 
-/** Reads one image: opens it, lets `walk` read it, and closes it whatever happens. */
-export async function readImage(
+/** Reads one file: opens a cursor on it, lets `walk` read it, and closes it whatever happens. */
+export async function readThroughCursor(
   source: ContentSource,
   limits: ContentLimits,
   walk: (cursor: ByteCursor) => Promise<ReadContent>,
 ): Promise<ReadContent> {
-  const cursor = openImage(source, limits);
+  const cursor = openCursor(source, limits);
   try {
     return await walk(cursor);
   } finally {
