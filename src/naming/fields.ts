@@ -5,7 +5,8 @@ import type { ParsedName } from './parse.js';
  * `hlsp_<proj-id>_manifest.csv`): collection-level files that need no version field.
  */
 export function isReadme(parsed: ParsedName): boolean {
-  return ['readme', 'manifest'].includes(parsed.productType.toLowerCase());
+  const type = parsed.productType.toLowerCase();
+  return type === 'readme' || type === 'manifest';
 }
 
 /**
@@ -22,26 +23,32 @@ export function looksLikeVersion(field: string | undefined): boolean {
 export const VERSION_PATTERN = /^v[0-9]{0,2}([.p][0-9]{0,2}){0,2}[0-9]$/;
 
 export function isHlspName(parsed: ParsedName): boolean {
-  return parsed.parts[0]?.toLowerCase() === 'hlsp';
+  const first = parsed.parts[0];
+  // Every name rule asks, on every file: the usual lower-case name needs no lower-cased copy.
+  return first === 'hlsp' || first?.toLowerCase() === 'hlsp';
 }
+
+/** The labels of an 8-part name's middle fields, in order. */
+const FULL_NAME_LABELS = ['observatory', 'instrument', 'target', 'opt-elem', 'version'];
 
 /** The name's fields with their template labels, for per-field rules. */
 export function labelledFields(parsed: ParsedName): { label: string; value: string }[] {
   const parts = parsed.parts;
   const out: { label: string; value: string }[] = [];
   const count = parts.length;
-  parts.forEach((value, i) => {
+  for (let i = 0; i < count; i++) {
+    const value = parts[i]!;
     let label: string;
     if (i === 0) label = 'hlsp';
     else if (i === 1) label = 'proj-id';
     else if (i === count - 1) label = 'product-type';
-    else if (count === 8) label = ['observatory', 'instrument', 'target', 'opt-elem', 'version'][i - 2]!;
+    else if (count === 8) label = FULL_NAME_LABELS[i - 2]!;
     // A README's field before `readme` is a version only when it looks like one.
     else if (i === count - 2 && (!isReadme(parsed) || (count >= 5 && looksLikeVersion(value))))
       label = 'version';
     else label = 'field';
     out.push({ label, value: i === count - 1 ? parsed.productType : value });
-  });
+  }
   if (parsed.extension) out.push({ label: 'extension', value: parsed.extension });
   return out;
 }

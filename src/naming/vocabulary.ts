@@ -35,9 +35,20 @@ export function instrumentsOf(observatory?: string): string[] {
   return allInstruments;
 }
 
+/** Observatories by instrument, in the vocabulary's order: name/instrument asks for every file. */
+const ownersOfInstrument = new Map<string, string[]>();
+for (const [name, { instruments }] of Object.entries(observatories.observatories)) {
+  for (const instrument of Object.keys(instruments)) {
+    const owners = ownersOfInstrument.get(instrument);
+    if (owners) owners.push(name);
+    else ownersOfInstrument.set(instrument, [name]);
+  }
+}
+const NO_OWNERS: readonly string[] = [];
+
 /** Which observatories have this instrument. */
-export function observatoriesWithInstrument(instrument: string): string[] {
-  return knownObservatories().filter((name) => instrument in observatories.observatories[name]!.instruments);
+export function observatoriesWithInstrument(instrument: string): readonly string[] {
+  return ownersOfInstrument.get(instrument) ?? NO_OWNERS;
 }
 
 const allOpticalElements = [

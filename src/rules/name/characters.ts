@@ -1,5 +1,5 @@
 import { fieldPhrase, isHlspName, labelledFields } from '../../naming/fields.js';
-import type { NameRule } from '../../types.js';
+import type { NameContext, NameRule } from '../../types.js';
 import { suggestName } from './support/suggest.js';
 
 /** What each field may contain besides lower-case letters and digits. */
@@ -9,6 +9,11 @@ const ALLOWED: Record<string, RegExp> = {
   extension: /^[a-z0-9.]+$/,
 };
 const DEFAULT = /^[a-z0-9-]+$/;
+/** One name that repairs every defect: the lower-case name alone may still be wrong. */
+function rename(context: NameContext, fallback: string): string {
+  const suggested = suggestName(context.name, context.settings);
+  return suggested ? `rename it to '${suggested}'` : fallback;
+}
 const DESCRIBE: Record<string, string> = {
   target: "lower-case letters, digits, '-', '.' and '+'",
   version: "lower-case letters, digits and '.'",
@@ -29,13 +34,10 @@ export const characters: NameRule = {
   check(context, report) {
     const { parsed } = context;
     if (!isHlspName(parsed)) return;
-    // One name that repairs every defect: the lower-case name alone may still be wrong.
-    const suggested = suggestName(context.name, context.settings);
-    const rename = (fallback: string) => (suggested ? `rename it to '${suggested}'` : fallback);
     if (context.name !== context.name.toLowerCase()) {
       report({
         message: `'${context.name}' has upper-case letters`,
-        hint: rename('use lower-case letters only'),
+        hint: rename(context, 'use lower-case letters only'),
       });
     }
     for (const { label, value } of labelledFields(parsed)) {
@@ -45,7 +47,7 @@ export const characters: NameRule = {
       if (value === '') {
         report({
           message: `${fieldPhrase(label)} is empty (two '_' in a row, or a trailing '_')`,
-          hint: rename("remove the extra '_'"),
+          hint: rename(context, "remove the extra '_'"),
         });
         continue;
       }
@@ -56,12 +58,12 @@ export const characters: NameRule = {
           .join(' ');
         report({
           message: `${fieldPhrase(label)} '${value}' contains ${bad}; it may contain only ${DESCRIBE[label] ?? "lower-case letters, digits and '-'"}`,
-          hint: rename("join several elements of one field with '-'"),
+          hint: rename(context, "join several elements of one field with '-'"),
         });
       } else if (/^-|-$|--/.test(lower)) {
         report({
           message: `${fieldPhrase(label)} '${value}' has a '-' at its start or end, or two in a row`,
-          hint: rename("use '-' only between elements"),
+          hint: rename(context, "use '-' only between elements"),
         });
       }
     }

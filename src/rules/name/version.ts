@@ -26,14 +26,14 @@ export const version: NameRule = {
     // README names need no version; one that looks like a version must be a valid one.
     if (isReadme(parsed) && (parsed.parts.length < 5 || !looksLikeVersion(parsed.fields.version))) return;
     const value = parsed.fields.version ?? '';
-    // The whole repaired name too, when the name has other defects a version alone does not fix.
-    const suggested = suggestName(context.name, context.settings);
-    const versionOnly = parsed.parts
-      .map((part) => (part === value ? repairedVersion(value) : part))
-      .join('_');
-    const withName = (hint: string) =>
-      suggested && suggested !== versionOnly ? `${hint}; rename it to '${suggested}'` : hint;
     if (!VERSION_PATTERN.test(value)) {
+      // The whole repaired name too, when the name has other defects a version alone does not fix.
+      const suggested = suggestName(context.name, context.settings);
+      const versionOnly = parsed.parts
+        .map((part) => (part === value ? repairedVersion(value) : part))
+        .join('_');
+      const withName = (hint: string) =>
+        suggested && suggested !== versionOnly ? `${hint}; rename it to '${suggested}'` : hint;
       report({
         message: `the version field '${value}' is not a valid version`,
         hint: withName(value.includes('-') ? `${suggestion(value)}, not ${value}` : suggestion(value)),

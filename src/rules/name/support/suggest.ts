@@ -71,8 +71,22 @@ function guess(word: string, known: (word: string) => boolean, candidates: strin
  * words. Undefined when nothing needs repair, or when the result would still break a naming rule
  * that only the contributor can settle (field count, a target without a letter, lengths): one
  * suggested name, which itself passes `hlsp-validate names`, rather than a half-fixed one per rule.
+ * Call it only for a finding: it is the costliest step of the name rules.
  */
 export function suggestName(name: string, settings: ProjectSettings): string | undefined {
+  // Several rules may report on the same name, one after another: work it out once.
+  if (name !== last.name || settings.project !== last.project) {
+    last = { name, project: settings.project, suggested: repairedName(name, settings) };
+  }
+  return last.suggested;
+}
+let last: { name: string; project: string | undefined; suggested: string | undefined } = {
+  name: '',
+  project: undefined,
+  suggested: undefined,
+};
+
+function repairedName(name: string, settings: ProjectSettings): string | undefined {
   const parts = name
     .trim()
     .toLowerCase()
