@@ -1,5 +1,9 @@
+import { cardFact } from '../../fits/card.js';
 import type { FitsRule } from '../../types.js';
 import { companionStem, isCompanion, textOf, where } from './support/keywords.js';
+
+/** A string card's value, trimmed and in upper case (null for any other card), kept with the card. */
+const upperText = cardFact((card): string | null => textOf(card)?.toUpperCase() ?? null);
 
 /** Keywords that may be 'MULTI', and the stem of their numbered companions (KW[0:6] + nn). */
 const MULTI_CAPABLE = [
@@ -28,8 +32,9 @@ export const multiCompanions: FitsRule = {
     for (const hdu of context.fits.hdus) {
       for (const keyword of MULTI_CAPABLE) {
         const card = hdu.keywords.get(keyword);
-        const value = textOf(card)?.toUpperCase();
-        if (!card || value === undefined) continue;
+        if (!card) continue;
+        const value = upperText(card);
+        if (value === null) continue;
         if (value === 'MULTIPLE') {
           report({
             ...where(hdu, card),

@@ -1,3 +1,4 @@
+import { cardFact } from '../../fits/card.js';
 import type { Card, FitsFile, Hdu } from '../../fits/types.js';
 import { isHlspName, VERSION_PATTERN } from '../../naming/fields.js';
 import type { FindingInput, FitsRule } from '../../types.js';
@@ -26,41 +27,52 @@ interface HeaderValue {
   of: string;
 }
 
+/** A string card's value, trimmed and in lower case (null for any other card), kept with the card. */
+const lowerText = cardFact((card): string | null => textOf(card)?.toLowerCase() ?? null);
+
 /**
- * A keyword's values in one header: its own, or with MULTI its numbered companions (FILTER01…).
- * N/A and empty values give nothing.
+ * Adds a keyword's values in one header to `into`: its own, or with MULTI its numbered companions
+ * (FILTER01…). N/A and empty values give nothing.
  */
-function valuesOf(hdu: Hdu, keyword: string): HeaderValue[] {
+function addValuesOf(into: HeaderValue[], hdu: Hdu, keyword: string): void {
   const card = hdu.keywords.get(keyword);
-  const text = textOf(card)?.toLowerCase();
+  if (!card) return;
+  const text = lowerText(card);
   // MULTIPLE for MULTI is hlsp/multi-companions' finding: it names no element to compare.
-  if (!card || text === undefined || text === 'n/a' || text === '' || text === 'multiple') return [];
-  if (text !== 'multi') return [{ text, hdu, card, of: keyword }];
-  const companions: HeaderValue[] = [];
+  if (text === null || text === 'n/a' || text === '' || text === 'multiple') return;
+  if (text !== 'multi') {
+    into.push({ text, hdu, card, of: keyword });
+    return;
+  }
   for (const [name, companion] of hdu.keywords) {
     if (!isCompanion(name, keyword)) continue;
-    const value = textOf(companion)?.toLowerCase();
-    if (value && value !== 'n/a') companions.push({ text: value, hdu, card: companion, of: keyword });
+    const value = lowerText(companion);
+    if (value && value !== 'n/a') into.push({ text: value, hdu, card: companion, of: keyword });
   }
-  return companions;
+}
+
+/** A keyword's values in the describing headers, in their order (see `addValuesOf`). */
+function valuesIn(describing: readonly Hdu[], keyword: string): HeaderValue[] {
+  const values: HeaderValue[] = [];
+  for (const hdu of describing) addValuesOf(values, hdu, keyword);
+  return values;
 }
 
 /** MIRI MRS names its element by channel and band (`ch3-long`): CHANNEL = '3', BAND = 'LONG'. */
-function channelValues(hdu: Hdu): HeaderValue[] {
+function addChannelValues(into: HeaderValue[], hdu: Hdu): void {
   const channel = hdu.keywords.get('CHANNEL');
-  const channelText = textOf(channel)?.toLowerCase();
-  if (!channel || !channelText) return [];
-  const band = textOf(hdu.keywords.get('BAND'))?.toLowerCase();
+  const channelText = channel ? lowerText(channel) : null;
+  if (!channel || !channelText) return;
+  const bandCard = hdu.keywords.get('BAND');
+  const band = bandCard ? lowerText(bandCard) : null;
   const channels = [channelText.startsWith('ch') ? channelText : `ch${channelText}`];
   // CHANNEL = '34' is channels 3 and 4.
   if (/^[0-9]{2,4}$/.test(channelText)) for (const digit of channelText) channels.push(`ch${digit}`);
-  const values: HeaderValue[] = channels.map((text) => ({ text, hdu, card: channel, of: 'CHANNEL' }));
-  if (band && band !== 'multiple') {
-    const bandCard = hdu.keywords.get('BAND')!;
-    values.push({ text: band, hdu, card: bandCard, of: 'BAND' });
-    for (const text of channels) values.push({ text: `${text}-${band}`, hdu, card: channel, of: 'CHANNEL' });
+  for (const text of channels) into.push({ text, hdu, card: channel, of: 'CHANNEL' });
+  if (bandCard && band && band !== 'multiple') {
+    into.push({ text: band, hdu, card: bandCard, of: 'BAND' });
+    for (const text of channels) into.push({ text: `${text}-${band}`, hdu, card: channel, of: 'CHANNEL' });
   }
-  return values;
 }
 
 /** Whether a name element and a header value agree: as written, or one abbreviating the other. */
@@ -78,7 +90,7 @@ function agrees(element: string, value: string): boolean {
  */
 function unmatchedElements(
   field: string,
-  values: HeaderValue[],
+  values: readonly HeaderValue[],
 ): { missing: string[]; matched: Set<HeaderValue> } {
   const parts = field.toLowerCase().split('-');
   const missing: string[] = [];
@@ -87,14 +99,9 @@ function unmatchedElements(
   while (i < parts.length) {
     let advanced = 0;
     for (let j = parts.length; j > i && advanced === 0; j--) {
-      const run = parts.slice(i, j).join('-');
-      const exact = values.filter((value) => value.text === run);
-      const found =
-        exact.length > 0 ? exact : j === i + 1 ? values.filter((value) => agrees(run, value.text)) : [];
-      if (found.length > 0) {
-        for (const value of found) matched.add(value);
+      const single = j === i + 1;
+      if (matchRun(single ? parts[i]! : parts.slice(i, j).join('-'), single, values, matched))
         advanced = j - i;
-      }
     }
     if (advanced === 0) {
       const part = parts[i]!;
@@ -106,7 +113,32 @@ function unmatchedElements(
   return { missing, matched };
 }
 
-function list(values: HeaderValue[]): string {
+/**
+ * Adds to `matched` the values that are `run` as written, else, for a single element, those that
+ * agree with it; whether there were any.
+ */
+function matchRun(
+  run: string,
+  single: boolean,
+  values: readonly HeaderValue[],
+  matched: Set<HeaderValue>,
+): boolean {
+  let found = false;
+  for (const value of values)
+    if (value.text === run) {
+      matched.add(value);
+      found = true;
+    }
+  if (found || !single) return found;
+  for (const value of values)
+    if (agrees(run, value.text)) {
+      matched.add(value);
+      found = true;
+    }
+  return found;
+}
+
+function list(values: readonly HeaderValue[]): string {
   return [...new Set(values.map((value) => `${value.card.keyword} = '${value.text.toUpperCase()}'`))].join(
     ', ',
   );
@@ -114,7 +146,18 @@ function list(values: HeaderValue[]): string {
 
 /** The headers that describe the product: the primary, and the HDU where the data live. */
 function describingHdus(fits: FitsFile): Hdu[] {
-  return [...new Set([fits.hdus[0]!, dataHdu(fits) ?? fits.hdus[0]!])];
+  const primary = fits.hdus[0]!;
+  const data = dataHdu(fits);
+  return data === undefined || data === primary ? [primary] : [primary, data];
+}
+
+/** A keyword's card in the first describing header that has it. */
+function findIn(describing: readonly Hdu[], keyword: string): { hdu: Hdu; card: Card } | undefined {
+  for (const hdu of describing) {
+    const card = hdu.keywords.get(keyword);
+    if (card) return { hdu, card };
+  }
+  return undefined;
 }
 
 export const nameHeaderMatch: FitsRule = {
@@ -132,13 +175,7 @@ export const nameHeaderMatch: FitsRule = {
     const { parsed, fits } = context;
     if (!isHlspName(parsed) || fits.hdus.length === 0) return;
     const describing = describingHdus(fits);
-    const find = (keyword: string): { hdu: Hdu; card: Card } | undefined => {
-      for (const hdu of describing) {
-        const card = hdu.keywords.get(keyword);
-        if (card) return { hdu, card };
-      }
-      return undefined;
-    };
+    const find = (keyword: string) => findIn(describing, keyword);
     const emit = (
       at: { hdu: Hdu; card: Card } | string,
       message: string,
@@ -178,36 +215,41 @@ export const nameHeaderMatch: FitsRule = {
     }
     if (parsed.parts.length !== 8) return;
     compareTarget(parsed.fields.target, find, emit);
-    const valuesFor = (keywords: string[]) =>
-      describing.flatMap((hdu) => keywords.flatMap((keyword) => valuesOf(hdu, keyword)));
     // Observatory and instrument: each element of the name must be a value of the keyword.
-    for (const [keyword, field, label] of [
-      ['TELESCOP', parsed.fields.observatory, 'observatory'],
-      ['INSTRUME', parsed.fields.instrument, 'instrument'],
-    ] as const) {
-      if (!field || field === 'multi') continue;
-      const values = valuesFor([keyword]);
+    for (const [keyword, field, label] of ELEMENT_FIELDS) {
+      const text = parsed.fields[field];
+      if (!text || text === 'multi') continue;
+      const values = valuesIn(describing, keyword);
       if (values.length === 0) continue;
       // Instruments are often named with their channel (acs-wfc, wfc3-uvis): the whole field may match.
-      if (keyword === 'INSTRUME' && values.some((value) => agrees(field, value.text))) continue;
-      if (unmatchedElements(field, values).missing.length === 0) continue;
+      if (keyword === 'INSTRUME' && values.some((value) => agrees(text, value.text))) continue;
+      if (unmatchedElements(text, values).missing.length === 0) continue;
       const implied = impliedValue(keyword, parsed, context.settings);
       emit(
         values[0]!,
-        `the file name's ${label} '${field}' does not match ${keyword} in the header (${list(values)})`,
+        `the file name's ${label} '${text}' does not match ${keyword} in the header (${list(values)})`,
         implied !== undefined
           ? `set ${assignment(keyword, implied)} if the name is right, or rename the file`
           : `make the name and ${keyword} agree`,
       );
     }
-    compareOpticalElements(
-      parsed.fields.optElem,
-      describing,
-      emit,
+    compareOpticalElements(parsed.fields.optElem, describing, emit, () =>
       impliedValue('FILTER', parsed, context.settings),
     );
   },
 };
+
+/** The name fields compared element by element with a keyword, and how messages call them. */
+const ELEMENT_FIELDS = [
+  ['TELESCOP', 'observatory', 'observatory'],
+  ['INSTRUME', 'instrument', 'instrument'],
+] as const;
+
+function hintForFilter(impliedFilter: string | undefined): string {
+  return impliedFilter !== undefined
+    ? `set ${assignment('FILTER', impliedFilter)} if the name is right, or rename the file; docs/naming.md lists which keyword each element maps to`
+    : 'make the name and the header agree; docs/naming.md lists which keyword each element maps to';
+}
 
 type Emit = (
   at: { hdu: Hdu; card: Card } | string,
@@ -221,6 +263,8 @@ type Emit = (
  * TARGNAME/OBJECT say what this product shows; HLSPTARG names the collection's fields and may be
  * broader ('M31 and M33'). Both are for review, not errors: target names are written many ways.
  */
+const TARGET_KEYWORDS = ['TARGNAME', 'OBJECT'];
+
 function compareTarget(
   target: string | undefined,
   find: (keyword: string) => { hdu: Hdu; card: Card } | undefined,
@@ -228,7 +272,9 @@ function compareTarget(
 ): void {
   if (!target) return;
   const whole = normalize(target);
-  const leading = normalize(target.split('-')[0] ?? '');
+  const hyphen = target.indexOf('-');
+  const first = hyphen < 0 ? target : target.slice(0, hyphen);
+  const leading = normalize(first);
   if (!whole || !leading) return;
   const hlsptarg = textOf(find('HLSPTARG')?.card);
   const collection = hlsptarg ? normalize(hlsptarg) : '';
@@ -240,7 +286,7 @@ function compareTarget(
       'warning',
     );
   }
-  for (const keyword of ['TARGNAME', 'OBJECT']) {
+  for (const keyword of TARGET_KEYWORDS) {
     const found = find(keyword);
     const text = textOf(found?.card);
     const header = text ? normalize(text) : '';
@@ -248,7 +294,7 @@ function compareTarget(
     if (!header.startsWith(leading) && !leading.startsWith(header) && !whole.startsWith(header))
       emit(
         found,
-        `${keyword} = '${text}' does not match the file name's target '${target}' (compared by its first element, '${target.split('-')[0]}')`,
+        `${keyword} = '${text}' does not match the file name's target '${target}' (compared by its first element, '${first}')`,
         `make the name's target start with the ${keyword} of this product, or correct ${keyword}`,
         'warning',
       );
@@ -263,41 +309,39 @@ function compareTarget(
  */
 function compareOpticalElements(
   field: string | undefined,
-  describing: Hdu[],
+  describing: readonly Hdu[],
   emit: Emit,
-  impliedFilter: string | undefined,
+  impliedFilter: () => string | undefined,
 ): void {
   if (!field) return;
   // A MULTI filter without its FILTERnn (or MULTIPLE) hides the filters: hlsp/multi-companions says so.
-  const hidden = describing.some((hdu) => {
-    const text = textOf(hdu.keywords.get('FILTER'))?.toLowerCase();
-    return text === 'multiple' || (text === 'multi' && valuesOf(hdu, 'FILTER').length === 0);
-  });
-  if (hidden) return;
-  const filters = describing.flatMap((hdu) => FILTERS.flatMap((keyword) => valuesOf(hdu, keyword)));
-  const others = describing.flatMap((hdu) => [
-    ...OTHER_ELEMENTS.flatMap((keyword) => valuesOf(hdu, keyword)),
-    ...channelValues(hdu),
-  ]);
-  const values = [...filters, ...others];
-  if (values.length === 0) return;
+  for (const hdu of describing) {
+    const card = hdu.keywords.get('FILTER');
+    const text = card ? lowerText(card) : null;
+    if (text === 'multiple' || (text === 'multi' && valuesIn([hdu], 'FILTER').length === 0)) return;
+  }
+  const filters: HeaderValue[] = [];
+  const others: HeaderValue[] = [];
+  for (const hdu of describing) {
+    for (const keyword of FILTERS) addValuesOf(filters, hdu, keyword);
+    for (const keyword of OTHER_ELEMENTS) addValuesOf(others, hdu, keyword);
+    addChannelValues(others, hdu);
+  }
+  if (filters.length === 0 && others.length === 0) return;
+  const values = filters.concat(others);
   const { missing, matched } = unmatchedElements(field, values);
-  // Pointed at FILTER itself (also when it is MULTI), else at the first element keyword.
-  const filterHdu = describing.find((hdu) => hdu.keywords.has('FILTER'));
-  const anchor = filterHdu ? { hdu: filterHdu, card: filterHdu.keywords.get('FILTER')! } : values[0]!;
   if (missing.length > 0) {
+    // Pointed at FILTER itself (also when it is MULTI), else at the first element keyword.
     emit(
-      anchor,
+      findIn(describing, 'FILTER') ?? values[0]!,
       missing.length === 1 && missing[0] === field.toLowerCase()
         ? `the file name's opt-elem '${field}' is not what the header gives (${list(values)})`
         : `the file name's opt-elem '${field}' has ${missing.map((m) => `'${m}'`).join(', ')}, which the header does not give (${list(values)})`,
-      impliedFilter !== undefined && filters.length > 0
-        ? `set ${assignment('FILTER', impliedFilter)} if the name is right, or rename the file; docs/naming.md lists which keyword each element maps to`
-        : 'make the name and the header agree; docs/naming.md lists which keyword each element maps to',
+      hintForFilter(filters.length > 0 ? impliedFilter() : undefined),
     );
     return;
   }
-  if (field.toLowerCase().split('-').includes('multi')) return;
+  if (/(?:^|-)multi(?:-|$)/.test(field.toLowerCase())) return;
   const byDisperser = others.some(
     (value) => matched.has(value) && (value.of === 'GRATING' || value.of === 'DISPRSR'),
   );

@@ -1,5 +1,6 @@
+import type { Card } from '../../fits/types.js';
 import type { FitsRule } from '../../types.js';
-import { firstCardWhere, where } from './support/keywords.js';
+import { where } from './support/keywords.js';
 import { CD_MATRIX, CDELT } from './support/wcs.js';
 
 export const wcsCdPc: FitsRule = {
@@ -14,8 +15,15 @@ export const wcsCdPc: FitsRule = {
   },
   check(context, report) {
     for (const hdu of context.fits.hdus) {
-      const cd = firstCardWhere(hdu, (keyword) => keyword.startsWith('CD') && CD_MATRIX.test(keyword));
-      const cdelt = firstCardWhere(hdu, (keyword) => keyword.startsWith('CDELT') && CDELT.test(keyword));
+      // The first of each in header order, in one pass over the keywords.
+      let cd: Card | undefined;
+      let cdelt: Card | undefined;
+      for (const [keyword, card] of hdu.keywords) {
+        if (!keyword.startsWith('CD')) continue;
+        if (cd === undefined && CD_MATRIX.test(keyword)) cd = card;
+        else if (cdelt === undefined && CDELT.test(keyword)) cdelt = card;
+        if (cd && cdelt) break;
+      }
       if (cd && cdelt)
         report({
           ...where(hdu, cdelt),

@@ -1,4 +1,5 @@
 import { intValue } from '../../fits/layout.js';
+import type { Card } from '../../fits/types.js';
 import type { FitsRule } from '../../types.js';
 import { where } from './support/keywords.js';
 import { WCS } from './support/wcs.js';
@@ -12,9 +13,15 @@ export const wcsPlacement: FitsRule = {
     source: 'MAST HLSP Contributor Guide, Image Metadata',
   },
   check(context, report) {
-    const [primary, ...rest] = context.fits.hdus;
-    if (!primary || (intValue(primary.keywords, 'NAXIS') ?? 0) > 0 || rest.length === 0) return;
-    const card = [...primary.keywords.values()].find((c) => WCS.test(c.keyword));
+    const { hdus } = context.fits;
+    const primary = hdus[0];
+    if (!primary || (intValue(primary.keywords, 'NAXIS') ?? 0) > 0 || hdus.length < 2) return;
+    let card: Card | undefined;
+    for (const candidate of primary.keywords.values())
+      if (WCS.test(candidate.keyword)) {
+        card = candidate;
+        break;
+      }
     if (card)
       report({
         ...where(primary, card),

@@ -32,7 +32,13 @@ export interface ReadStop {
 
 /** Where the reader stopped before the end of the file, if it did. */
 export function readStop(fits: FitsFile): ReadStop | undefined {
-  const problem = fits.problems.find((p) => STOPS[p.code] !== undefined);
+  // Asked by most hlsp rules of every file, nearly always of a file read whole: a plain loop.
+  let problem: ReadProblem | undefined;
+  for (const candidate of fits.problems)
+    if (STOPS[candidate.code] !== undefined) {
+      problem = candidate;
+      break;
+    }
   if (!problem) return undefined;
   const cause: Cause = { ruleId: STOPS[problem.code]!, hdu: problem.hdu, offset: problem.offset };
   if (problem.hdu === null) return { cause, firstUnread: 0 };

@@ -53,6 +53,8 @@ interface CompiledProfile extends Profile {
   keywordList: ProfileKeyword[];
   /** Keyword → its position in `keywordList`, to find the card behind a validator error. */
   positionOf: Map<string, number>;
+  /** The positions of the keywords with a date or MJD constraint, which ajv does not check. */
+  extraChecked: number[];
   /**
    * The object the validator checks, made once with every keyword of the profile as a property:
    * each file fills in its values (undefined where none), so no object is built per file. The
@@ -155,6 +157,9 @@ export function loadProfiles(dir: string = DEFAULT_SCHEMA_DIR): Map<string, Comp
       validate: compileSchema(profileSchema(profile), dir !== DEFAULT_SCHEMA_DIR),
       keywordList,
       positionOf: new Map(keywordList.map(({ keyword }, position) => [keyword, position])),
+      extraChecked: keywordList.flatMap(({ spec }, position) =>
+        spec.format !== undefined || spec.mjd !== undefined ? [position] : [],
+      ),
       shape: Object.fromEntries(keywordList.map(({ keyword }) => [keyword, undefined])),
       cards: keywordList.map(() => undefined),
       hdus: keywordList.map(() => undefined),
@@ -205,9 +210,8 @@ const BY_PRODUCT_TYPE: [RegExp, string][] = [
 
 /** The HDU that holds the product's data: the first with data, else the primary. */
 export function dataHdu(fits: FitsFile): Hdu | undefined {
-  return (
-    fits.hdus.find((hdu) => hdu.dataSize > 0 && (intValue(hdu.keywords, 'NAXIS') ?? 0) > 0) ?? fits.hdus[0]
-  );
+  for (const hdu of fits.hdus) if (hdu.dataSize > 0 && (intValue(hdu.keywords, 'NAXIS') ?? 0) > 0) return hdu;
+  return fits.hdus[0];
 }
 
 /** The last file's choice: several hlsp rules ask for each file's profiles in turn. */
@@ -459,22 +463,16 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
       shape[keyword] = undefined;
       cards[position] = undefined;
       hdus[position] = undefined;
-      let hdu: Hdu | undefined =
-        spec.hdu === 'data' ? undefined : primary.keywords.has(keyword) ? primary : undefined;
-      if (!hdu && spec.hdu !== 'primary' && data.keywords.has(keyword)) hdu = data;
-      if (!hdu) {
-        hdu = fits.hdus.find((h) => h.keywords.has(keyword));
-        if (hdu && !placementReported.has(slot)) {
-          placementReported.add(slot);
-          findings.push({
-            ruleId: 'hlsp/keyword-placement',
-            hdu: hdu.index,
-            keyword,
-            offset: hdu.keywords.get(keyword)!.offset,
-            message: `${keyword} is in HDU ${hdu.index}, but belongs in the ${spec.hdu === 'primary' ? 'primary header' : spec.hdu === 'data' ? `HDU that holds the data (HDU ${data.index})` : `primary header or HDU ${data.index}`}`,
-            hint: `move ${keyword} there`,
-          });
-        } else if (!hdu) {
+      // One lookup per header: this runs for every keyword of every file.
+      let hdu = primary;
+      let card = spec.hdu === 'data' ? undefined : primary.keywords.get(keyword);
+      if (card === undefined && spec.hdu !== 'primary') {
+        hdu = data;
+        card = data.keywords.get(keyword);
+      }
+      if (card === undefined) {
+        const elsewhere = fits.hdus.find((h) => h.keywords.has(keyword));
+        if (!elsewhere) {
           if (missingReported.has(slot)) continue;
           missingReported.add(slot);
           const home = spec.hdu === 'primary' ? 0 : data.index;
@@ -491,8 +489,20 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
           });
           continue;
         }
+        hdu = elsewhere;
+        card = elsewhere.keywords.get(keyword)!;
+        if (!placementReported.has(slot)) {
+          placementReported.add(slot);
+          findings.push({
+            ruleId: 'hlsp/keyword-placement',
+            hdu: hdu.index,
+            keyword,
+            offset: card.offset,
+            message: `${keyword} is in HDU ${hdu.index}, but belongs in the ${spec.hdu === 'primary' ? 'primary header' : spec.hdu === 'data' ? `HDU that holds the data (HDU ${data.index})` : `primary header or HDU ${data.index}`}`,
+            hint: `move ${keyword} there`,
+          });
+        }
       }
-      const card = hdu.keywords.get(keyword)!;
       if (typeReported.has(slot, hdu, card)) continue;
       if (valueChecked.has(slot, hdu, card) && !constrainsValue) continue;
       valueChecked.add(slot, hdu, card);
@@ -541,7 +551,7 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
     if (!profile.validate(shape))
       for (const error of profile.validate.errors ?? [])
         reportValueError(findings, profile, error.instancePath.split('/')[1] ?? '', error, context);
-    for (let position = 0; position < keywordList.length; position++) {
+    for (const position of profile.extraChecked) {
       if (cards[position] === undefined) continue;
       const { keyword, spec } = keywordList[position]!;
       for (const error of extraValueErrors(spec, shape[keyword], cards[position]))
