@@ -38,6 +38,13 @@ function describeOrder(names: readonly string[]): string {
   return [...names.slice(0, first + 1), '…', ...names.slice(last)].join(', ');
 }
 
+/** NAXISn by n, made once: every HDU of every file looks its axes up. */
+const axisKeywords: string[] = [];
+function axisKeyword(axis: number): string {
+  axisKeywords[axis] ??= `NAXIS${axis}`;
+  return axisKeywords[axis];
+}
+
 /** Mandatory keywords are written in fixed format: values end in column 30 (FITS 4.0 §4.2). */
 function fixedFormatProblem(card: Card): string | undefined {
   if (card.value?.type === 'integer' || card.value?.type === 'logical') {
@@ -77,7 +84,8 @@ export const mandatoryKeywords: FitsRule = {
       const { order, text: orderText } = openingOf(hdu);
       // NAXISn missing from a header that claims many axes: one defect, one finding.
       const missingAxes: { name: string; position: number; card: Card | undefined }[] = [];
-      order.forEach((name, position) => {
+      for (let position = 0; position < order.length; position++) {
+        const name = order[position]!;
         const card = hdu.cards[position];
         if (card?.keyword === name) {
           const problem = fixedFormatProblem(card);
@@ -87,12 +95,12 @@ export const mandatoryKeywords: FitsRule = {
               problem,
               'write the header with a FITS library, which uses fixed format for these keywords',
             );
-          return;
+          continue;
         }
         const elsewhere = hdu.keywords.has(name) ? hdu.cards.find((c) => c.keyword === name) : undefined;
         if (!elsewhere && /^NAXIS[0-9]+$/.test(name)) {
           missingAxes.push({ name, position, card });
-          return;
+          continue;
         }
         emit(
           card,
@@ -101,7 +109,7 @@ export const mandatoryKeywords: FitsRule = {
             : `HDU ${hdu.index}'s header has no ${name} keyword (it must be card ${position + 1})`,
           `the header must start with ${orderText}, in this order`,
         );
-      });
+      }
       const [firstMissing] = missingAxes;
       if (missingAxes.length === 1 && firstMissing)
         emit(
@@ -133,9 +141,9 @@ export const mandatoryKeywords: FitsRule = {
         );
       }
       for (let axis = 1; axis <= Math.min(naxisValue ?? 0, 999); axis++) {
-        const card = hdu.keywords.get(`NAXIS${axis}`);
-        const value = intValue(hdu.keywords, `NAXIS${axis}`);
-        if (card && (value === undefined || value < 0))
+        const card = hdu.keywords.get(axisKeyword(axis));
+        const value = card?.value;
+        if (card && (value?.type !== 'integer' || value.value < 0))
           emit(
             card,
             `NAXIS${axis} = ${shown(card)} must be a non-negative integer`,

@@ -17,6 +17,18 @@ const parsedUnit = cardFact((card) =>
   card.value?.type === 'string' ? parseUnit(card.value.value, { dialect: 'fits' }) : null,
 );
 
+/** Whether a unit card's value is a standard unit string, with nothing to report; kept with the card. */
+const isCleanUnit = cardFact((card): boolean => {
+  const result = parsedUnit(card);
+  return (
+    card.value?.type === 'string' &&
+    result !== null &&
+    result.ok &&
+    result.deprecated.length === 0 &&
+    result.unknown.length === 0
+  );
+});
+
 /** Findings from this rule per HDU before the rest are summed up: a table with 300 bad columns is one problem. */
 export const MAX_UNIT_FINDINGS_PER_HDU = 20;
 
@@ -85,7 +97,7 @@ export const units: FitsRule = {
       let reported = 0;
       let withheld = 0;
       for (const card of headerCards(hdu)) {
-        if (!isUnitCard(card)) continue;
+        if (!isUnitCard(card) || isCleanUnit(card)) continue;
         for (const finding of problemsOf(hdu, card)) {
           if (reported < MAX_UNIT_FINDINGS_PER_HDU) {
             report(finding);

@@ -10,6 +10,8 @@ const AXIS = /^(?:CRPIX|CRVAL|CDELT|CTYPE|CUNIT|CROTA)([0-9]+)[A-Z]?$/;
 const RADESYS = ['ICRS', 'FK5', 'FK4', 'FK4-NO-E', 'GAPPT'];
 
 interface WcsKeyword {
+  /** Whether this rule judges the keyword at all (most keywords are no WCS keyword). */
+  judged: boolean;
   numeric: boolean;
   text: boolean;
   /** The axis the keyword describes, or 0. */
@@ -20,16 +22,21 @@ interface WcsKeyword {
 }
 
 /** What the WCS conventions say about a card's keyword, kept with the card. */
-const wcsKeyword = cardFact(
-  ({ keyword }): WcsKeyword => ({
-    numeric: NUMERIC.test(keyword),
-    text: TEXT.test(keyword),
-    axis: Number(AXIS.exec(keyword)?.[1] ?? 0),
+const wcsKeyword = cardFact(({ keyword }): WcsKeyword => {
+  const numeric = NUMERIC.test(keyword);
+  const text = TEXT.test(keyword);
+  const axis = Number(AXIS.exec(keyword)?.[1] ?? 0);
+  const crota = /^CROTA[0-9]+$/.test(keyword);
+  return {
+    judged: numeric || text || axis > 0 || crota || keyword === 'RADESYS',
+    numeric,
+    text,
+    axis,
     pc: /^PC[0-9]+_[0-9]+$/.test(keyword),
     cd: /^CD[0-9]+_[0-9]+$/.test(keyword),
-    crota: /^CROTA[0-9]+$/.test(keyword),
-  }),
-);
+    crota,
+  };
+});
 
 export const wcsKeywords: FitsRule = {
   meta: {
@@ -48,12 +55,13 @@ export const wcsKeywords: FitsRule = {
       let firstPc: (typeof cards)[number] | undefined;
       let firstCd: (typeof cards)[number] | undefined;
       let firstCrota: (typeof cards)[number] | undefined;
+      // The first card of an axis or numeric WCS keyword, valued or not: WCSAXES must come before it.
+      let firstWcs: (typeof cards)[number] | undefined;
       for (const card of cards) {
-        if (!card.hasValue) continue;
         const kind = wcsKeyword(card);
+        if (firstWcs === undefined && (kind.axis > 0 || kind.numeric)) firstWcs = card;
+        if (!card.hasValue || !kind.judged) continue;
         const type = card.value?.type;
-        if (!kind.numeric && !kind.text && kind.axis === 0 && !kind.crota && card.keyword !== 'RADESYS')
-          continue;
         const where = { hdu: hdu.index, keyword: card.keyword, offset: card.offset };
         if (kind.numeric && type !== 'integer' && type !== 'float' && type !== 'undefined') {
           report({
@@ -124,19 +132,14 @@ export const wcsKeywords: FitsRule = {
         });
       }
       const wcsaxesCard = hdu.keywords.get('WCSAXES');
-      if (wcsaxesCard) {
-        const before = cards.find(
-          (c) => c.index < wcsaxesCard.index && (wcsKeyword(c).axis > 0 || wcsKeyword(c).numeric),
-        );
-        if (before)
-          report({
-            hdu: hdu.index,
-            keyword: 'WCSAXES',
-            offset: wcsaxesCard.offset,
-            message: `WCSAXES must come before the other WCS keywords (${before.keyword} is earlier)`,
-            hint: 'move WCSAXES up',
-          });
-      }
+      if (wcsaxesCard && firstWcs && firstWcs.index < wcsaxesCard.index)
+        report({
+          hdu: hdu.index,
+          keyword: 'WCSAXES',
+          offset: wcsaxesCard.offset,
+          message: `WCSAXES must come before the other WCS keywords (${firstWcs.keyword} is earlier)`,
+          hint: 'move WCSAXES up',
+        });
     }
   },
 };
