@@ -15,7 +15,6 @@ const ONE_SECOND = 1;
 function checkHdu(fits: FitsFile, hdu: Hdu, report: ReportFn): void {
   const get = (keyword: string) => cardIn(fits, hdu, keyword);
   const own = (...cards: (Located | undefined)[]) => cards.some((found) => found?.hdu === hdu);
-  const name = hduName(hdu);
   const dateBeg = get('DATE-BEG');
   const dateEnd = get('DATE-END');
   const mjdBeg = get('MJD-BEG');
@@ -26,7 +25,7 @@ function checkHdu(fits: FitsFile, hdu: Hdu, report: ReportFn): void {
   if (begIso !== undefined && endIso !== undefined && begIso > endIso && own(dateBeg, dateEnd)) {
     report({
       ...where(dateEnd!.hdu, dateEnd!.card),
-      message: `in ${name}, DATE-END (${textOf(dateEnd!.card)}) is before DATE-BEG (${textOf(dateBeg!.card)})`,
+      message: `in ${hduName(hdu)}, DATE-END (${textOf(dateEnd!.card)}) is before DATE-BEG (${textOf(dateBeg!.card)})`,
       hint: 'DATE-BEG is the first start, DATE-END the last end',
     });
   }
@@ -37,7 +36,7 @@ function checkHdu(fits: FitsFile, hdu: Hdu, report: ReportFn): void {
   if (!ordered && own(mjdBeg, mjdEnd)) {
     report({
       ...where(mjdEnd!.hdu, mjdEnd!.card),
-      message: `in ${name}, MJD-END (${endMjd}) is before MJD-BEG (${begMjd})`,
+      message: `in ${hduName(hdu)}, MJD-END (${endMjd}) is before MJD-BEG (${begMjd})`,
       hint: 'MJD-BEG is the first start, MJD-END the last end',
     });
   }
@@ -51,7 +50,7 @@ function checkHdu(fits: FitsFile, hdu: Hdu, report: ReportFn): void {
   ) {
     report({
       ...where(mjdMid!.hdu, mjdMid!.card),
-      message: `in ${name}, MJD-MID (${midMjd}) is outside MJD-BEG to MJD-END (${begMjd ?? '?'} to ${endMjd ?? '?'})`,
+      message: `in ${hduName(hdu)}, MJD-MID (${midMjd}) is outside MJD-BEG to MJD-END (${begMjd ?? '?'} to ${endMjd ?? '?'})`,
       hint: 'MJD-MID is the middle of the observation, between its start and its end',
     });
   }
@@ -71,7 +70,7 @@ function checkHdu(fits: FitsFile, hdu: Hdu, report: ReportFn): void {
       disagree = true;
       report({
         ...where(mjdCard.hdu, mjdCard.card),
-        message: `in ${name}, ${mjdCard.card.keyword} = ${mjd} and ${isoCard.card.keyword} = '${textOf(isoCard.card)}' (MJD ${iso.toFixed(6)}) differ by ${((mjd - iso) * 86400).toFixed(1)} s`,
+        message: `in ${hduName(hdu)}, ${mjdCard.card.keyword} = ${mjd} and ${isoCard.card.keyword} = '${textOf(isoCard.card)}' (MJD ${iso.toFixed(6)}) differ by ${((mjd - iso) * 86400).toFixed(1)} s`,
         hint: 'compute both from the same time, in the time scale given by TIMESYS',
       });
     }
@@ -89,7 +88,6 @@ function checkExposure(
   report: ReportFn,
 ): void {
   const { begMjd, endMjd, trusted } = range;
-  const name = hduName(hdu);
   const xposure = get('XPOSURE');
   const telapse = get('TELAPSE');
   const exposed = numberOf(xposure?.card);
@@ -102,7 +100,7 @@ function checkExposure(
   ) {
     report({
       ...where(xposure!.hdu, xposure!.card),
-      message: `in ${name}, XPOSURE (${exposed} s) is longer than TELAPSE (${elapsed} s)`,
+      message: `in ${hduName(hdu)}, XPOSURE (${exposed} s) is longer than TELAPSE (${elapsed} s)`,
       hint: 'XPOSURE is the time spent exposing, at most the elapsed time TELAPSE',
     });
   }
@@ -116,7 +114,7 @@ function checkExposure(
   ) {
     report({
       ...where(telapse!.hdu, telapse!.card),
-      message: `in ${name}, TELAPSE (${elapsed} s) is longer than MJD-END − MJD-BEG (${span.toFixed(1)} s)`,
+      message: `in ${hduName(hdu)}, TELAPSE (${elapsed} s) is longer than MJD-END − MJD-BEG (${span.toFixed(1)} s)`,
       hint: 'TELAPSE is the time from the first start to the last end',
     });
   }

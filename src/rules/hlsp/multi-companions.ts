@@ -45,17 +45,20 @@ export const multiCompanions: FitsRule = {
         }
         if (value !== 'MULTI') continue;
         const stem = companionStem(keyword);
-        const numbered = [...hdu.keywords.keys()].filter((k) => isCompanion(k, keyword)).sort();
-        if (numbered.length === 0) {
+        // The lowest-numbered companion, without a sorted list: MULTI products are many.
+        let first: string | undefined;
+        for (const name of hdu.keywords.keys())
+          if (isCompanion(name, keyword) && (first === undefined || name < first)) first = name;
+        if (first === undefined) {
           report({
             ...where(hdu, card),
             message: `${keyword} = 'MULTI' but there are no ${stem}01, ${stem}02… keywords`,
             hint: `add ${stem}01, ${stem}02… with each value`,
           });
-        } else if (numbered[0] !== `${stem}01`) {
+        } else if (first !== `${stem}01`) {
           report({
             ...where(hdu, card),
-            message: `the companions of ${keyword} = 'MULTI' must start at ${stem}01, found ${numbered[0]}`,
+            message: `the companions of ${keyword} = 'MULTI' must start at ${stem}01, found ${first}`,
             hint: 'number them 01, 02, … with two digits',
           });
         }

@@ -1,8 +1,15 @@
+import type { Hdu } from '../../fits/types.js';
 import type { FitsRule } from '../../types.js';
 import { readStop } from './support/causes.js';
-import { firstCardWhere, textOf } from './support/keywords.js';
+import { textOf } from './support/keywords.js';
 
 const FILEID = /^FILEID[0-9]{2,}$/;
+
+function hasFileId(hdu: Hdu): boolean {
+  for (const keyword of hdu.keywords.keys())
+    if (keyword.startsWith('FILEID') && FILEID.test(keyword)) return true;
+  return false;
+}
 
 export const provenance: FitsRule = {
   meta: {
@@ -19,14 +26,11 @@ export const provenance: FitsRule = {
     const { fits } = context;
     // An empty or unreadable file has its one finding from fits/file-readable.
     if (fits.hdus.length === 0) return;
-    const hasFileId = fits.hdus.some(
-      (hdu) =>
-        firstCardWhere(hdu, (keyword) => keyword.startsWith('FILEID') && FILEID.test(keyword)) !== undefined,
-    );
+    if (fits.hdus.some(hasFileId)) return;
     const hasTable = fits.hdus.some((hdu) =>
       ['PROVENANCE', 'HDRTAB'].includes(textOf(hdu.keywords.get('EXTNAME'))?.toUpperCase() ?? ''),
     );
-    if (hasFileId || hasTable) return;
+    if (hasTable) return;
     if (
       fits.hdus.some(
         (hdu) =>

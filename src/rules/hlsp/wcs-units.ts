@@ -20,6 +20,7 @@ export const wcsUnits: FitsRule = {
   check(context, report) {
     for (const hdu of context.fits.hdus) {
       for (const card of hdu.keywords.values()) {
+        if (!card.keyword.startsWith('CTYPE')) continue;
         const axis = celestialAxis(card);
         if (axis === '') continue;
         const unitCard = hdu.keywords.get(`CUNIT${axis}`);
