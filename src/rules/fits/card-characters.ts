@@ -1,6 +1,6 @@
 import { cardFact } from '../../fits/card.js';
 import type { FitsRule } from '../../types.js';
-import { headerCards } from './support/cards.js';
+import { cardSelection } from './support/selection.js';
 
 const KEYWORD = /^[A-Z0-9_-]*$/;
 const NON_PRINTABLE = /[^\x20-\x7e]/;
@@ -19,6 +19,8 @@ const isCleanCard = cardFact(({ raw }): boolean => {
   return !name.startsWith(' ') && KEYWORD.test(keyword) && !/\s/.test(keyword);
 });
 
+const uncleanCards = cardSelection((card) => !isCleanCard(card));
+
 export const cardCharacters: FitsRule = {
   meta: {
     id: 'fits/card-characters',
@@ -32,8 +34,7 @@ export const cardCharacters: FitsRule = {
   },
   check(context, report) {
     for (const hdu of context.fits.hdus) {
-      for (const card of headerCards(hdu)) {
-        if (isCleanCard(card)) continue;
+      for (const card of uncleanCards(hdu)) {
         // One native scan per card; the byte loop runs only on the rare bad card.
         if (NON_PRINTABLE.test(card.raw))
           for (let i = 0; i < card.raw.length; i++) {

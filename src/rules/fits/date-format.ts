@@ -1,7 +1,7 @@
 import { cardFact } from '../../fits/card.js';
 import type { FitsRule } from '../../types.js';
 import { memoize } from '../../util/memo.js';
-import { headerCards } from './support/cards.js';
+import { cardSelection } from './support/selection.js';
 
 const ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?)?$/;
 const LEGACY = /^([0-9]{2})\/([0-9]{2})\/([0-9]{2})$/;
@@ -63,6 +63,8 @@ function dateProblemOnce(value: string): { message: string; warning?: boolean } 
  */
 const STANDARD_DATE = /^DATE(-[A-Z0-9_-]+)?$/;
 
+const dateCards = cardSelection((card) => STANDARD_DATE.test(card.keyword) && card.hasValue);
+
 export const dateFormat: FitsRule = {
   meta: {
     id: 'fits/date-format',
@@ -76,9 +78,7 @@ export const dateFormat: FitsRule = {
   },
   check(context, report) {
     for (const hdu of context.fits.hdus) {
-      for (const card of headerCards(hdu)) {
-        // startsWith first: this runs for every card of every file, and few are dates.
-        if (!card.keyword.startsWith('DATE') || !STANDARD_DATE.test(card.keyword) || !card.hasValue) continue;
+      for (const card of dateCards(hdu)) {
         if (card.value?.type === 'undefined') continue;
         if (card.value?.type !== 'string') {
           report({

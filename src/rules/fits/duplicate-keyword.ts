@@ -1,5 +1,9 @@
 import type { FitsRule } from '../../types.js';
 import { headerCards } from './support/cards.js';
+import { cardSelection } from './support/selection.js';
+
+/** Commentary cards and others without a value: a header has few. */
+const unvaluedCards = cardSelection((card) => !card.hasValue);
 
 const COMMENTARY = new Set(['COMMENT', 'HISTORY', '', 'CONTINUE']);
 const MANDATORY = /^(SIMPLE|BITPIX|NAXIS[0-9]*|EXTEND|XTENSION|PCOUNT|GCOUNT|TFIELDS|GROUPS|END)$/;
@@ -19,9 +23,7 @@ export const duplicateKeyword: FitsRule = {
     for (const hdu of context.fits.hdus) {
       const cards = headerCards(hdu);
       // hdu.keywords holds each keyword once: as many valued cards as keywords means no repeats.
-      let valued = 0;
-      for (const card of cards) if (card.hasValue) valued++;
-      if (valued === hdu.keywords.size) continue;
+      if (cards.length - unvaluedCards(hdu).length === hdu.keywords.size) continue;
       const seen = new Map<string, number>();
       for (const card of cards) {
         if (COMMENTARY.has(card.keyword) || !card.hasValue) continue;

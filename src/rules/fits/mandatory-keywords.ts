@@ -2,7 +2,8 @@ import { intValue, logicalValue, stringValue } from '../../fits/layout.js';
 import type { Card, Hdu } from '../../fits/types.js';
 import type { FindingInput, FitsRule } from '../../types.js';
 import { plural } from '../../util/plural.js';
-import { headerCards, shown } from './support/cards.js';
+import { shown } from './support/cards.js';
+import { cardSelection } from './support/selection.js';
 
 const BITPIX = [8, 16, 32, 64, -32, -64];
 const XTENSIONS = ['IMAGE', 'TABLE', 'BINTABLE'];
@@ -37,6 +38,9 @@ function describeOrder(names: readonly string[]): string {
   const last = names.indexOf(axes.at(-1)!);
   return [...names.slice(0, first + 1), '…', ...names.slice(last)].join(', ');
 }
+
+const AXIS_LENGTH = /^NAXIS([0-9]+)$/;
+const axisLengthCards = cardSelection((card) => AXIS_LENGTH.test(card.keyword));
 
 /** NAXISn by n, made once: every HDU of every file looks its axes up. */
 const axisKeywords: string[] = [];
@@ -150,10 +154,9 @@ export const mandatoryKeywords: FitsRule = {
             'set it to the length of that axis',
           );
       }
-      for (const card of headerCards(hdu)) {
-        if (!card.keyword.startsWith('NAXIS')) continue;
-        const match = /^NAXIS([0-9]+)$/.exec(card.keyword);
-        if (match && Number(match[1]) > (naxisValue ?? 0)) {
+      for (const card of axisLengthCards(hdu)) {
+        const match = AXIS_LENGTH.exec(card.keyword)!;
+        if (Number(match[1]) > (naxisValue ?? 0)) {
           emit(
             card,
             `${card.keyword} is given, but NAXIS = ${naxisValue ?? '?'}`,

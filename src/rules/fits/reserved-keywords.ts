@@ -2,7 +2,7 @@ import { cardFact } from '../../fits/card.js';
 import { logicalValue } from '../../fits/layout.js';
 import type { Hdu } from '../../fits/types.js';
 import type { FitsRule } from '../../types.js';
-import { headerCards } from './support/cards.js';
+import { cardSelection } from './support/selection.js';
 
 const IMAGE_ONLY = /^(BSCALE|BZERO|BUNIT|BLANK|DATAMAX|DATAMIN)$/;
 const TABLE_ONLY =
@@ -30,6 +30,8 @@ const familyOf = cardFact(
             ? 'other'
             : null,
 );
+
+const reservedCards = cardSelection((card) => card.hasValue && familyOf(card) !== null);
 
 /** What a header allows, worked out once per HDU. */
 interface HduFacts {
@@ -103,11 +105,8 @@ export const reservedKeywords: FitsRule = {
         compressedImage: logicalValue(hdu.keywords, 'ZIMAGE') === true,
         groupsDeclared: hdu.index === 0 && logicalValue(hdu.keywords, 'GROUPS') === true,
       };
-      for (const card of headerCards(hdu)) {
-        if (!card.hasValue) continue;
-        const family = familyOf(card);
-        if (family === null) continue;
-        const problem = problemFor(hdu, facts, card.keyword, family);
+      for (const card of reservedCards(hdu)) {
+        const problem = problemFor(hdu, facts, card.keyword, familyOf(card));
         if (!problem) continue;
         report({
           message: problem.message,

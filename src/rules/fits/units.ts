@@ -2,7 +2,8 @@ import { cardFact } from '../../fits/card.js';
 import type { Card, Hdu } from '../../fits/types.js';
 import type { FindingInput, FitsRule } from '../../types.js';
 import { parseUnit, withStandardSpellings } from '../../units/index.js';
-import { at, headerCards } from './support/cards.js';
+import { at } from './support/cards.js';
+import { cardSelection } from './support/selection.js';
 
 /** BUNIT, TUNITn (n ≤ 999) and CUNITia (i ≤ 99, optional alternate-description letter). */
 const UNIT_KEYWORD = /^(?:BUNIT|TUNIT[1-9][0-9]{0,2}|CUNIT[1-9][0-9]?[A-Z]?)$/;
@@ -28,6 +29,9 @@ const isCleanUnit = cardFact((card): boolean => {
     result.unknown.length === 0
   );
 });
+
+/** The unit cards with something to report. */
+const unitCardsToJudge = cardSelection((card) => isUnitCard(card) && !isCleanUnit(card));
 
 /** Findings from this rule per HDU before the rest are summed up: a table with 300 bad columns is one problem. */
 export const MAX_UNIT_FINDINGS_PER_HDU = 20;
@@ -96,8 +100,7 @@ export const units: FitsRule = {
     for (const hdu of context.fits.hdus) {
       let reported = 0;
       let withheld = 0;
-      for (const card of headerCards(hdu)) {
-        if (!isUnitCard(card) || isCleanUnit(card)) continue;
+      for (const card of unitCardsToJudge(hdu)) {
         for (const finding of problemsOf(hdu, card)) {
           if (reported < MAX_UNIT_FINDINGS_PER_HDU) {
             report(finding);

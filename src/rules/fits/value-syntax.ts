@@ -1,5 +1,7 @@
 import type { FitsRule } from '../../types.js';
-import { headerCards } from './support/cards.js';
+import { cardSelection } from './support/selection.js';
+
+const cardsWithValueError = cardSelection((card) => Boolean(card.valueError));
 
 export const valueSyntax: FitsRule = {
   meta: {
@@ -12,8 +14,7 @@ export const valueSyntax: FitsRule = {
   },
   check(context, report) {
     for (const hdu of context.fits.hdus) {
-      for (const card of headerCards(hdu)) {
-        if (!card.valueError) continue;
+      for (const card of cardsWithValueError(hdu)) {
         report({
           message: `${card.keyword}: ${card.valueError}`,
           hdu: hdu.index,

@@ -1,7 +1,7 @@
 import { cardFact } from '../../fits/card.js';
 import { intValue } from '../../fits/layout.js';
 import type { FitsRule } from '../../types.js';
-import { headerCards } from './support/cards.js';
+import { cardSelection } from './support/selection.js';
 
 const NUMERIC =
   /^(CRPIX|CRVAL|CDELT|CROTA|CRDER|CSYER)[0-9]+[A-Z]?$|^(PC|CD)[0-9]+_[0-9]+[A-Z]?$|^PV[0-9]+_[0-9]+[A-Z]?$/;
@@ -38,6 +38,9 @@ const wcsKeyword = cardFact(({ keyword }): WcsKeyword => {
   };
 });
 
+/** The cards of WCS keywords, valued or not. */
+const wcsCards = cardSelection((card) => wcsKeyword(card).judged);
+
 export const wcsKeywords: FitsRule = {
   meta: {
     id: 'fits/wcs-keywords',
@@ -49,7 +52,7 @@ export const wcsKeywords: FitsRule = {
   },
   check(context, report) {
     for (const hdu of context.fits.hdus) {
-      const cards = headerCards(hdu);
+      const cards = wcsCards(hdu);
       const wcsaxes = intValue(hdu.keywords, 'WCSAXES');
       const naxis = intValue(hdu.keywords, 'NAXIS') ?? 0;
       let firstPc: (typeof cards)[number] | undefined;
@@ -60,7 +63,7 @@ export const wcsKeywords: FitsRule = {
       for (const card of cards) {
         const kind = wcsKeyword(card);
         if (firstWcs === undefined && (kind.axis > 0 || kind.numeric)) firstWcs = card;
-        if (!card.hasValue || !kind.judged) continue;
+        if (!card.hasValue) continue;
         const type = card.value?.type;
         const where = { hdu: hdu.index, keyword: card.keyword, offset: card.offset };
         if (kind.numeric && type !== 'integer' && type !== 'float' && type !== 'undefined') {

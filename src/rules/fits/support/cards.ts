@@ -20,28 +20,24 @@ export interface MissingEnd {
   expectedOffset: number;
 }
 
-const missingEnds = new WeakMap<Hdu, MissingEnd | null>();
-
 /**
  * A header whose END card is missing reads on into the next HDU's header: the reader sees an
  * XTENSION card at the start of a block inside it. Everything from there on belongs to the next
  * HDU, so rules judge only the cards before it (else XTENSION-in-primary and duplicate BITPIX/NAXIS
  * findings follow from the one missing card). fits/end-card names the missing END.
+ *
+ * Worked out on each call, not remembered per HDU: it looks at one card per header block, which
+ * costs less than a WeakMap entry for every HDU of every file.
  */
 export function missingEnd(hdu: Hdu): MissingEnd | undefined {
-  const known = missingEnds.get(hdu);
-  if (known !== undefined) return known ?? undefined;
-  let found: MissingEnd | null = null;
   const last = hdu.endIndex >= 0 ? hdu.endIndex : hdu.cards.length;
   for (let index = CARDS_PER_BLOCK; index < last; index += CARDS_PER_BLOCK) {
     if (hdu.cards[index]?.keyword !== 'XTENSION') continue;
     let end = index;
     while (end > 0 && hdu.cards[end - 1]!.raw.trim() === '') end--;
-    found = { nextHeaderIndex: index, expectedOffset: hdu.cards[end]!.offset };
-    break;
+    return { nextHeaderIndex: index, expectedOffset: hdu.cards[end]!.offset };
   }
-  missingEnds.set(hdu, found);
-  return found ?? undefined;
+  return undefined;
 }
 
 /**
