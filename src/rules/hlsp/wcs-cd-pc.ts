@@ -18,7 +18,8 @@ export const wcsCdPc: FitsRule = {
       // The first of each in header order, in one pass over the keywords.
       let cd: Card | undefined;
       let cdelt: Card | undefined;
-      for (const [keyword, card] of hdu.keywords) {
+      for (const card of hdu.keywords.values()) {
+        const { keyword } = card;
         if (!keyword.startsWith('CD')) continue;
         if (cd === undefined && CD_MATRIX.test(keyword)) cd = card;
         else if (cdelt === undefined && CDELT.test(keyword)) cdelt = card;
