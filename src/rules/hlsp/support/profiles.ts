@@ -460,7 +460,6 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
     const { keywordList, shape, cards, hdus } = profile;
     for (let position = 0; position < keywordList.length; position++) {
       const { keyword, spec, constrainsValue, slot } = keywordList[position]!;
-      shape[keyword] = undefined;
       cards[position] = undefined;
       hdus[position] = undefined;
       // One lookup per header: this runs for every keyword of every file.
@@ -548,6 +547,10 @@ export function profileFindings(context: FitsContext, profiles = defaultProfiles
       cards[position] = card;
       hdus[position] = hdu;
     }
+    // A keyword with no value to check here loses the last file's; one store per such keyword,
+    // not one more for every keyword of every file.
+    for (let position = 0; position < keywordList.length; position++)
+      if (cards[position] === undefined) shape[keywordList[position]!.keyword] = undefined;
     if (!profile.validate(shape))
       for (const error of profile.validate.errors ?? [])
         reportValueError(findings, profile, error.instancePath.split('/')[1] ?? '', error, context);
