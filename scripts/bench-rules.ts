@@ -10,10 +10,13 @@
  *
  * For instruction counts, which a shared machine does not disturb, run one group under callgrind
  * with 1 and 6 passes, and the same with --dry (the files parsed, no rule run): the rules' cost
- * of one file, warm, is ((6 passes − 1 pass) − (dry 6 − dry 1)) / (5 × files).
+ * of one file, warm, is ((6 passes − 1 pass) − (dry 6 − dry 1)) / (5 × files). Bundled first, so
+ * that no TypeScript is compiled under callgrind; --predictable makes V8's garbage collection and
+ * compilation repeatable (without it, runs differ by hundreds of millions of instructions).
  *
+ *   npx esbuild scripts/bench-rules.ts --bundle --platform=node --format=esm --outfile=/tmp/bench-rules.mjs
  *   valgrind --tool=callgrind --callgrind-out-file=/dev/null --smc-check=all-non-file \
- *     node --import tsx scripts/bench-rules.ts --files 1000 --passes 6 --group hlsp [--dry]
+ *     node --predictable /tmp/bench-rules.mjs --dist $PWD/dist --files 500 --passes 6 --group hlsp [--dry]
  *
  * Nothing here is a test: the figures go to docs/performance.md ("Per-file cost").
  */
