@@ -12,25 +12,21 @@ import { headerCards } from './cards.js';
  */
 const tests: ((card: Card) => boolean)[] = [];
 
-/** Which selections a card is in, one bit each, and how many selections there were then. */
-interface Membership {
-  bits: number;
-  known: number;
-}
-
-function membershipOnce(card: Card): Membership {
+/** Which selections a card is in, one bit each. */
+function membershipOnce(card: Card): number {
   let bits = 0;
   for (let bit = 0; bit < tests.length; bit++) if (tests[bit]!(card)) bits |= 1 << bit;
-  return { bits, known: tests.length };
+  return bits;
 }
 
-const cachedMembership = cardFact(membershipOnce);
+/**
+ * `membershipOnce`, kept with the card. A selection made after cards were judged (only tests do
+ * that) gets a new fact, so no card keeps an answer that misses it.
+ */
+let membership: ((card: Card) => number) | undefined;
 
-/** The card's membership, worked out again (not kept) for a selection made after it was kept. */
-function membership(card: Card): Membership {
-  const cached = cachedMembership(card);
-  return cached.known === tests.length ? cached : membershipOnce(card);
-}
+/** Where a header has no card of a selection: shared, never written. */
+const NONE: Card[] = [];
 
 /**
  * The selected cards of the last file's headers, one list per selection, by HDU index. Rules check
@@ -42,11 +38,17 @@ let lastFile: { hdu: Hdu; lists: Card[][] }[] = [];
 function selected(hdu: Hdu): Card[][] {
   const known = lastFile[hdu.index];
   if (known !== undefined && known.hdu === hdu && known.lists.length === tests.length) return known.lists;
-  const lists: Card[][] = tests.map(() => []);
+  membership ??= cardFact(membershipOnce);
+  // Most selections are empty in most headers: a list is made for the first card it gets.
+  const lists: Card[][] = tests.map(() => NONE);
   for (const card of headerCards(hdu)) {
-    const { bits } = membership(card);
+    const bits = membership(card);
     if (bits === 0) continue;
-    for (let bit = 0; bit < lists.length; bit++) if (bits & (1 << bit)) lists[bit]!.push(card);
+    for (let bit = 0; bit < lists.length; bit++)
+      if (bits & (1 << bit)) {
+        if (lists[bit] === NONE) lists[bit] = [card];
+        else lists[bit]!.push(card);
+      }
   }
   // A file's first header starts a new file: the last one's lists go.
   if (hdu.index === 0) lastFile = [];
@@ -63,5 +65,6 @@ export function cardSelection(test: (card: Card) => boolean): (hdu: Hdu) => read
   if (tests.length === 31) throw new Error('too many card selections: at most 31');
   const bit = tests.length;
   tests.push(test);
+  membership = undefined;
   return (hdu) => selected(hdu)[bit]!;
 }
