@@ -51,10 +51,10 @@ export function companionStem(keyword: string): string {
 
 /** Whether `name` is a numbered companion of `keyword`: its stem and two digits (FILTER01, PUPIL01). */
 export function isCompanion(name: string, keyword: string): boolean {
-  const stem = companionStem(keyword);
-  return (
-    name.length === stem.length + 2 && name.startsWith(stem) && /^[0-9]{2}$/.test(name.slice(stem.length))
-  );
+  // The length first: it is asked of every keyword of a header, and most have another length.
+  const stemLength = Math.min(keyword.length, 6);
+  if (name.length !== stemLength + 2) return false;
+  return name.startsWith(companionStem(keyword)) && /^[0-9]{2}$/.test(name.slice(stemLength));
 }
 
 /** The first valued card of an HDU, in header order, whose keyword passes `test` (no array is built). */
