@@ -12,6 +12,14 @@ interface Observatories {
 }
 
 const observatories = load<Observatories>('observatories.json');
+
+/**
+ * A record's own entry: a name field such as 'constructor' must not find what every object
+ * inherits (it crashed the name rules).
+ */
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
 const productTypes = new Set(load<{ productTypes: string[] }>('product-types.json').productTypes);
 const extensions = new Set(load<{ extensions: string[] }>('extensions.json').extensions);
 
@@ -26,12 +34,12 @@ export function knownObservatories(): string[] {
 }
 
 export function isKnownObservatory(name: string): boolean {
-  return name in observatories.observatories;
+  return Object.hasOwn(observatories.observatories, name);
 }
 
 /** Instruments of one observatory, or of all of them when none is given. */
 export function instrumentsOf(observatory?: string): string[] {
-  if (observatory) return Object.keys(observatories.observatories[observatory]?.instruments ?? {});
+  if (observatory) return Object.keys(own(observatories.observatories, observatory)?.instruments ?? {});
   return allInstruments;
 }
 
@@ -56,8 +64,10 @@ const allOpticalElements = [
 ];
 
 export function opticalElementsOf(observatory?: string, instrument?: string): string[] {
-  if (observatory && instrument)
-    return observatories.observatories[observatory]?.instruments[instrument] ?? [];
+  if (observatory && instrument) {
+    const instruments = own(observatories.observatories, observatory)?.instruments;
+    return (instruments && own(instruments, instrument)) ?? [];
+  }
   return allOpticalElements;
 }
 

@@ -21,6 +21,14 @@ describe('name/optical-element', () => {
     expect(findings.map((f) => f.message)).toEqual(["'f775w' is not an optical element of jwst nircam"]);
   });
 
+  it.each([
+    ['jwst', 'constructor'],
+    ['constructor', 'nircam'],
+  ])('takes %s %s, names every object has, as unknown, without crashing', (observatory, instrument) => {
+    const [finding] = runNameRule(opticalElement, ceersName({ observatory, instrument, optElem: 'xyzq' }));
+    expect(finding!.message).toBe("the optical element 'xyzq' is not one MAST knows");
+  });
+
   it('reports an element no instrument has when the instrument is unknown', () => {
     const [finding] = runNameRule(opticalElement, ceersName({ instrument: 'foo', optElem: 'xyzq' }));
     expect(finding!.message).toBe("the optical element 'xyzq' is not one MAST knows");
