@@ -48,17 +48,34 @@ const MIN_FILES_FOR_WORKERS = 2000;
  * on one thread, 10,000 about as fast on either, 20,000 faster on two (measured; docs/performance.md).
  */
 const MANY_FILES = 10_000;
-/** How many threads a pass over `files` files gets, and whether the workers start at once. */
+/**
+ * How many threads a pass over `files` files gets, and whether the workers start at once.
+ * `workMs`: the pass's work estimated from the files' sizes, when they were measured (few files):
+ * a few large files that repay the workers get them from the start, not after the first files.
+ */
 export function planThreads(
   jobs: number,
   files: number,
   cores: number,
+  workMs?: number,
 ): { threads: number; startAtOnce: boolean } {
   const threads = Math.min(jobs > 0 ? jobs : cores, files);
   // By default any collection may get workers (a few large files repay them too); an explicit
   // --jobs starts them at once, so only from MIN_FILES_FOR_WORKERS files.
   if (threads <= 1 || (jobs > 0 && files < MIN_FILES_FOR_WORKERS)) return { threads: 1, startAtOnce: false };
-  return { threads, startAtOnce: jobs > 0 || files >= MANY_FILES };
+  const repaid = workMs !== undefined && workersWorthStarting(workMs / files, files);
+  return { threads, startAtOnce: jobs > 0 || files >= MANY_FILES || repaid };
+}
+
+/** Up to this many files, their sizes are measured before the pass, to plan its threads. */
+export const FEW_FILES = 256;
+/**
+ * Bytes a thread checks per millisecond: about 1.5 GB/s with SHA-256 (its speed) and 5 GB/s
+ * without (the checksum pass), measured on 2 cores (docs/performance.md). An estimate only: the
+ * pass still looks at its real rate when workers did not start at once.
+ */
+export function estimatedWorkMs(bytes: number, hash: boolean): number {
+  return bytes / (hash ? 1.5e6 : 5e6);
 }
 
 /** How often the main thread, checking fewer files alone, asks whether workers would now pay. */

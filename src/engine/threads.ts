@@ -2,13 +2,20 @@
  * Worker threads for the scheduler in `pool.ts`: the thin adapter between its `WorkerHandle` and
  * node:worker_threads. The worker module is an input: it builds the caller's rule set itself.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredEntry } from '../discover/discover.js';
 import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
-import { planThreads, schedule, sharedStrings, type WorkerHandle } from './pool.js';
+import {
+  estimatedWorkMs,
+  FEW_FILES,
+  planThreads,
+  schedule,
+  sharedStrings,
+  type WorkerHandle,
+} from './pool.js';
 
 /**
  * A worker's objects die young (a file's headers, once checked); a bounded young generation keeps
@@ -62,6 +69,27 @@ function threadWorker(
 }
 
 /**
+ * The work of a few files, from their sizes (a stat each, when discovery did not measure them); left
+ * undefined for many files, whose pass measures its own rate instead.
+ */
+function plannedWorkMs(entries: DiscoveredEntry[], hash: boolean): number | undefined {
+  if (entries.length > FEW_FILES) return undefined;
+  let bytes = 0;
+  for (const entry of entries) {
+    if (entry.isDirectory || entry.skipped) continue;
+    if (entry.size !== undefined) bytes += entry.size;
+    else {
+      try {
+        bytes += statSync(entry.absolute).size;
+      } catch {
+        // Unreadable: its read reports why.
+      }
+    }
+  }
+  return estimatedWorkMs(bytes, hash);
+}
+
+/**
  * The per-file pass on `jobs` threads (0 = one per core): the main thread and `jobs - 1` worker
  * threads running `workerUrl`. A file's parsed headers never leave its thread.
  */
@@ -75,7 +103,7 @@ export function runFilesOnThreads(
     env: FileCheckEnvironment,
     onDone: (outcome: FileOutcome) => void,
   ): Promise<void> => {
-    const plan = planThreads(jobs, entries.length, availableParallelism());
+    const plan = planThreads(jobs, entries.length, availableParallelism(), plannedWorkMs(entries, env.hash));
     // Compiled code only: under a TypeScript test runner the worker file does not exist.
     const threads = existsSync(fileURLToPath(workerUrl)) ? plan.threads : 1;
     const workerSetup: WorkerSetup = {

@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscoveredEntry } from '../../src/discover/discover.js';
 import type { FileOutcome } from '../../src/engine/check-file.js';
-import { IN_FLIGHT, planThreads, schedule, type WorkerHandle } from '../../src/engine/pool.js';
+import {
+  estimatedWorkMs,
+  IN_FLIGHT,
+  planThreads,
+  schedule,
+  type WorkerHandle,
+} from '../../src/engine/pool.js';
 
 const entries = (count: number): DiscoveredEntry[] =>
   Array.from({ length: count }, (_, i) => ({
@@ -163,5 +169,22 @@ describe('planThreads', () => {
     expect(planThreads(0, 500, 2)).toEqual({ threads: 2, startAtOnce: false });
     expect(planThreads(0, 10_000, 2)).toEqual({ threads: 2, startAtOnce: true });
     expect(planThreads(0, 1, 8)).toEqual({ threads: 1, startAtOnce: false });
+  });
+
+  it('starts workers at once for a few files whose sizes promise enough work', () => {
+    const mosaics = 4 * 207_362_880;
+    // With SHA-256, four 207 MB mosaics are about half a second of work: worth a worker at once.
+    expect(planThreads(0, 4, 2, estimatedWorkMs(mosaics, true))).toEqual({ threads: 2, startAtOnce: true });
+    // Without it, a sixth of a second: less than a worker costs.
+    expect(planThreads(0, 4, 2, estimatedWorkMs(mosaics, false))).toEqual({
+      threads: 2,
+      startAtOnce: false,
+    });
+    expect(planThreads(0, 4, 2, estimatedWorkMs(4 * 37_440, true))).toEqual({
+      threads: 2,
+      startAtOnce: false,
+    });
+    // An explicit --jobs below 2,000 files keeps one thread, whatever the sizes.
+    expect(planThreads(2, 4, 2, estimatedWorkMs(mosaics, true))).toEqual({ threads: 1, startAtOnce: false });
   });
 });
