@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredEntry } from '../discover/discover.js';
+import { MIN_SPLIT_BYTES, startSumHelpers } from '../fits/large-file.js';
 import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
 import {
   estimatedWorkMs,
@@ -69,24 +70,27 @@ function threadWorker(
 }
 
 /**
- * The work of a few files, from their sizes (a stat each, when discovery did not measure them); left
- * undefined for many files, whose pass measures its own rate instead.
+ * The sizes of a few files (a stat each, when discovery did not measure them), to plan their pass:
+ * their sum and the largest. Undefined for many files, whose pass measures its own rate instead.
  */
-function plannedWorkMs(entries: DiscoveredEntry[], hash: boolean): number | undefined {
+function measuredSizes(entries: DiscoveredEntry[]): { bytes: number; largest: number } | undefined {
   if (entries.length > FEW_FILES) return undefined;
   let bytes = 0;
+  let largest = 0;
   for (const entry of entries) {
     if (entry.isDirectory || entry.skipped) continue;
-    if (entry.size !== undefined) bytes += entry.size;
-    else {
+    let size = entry.size;
+    if (size === undefined) {
       try {
-        bytes += statSync(entry.absolute).size;
+        size = statSync(entry.absolute).size;
       } catch {
         // Unreadable: its read reports why.
       }
     }
+    bytes += size ?? 0;
+    largest = Math.max(largest, size ?? 0);
   }
-  return estimatedWorkMs(bytes, hash);
+  return { bytes, largest };
 }
 
 /**
@@ -103,9 +107,18 @@ export function runFilesOnThreads(
     env: FileCheckEnvironment,
     onDone: (outcome: FileOutcome) => void,
   ): Promise<void> => {
-    const plan = planThreads(jobs, entries.length, availableParallelism(), plannedWorkMs(entries, env.hash));
+    const cores = availableParallelism();
+    const sizes = measuredSizes(entries);
+    const plan = planThreads(jobs, entries.length, cores, sizes && estimatedWorkMs(sizes.bytes, env.hash));
     // Compiled code only: under a TypeScript test runner the worker file does not exist.
     const threads = existsSync(fileURLToPath(workerUrl)) ? plan.threads : 1;
+    // Files checked side by side on every core leave no core to sum parts of one file.
+    const fileEnv =
+      threads > 1 && plan.startAtOnce && env.threads === undefined ? { ...env, threads: 1 } : env;
+    // Large files checked here without a SHA-256 are summed in parts on every core: the helpers
+    // start now, while the first file's header is read, not when its data is.
+    if (sizes && !env.hash && !plan.startAtOnce && sizes.largest >= MIN_SPLIT_BYTES)
+      startSumHelpers((env.threads ?? cores) - 1);
     const workerSetup: WorkerSetup = {
       ...ruleSet,
       settings: env.settings,
@@ -113,7 +126,7 @@ export function runFilesOnThreads(
       hash: env.hash,
       recordHeaders: env.recordHeaders,
       recordFootprints: env.recordFootprints,
-      ...(env.threads ? { threads: env.threads } : {}),
+      ...(fileEnv.threads ? { threads: fileEnv.threads } : {}),
       ...(env.limits ? { limits: env.limits } : {}),
       ...(env.rethrowRuleErrors ? { rethrowRuleErrors: true } : {}),
     };
@@ -123,7 +136,7 @@ export function runFilesOnThreads(
       startAtOnce: plan.startAtOnce,
       // The main thread's findings share strings too: messages and hints are made afresh per file.
       checkHere: (entry) => {
-        const outcome = checkEntry(entry, env);
+        const outcome = checkEntry(entry, fileEnv);
         return outcome instanceof Promise ? outcome.then(compact) : compact(outcome);
       },
       startWorker: () => threadWorker(workerUrl, workerSetup, compact),

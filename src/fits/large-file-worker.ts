@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type LargeFileTask, SUM_DONE, SUM_FAILED, sumRange } from './large-file.js';
+import { type HelperStart, type LargeFileTask, SUM_DONE, SUM_FAILED, sumRange } from './large-file.js';
 
 const CHUNK = 4 << 20;
 
@@ -43,4 +43,6 @@ function settle(task: { answer: SharedArrayBuffer }, state: number): void {
   Atomics.notify(flag, 0);
 }
 
-run(workerData as LargeFileTask);
+const task = workerData as HelperStart;
+if (task.kind === 'serve') parentPort!.on('message', (next: LargeFileTask) => run(next));
+else run(task);

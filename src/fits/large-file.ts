@@ -16,6 +16,9 @@ export type LargeFileTask =
   | { kind: 'sha256'; path: string | Uint8Array }
   | { kind: 'sum'; path: string | Uint8Array; start: number; end: number; answer: SharedArrayBuffer };
 
+/** What a helper starts with: one task, or `serve`: stay, and run the tasks posted to it in turn. */
+export type HelperStart = LargeFileTask | { kind: 'serve' };
+
 export const SUM_DONE = 1;
 export const SUM_FAILED = 2;
 
@@ -26,15 +29,50 @@ const configured = Number(process.env.HLSP_LARGE_FILE_BYTES);
  * 1 GB about as fast on 2 cores (docs/performance.md); they pay where cores are idle.
  */
 const LARGE_FILE_BYTES = Number.isFinite(configured) && configured > 0 ? configured : 512 * 1024 * 1024;
-/** A data unit is summed in parts only from this size (the same: `HLSP_LARGE_FILE_BYTES` tunes both). */
-const MIN_SPLIT_BYTES = LARGE_FILE_BYTES;
+/**
+ * A data unit is summed in parts from this size, by helpers started once for the run, whose tasks
+ * then cost a message each: 64 MiB take 13 ms to sum on one thread (`HLSP_LARGE_FILE_BYTES` tunes
+ * this too).
+ */
+export const MIN_SPLIT_BYTES = Number.isFinite(configured) && configured > 0 ? configured : 64 * 1024 * 1024;
 /** How long to wait for a helper's part, per byte, before summing it here instead. */
 const WAIT_MS_PER_BYTE = 1 / 50_000; // 20 s per GB: a helper at 50 MB/s is broken, not slow
 
 const workerUrl = new URL('./large-file-worker.js', import.meta.url);
 
-function start(task: LargeFileTask): Worker {
+function start(task: HelperStart): Worker {
   return new Worker(workerUrl, { workerData: task });
+}
+
+/** Whether the helper's module exists: compiled code only, not under a TypeScript test runner. */
+let helpersAvailable: boolean | undefined;
+function canUseHelpers(): boolean {
+  helpersAvailable ??= existsSync(fileURLToPath(workerUrl));
+  return helpersAvailable;
+}
+
+/** The threads that sum parts of data units, kept for the run; unref'd, they never hold the process. */
+const sumHelpers: (Worker | undefined)[] = [];
+
+function sumHelper(index: number): Worker {
+  const running = sumHelpers[index];
+  if (running) return running;
+  const helper = start({ kind: 'serve' });
+  helper.unref();
+  // A helper that fails is replaced at the next task; the part it held is summed here.
+  const forget = () => {
+    if (sumHelpers[index] === helper) sumHelpers[index] = undefined;
+  };
+  helper.once('error', forget);
+  helper.once('exit', forget);
+  sumHelpers[index] = helper;
+  return helper;
+}
+
+/** Starts `count` sum helpers ahead of the first large file, so that it does not wait for them. */
+export function startSumHelpers(count: number): void {
+  if (!canUseHelpers()) return;
+  for (let index = 0; index < count; index++) sumHelper(index);
 }
 
 /** The file's SHA-256 from a helper thread, or undefined when it could not be had. */
@@ -68,7 +106,7 @@ function splitSums(path: string | Buffer, threads: number): NonNullable<ReadOpti
     const helpers: { start: number; end: number; answer: SharedArrayBuffer }[] = [];
     for (let from = begin + part; from < end; from += part) {
       const task = { start: from, end: Math.min(from + part, end), answer: new SharedArrayBuffer(16) };
-      start({ kind: 'sum', path, ...task });
+      sumHelper(helpers.length).postMessage({ kind: 'sum', path, ...task } satisfies LargeFileTask);
       helpers.push(task);
     }
     let sum = sumRange(fd, begin, Math.min(begin + part, end));
@@ -95,10 +133,12 @@ export function readOpenPlainFits(
   file: { fd: number; size: number },
   options: ReadOptions & { hash: boolean; threads?: number | undefined },
 ): FitsFile | Promise<FitsFile> {
-  // Compiled code only: under a TypeScript test runner the worker file does not exist.
-  if (file.size >= LARGE_FILE_BYTES && existsSync(fileURLToPath(workerUrl)))
-    return readLargeFits(path, file, options);
-  return readOpenFits(file.fd, file.size, options);
+  if (file.size < MIN_SPLIT_BYTES || !canUseHelpers()) return readOpenFits(file.fd, file.size, options);
+  if (file.size >= LARGE_FILE_BYTES) return readLargeFits(path, file, options);
+  // Without a SHA-256 (which reads every byte here), big data units are summed on every core.
+  const threads = options.threads ?? availableParallelism();
+  if (options.hash || threads < 2) return readOpenFits(file.fd, file.size, options);
+  return readOpenFits(file.fd, file.size, { ...options, sumRange: splitSums(path, threads) });
 }
 
 async function readLargeFits(

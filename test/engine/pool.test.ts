@@ -67,18 +67,20 @@ describe('the worker pool', () => {
     const damaged = Buffer.from(good);
     damaged[Math.floor(damaged.length * 0.75)] ^= 0x40;
     writeFileSync(join(dir, 'damaged.fits'), damaged);
-    const run = (...options: string[]) => {
-      // Helpers start at 512 MiB; a 70 MB file gets them when the threshold is lowered.
-      const result = cli(['check', dir, '--mast', 'offline', '--format', 'json', ...options], {
-        env: { HLSP_LARGE_FILE_BYTES: String(32 * 1024 * 1024) },
-      });
+    const checkWith = (env: Record<string, string>, ...options: string[]) => {
+      const result = cli(['check', dir, '--mast', 'offline', '--format', 'json', ...options], { env });
       expect(result.status, result.stderr).toBe(1);
       return JSON.parse(result.stdout) as Report;
     };
+    // The SHA-256 gets a helper from 512 MiB; a 70 MB file gets one when the threshold is lowered.
+    const run = (...options: string[]) =>
+      checkWith({ HLSP_LARGE_FILE_BYTES: String(32 * 1024 * 1024) }, ...options);
     // SHA-256 on a helper; data sums split in three (this thread and two helpers); no helpers at all.
     const hashed = run('--jobs', '2');
     const split = run('--no-hash', '--jobs', '3');
     const alone = run('--no-hash', '--jobs', '1');
+    // Without a SHA-256, data units from 64 MiB are summed in parts by default.
+    const splitByDefault = checkWith({}, '--no-hash', '--jobs', '2');
     const digest = (path: string) => hashed.files.find((f) => f.path === path)!.sha256;
     expect(digest('large.fits')).toBe(createHash('sha256').update(good).digest('hex'));
     expect(digest('damaged.fits')).toBe(createHash('sha256').update(damaged).digest('hex'));
@@ -87,5 +89,6 @@ describe('the worker pool', () => {
     expect(checksums(split)).toEqual(checksums(hashed));
     expect(checksums(alone)).toEqual(checksums(hashed));
     expect(split.findings).toEqual(alone.findings);
+    expect(splitByDefault.findings).toEqual(alone.findings);
   }, 120_000);
 });
