@@ -135,10 +135,24 @@ export function readOpenPlainFits(
 ): FitsFile | Promise<FitsFile> {
   if (file.size < MIN_SPLIT_BYTES || !canUseHelpers()) return readOpenFits(file.fd, file.size, options);
   if (file.size >= LARGE_FILE_BYTES) return readLargeFits(path, file, options);
-  // Without a SHA-256 (which reads every byte here), big data units are summed on every core.
-  const threads = options.threads ?? availableParallelism();
-  if (options.hash || threads < 2) return readOpenFits(file.fd, file.size, options);
-  return readOpenFits(file.fd, file.size, { ...options, sumRange: splitSums(path, threads) });
+  // Below that size a SHA-256 is taken here, reading every byte anyway; without one, big data units
+  // are summed on every core.
+  if (options.hash) return readOpenFits(file.fd, file.size, options);
+  return readSummedInParts(path, file, options, options.threads ?? availableParallelism());
+}
+
+/** Reads the file without a SHA-256, its big data units summed in parts on `threads` threads. */
+function readSummedInParts(
+  path: string | Buffer,
+  file: { fd: number; size: number },
+  options: ReadOptions,
+  threads: number,
+): FitsFile {
+  return readOpenFits(file.fd, file.size, {
+    ...options,
+    hash: false,
+    ...(threads > 1 ? { sumRange: splitSums(path, threads) } : {}),
+  });
 }
 
 async function readLargeFits(
@@ -149,11 +163,7 @@ async function readLargeFits(
   const digest = options.hash ? sha256Elsewhere(path) : undefined;
   // The cores left after the SHA-256 share the data sums.
   const threads = (options.threads ?? availableParallelism()) - (options.hash ? 1 : 0);
-  const fits = readOpenFits(file.fd, file.size, {
-    ...options,
-    hash: false,
-    ...(threads > 1 ? { sumRange: splitSums(path, threads) } : {}),
-  });
+  const fits = readSummedInParts(path, file, options, threads);
   if (!digest) return fits;
   const sha256 = await digest;
   // A file the helper could not read is reported by the parse; the digest is then taken here.
