@@ -480,7 +480,7 @@ function hashAndRead(
 }
 
 /** A file's size when no reader measured it (0 when it cannot be had: the read error says why). */
-function sizeOnDisk(path: string | Buffer): number {
+export function sizeOnDisk(path: string | Buffer): number {
   try {
     return statSync(path).size;
   } catch {

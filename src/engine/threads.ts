@@ -2,13 +2,13 @@
  * Worker threads for the scheduler in `pool.ts`: the thin adapter between its `WorkerHandle` and
  * node:worker_threads. The worker module is an input: it builds the caller's rule set itself.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredEntry } from '../discover/discover.js';
 import { MIN_SPLIT_BYTES, startSumHelpers } from '../fits/large-file.js';
-import { checkEntry, type FileCheckEnvironment, type FileOutcome } from './check-file.js';
+import { checkEntry, type FileCheckEnvironment, type FileOutcome, sizeOnDisk } from './check-file.js';
 import {
   estimatedWorkMs,
   FEW_FILES,
@@ -79,16 +79,10 @@ function measuredSizes(entries: DiscoveredEntry[]): { bytes: number; largest: nu
   let largest = 0;
   for (const entry of entries) {
     if (entry.isDirectory || entry.skipped) continue;
-    let size = entry.size;
-    if (size === undefined) {
-      try {
-        size = statSync(entry.absolute).size;
-      } catch {
-        // Unreadable: its read reports why.
-      }
-    }
-    bytes += size ?? 0;
-    largest = Math.max(largest, size ?? 0);
+    // 0 for a file that cannot be had: its read reports why.
+    const size = entry.size ?? sizeOnDisk(entry.absolute);
+    bytes += size;
+    largest = Math.max(largest, size);
   }
   return { bytes, largest };
 }
