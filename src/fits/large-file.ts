@@ -11,16 +11,33 @@ import { type ReadOptions, readOpenFits } from './read.js';
 import type { FitsFile } from './types.js';
 import { RANGE_BYTES, rangeBuffer } from './wasm/ones-sum.js';
 
-/** `answer`: Int32 state at byte 0 (0 working, 1 done, 2 failed), Float64 sum at byte 8. */
+/**
+ * A sum task: the chunks of `RANGE_BYTES` from `start` to `end` are shared out through `claims` (an
+ * Int32 count of the chunks taken, by every thread summing the range). `answer`: Int32 state at
+ * byte 0 (`SUM_WAITING`…), Float64 sum of the chunks this helper took at byte 8.
+ */
 export type LargeFileTask =
   | { kind: 'sha256'; path: string | Uint8Array }
-  | { kind: 'sum'; path: string | Uint8Array; start: number; end: number; answer: SharedArrayBuffer };
+  | {
+      kind: 'sum';
+      path: string | Uint8Array;
+      start: number;
+      end: number;
+      claims: SharedArrayBuffer;
+      answer: SharedArrayBuffer;
+    };
 
 /** What a helper starts with: one task, or `serve`: stay, and run the tasks posted to it in turn. */
 export type HelperStart = LargeFileTask | { kind: 'serve' };
 
-export const SUM_DONE = 1;
-export const SUM_FAILED = 2;
+/** The helper has not begun the task. */
+export const SUM_WAITING = 0;
+/** The helper is taking chunks. */
+export const SUM_WORKING = 1;
+export const SUM_DONE = 2;
+export const SUM_FAILED = 3;
+/** Every chunk was taken before the helper began: it leaves the task. */
+export const SUM_NOT_NEEDED = 4;
 
 const configured = Number(process.env.HLSP_LARGE_FILE_BYTES);
 /**
@@ -35,7 +52,7 @@ const LARGE_FILE_BYTES = Number.isFinite(configured) && configured > 0 ? configu
  * this too).
  */
 export const MIN_SPLIT_BYTES = Number.isFinite(configured) && configured > 0 ? configured : 64 * 1024 * 1024;
-/** How long to wait for a helper's part, per byte, before summing it here instead. */
+/** How long to wait for a helper's last chunk, per byte, before summing the range here instead. */
 const WAIT_MS_PER_BYTE = 1 / 50_000; // 20 s per GB: a helper at 50 MB/s is broken, not slow
 
 const workerUrl = new URL('./large-file-worker.js', import.meta.url);
@@ -85,7 +102,7 @@ function sha256Elsewhere(path: string | Buffer): Promise<string | undefined> {
   });
 }
 
-/** The ones'-complement sum of a word-aligned byte range of a file, read in 4 MiB chunks. */
+/** The ones'-complement sum of a word-aligned byte range of a file, read in 1 MiB chunks. */
 export function sumRange(fd: number, start: number, end: number): number {
   const buffer = rangeBuffer();
   let sum = 0;
@@ -98,28 +115,58 @@ export function sumRange(fd: number, start: number, end: number): number {
   return sum;
 }
 
-/** A `sumRange` that sums big ranges in `threads` parts: this thread takes the first, helpers the rest. */
+/**
+ * Sums the chunks of `RANGE_BYTES` from `start` to `end` that this thread claims first; the other
+ * threads on the range take the rest. Claiming by chunk rather than splitting in fixed parts keeps
+ * every thread busy to the end, and a helper that starts late simply takes fewer chunks.
+ */
+export function sumClaimedChunks(fd: number, start: number, end: number, claims: Int32Array): number {
+  let sum = 0;
+  for (;;) {
+    const from = start + Atomics.add(claims, 0, 1) * RANGE_BYTES;
+    if (from >= end) return sum;
+    sum = combineSums(sum, sumRange(fd, from, Math.min(from + RANGE_BYTES, end)));
+  }
+}
+
+/**
+ * The sum of a range after this thread has claimed and summed its chunks (`ownSum`): the helpers'
+ * sums added to it. A helper that has not begun is told it is not needed (every chunk is taken); one
+ * that failed, or holds its last chunk too long, has the whole range summed here again.
+ */
+export function addHelperSums(
+  fd: number,
+  start: number,
+  end: number,
+  ownSum: number,
+  answers: SharedArrayBuffer[],
+): number {
+  let sum = ownSum;
+  for (const answer of answers) {
+    const state = new Int32Array(answer, 0, 1);
+    if (Atomics.compareExchange(state, 0, SUM_WAITING, SUM_NOT_NEEDED) === SUM_WAITING) continue;
+    // At most one chunk is still being summed: the rest were claimed.
+    Atomics.wait(state, 0, SUM_WORKING, 1000 + RANGE_BYTES * WAIT_MS_PER_BYTE);
+    if (Atomics.load(state, 0) !== SUM_DONE) return sumRange(fd, start, end);
+    sum = combineSums(sum, new Float64Array(answer, 8, 1)[0]!);
+  }
+  return sum;
+}
+
+/** A `sumRange` that shares big ranges' chunks between this thread and `threads - 1` helpers. */
 function splitSums(path: string | Buffer, threads: number): NonNullable<ReadOptions['sumRange']> {
   return (fd, begin, end) => {
     if (end - begin < MIN_SPLIT_BYTES) return undefined;
-    const part = Math.ceil((end - begin) / threads / 4) * 4;
-    const helpers: { start: number; end: number; answer: SharedArrayBuffer }[] = [];
-    for (let from = begin + part; from < end; from += part) {
-      const task = { start: from, end: Math.min(from + part, end), answer: new SharedArrayBuffer(16) };
-      sumHelper(helpers.length).postMessage({ kind: 'sum', path, ...task } satisfies LargeFileTask);
-      helpers.push(task);
+    const claims = new SharedArrayBuffer(4);
+    const answers: SharedArrayBuffer[] = [];
+    for (let index = 0; index < threads - 1; index++) {
+      const answer = new SharedArrayBuffer(16);
+      const task = { kind: 'sum', path, start: begin, end, claims, answer } satisfies LargeFileTask;
+      sumHelper(index).postMessage(task);
+      answers.push(answer);
     }
-    let sum = sumRange(fd, begin, Math.min(begin + part, end));
-    for (const helper of helpers) {
-      const state = new Int32Array(helper.answer, 0, 1);
-      Atomics.wait(state, 0, 0, 1000 + (helper.end - helper.start) * WAIT_MS_PER_BYTE);
-      const done = Atomics.load(state, 0) === SUM_DONE;
-      sum = combineSums(
-        sum,
-        done ? new Float64Array(helper.answer, 8, 1)[0]! : sumRange(fd, helper.start, helper.end),
-      );
-    }
-    return sum;
+    const ownSum = sumClaimedChunks(fd, begin, end, new Int32Array(claims));
+    return addHelperSums(fd, begin, end, ownSum, answers);
   };
 }
 

@@ -12,8 +12,12 @@ import { ONES_SUM_WASM } from './ones-sum-wasm.js';
 
 /** The reader's chunk: where each read of a file lands. */
 export const READ_BYTES = 1 << 20;
-/** The buffer for ranges summed apart from the parse (a data unit's parts, on helper threads too). */
-export const RANGE_BYTES = 4 << 20;
+/**
+ * The buffer for ranges summed apart from the parse (a data unit's chunks, on helper threads too).
+ * 1 MiB reads sum faster than 4 MiB ones on two threads (4 × 207 MB: 0.207 against 0.223 s), as
+ * the chunk just read is still in the core's cache when it is summed.
+ */
+export const RANGE_BYTES = 1 << 20;
 const PAGE = 64 * 1024;
 
 interface AlignedMemory {
@@ -82,7 +86,7 @@ export function readBuffer(): Buffer {
   return alignedMemory().read;
 }
 
-/** The page-aligned 4 MiB buffer for ranges summed apart from the parse. */
+/** The page-aligned 1 MiB buffer for ranges summed apart from the parse. */
 export function rangeBuffer(): Buffer {
   return alignedMemory().range;
 }
